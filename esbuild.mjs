@@ -1,0 +1,81 @@
+// Bundles the extension, the CLI and the index worker into dist/, and copies
+// the tree-sitter runtime and grammar .wasm files they load at run time.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Entry points: output name -> source. */
+const entries = {
+  extension: 'src/extension/extension.ts',
+  cli: 'src/cli/main.ts',
+};
+const optionalEntries = {
+  indexWorker: 'src/core/index/worker.ts',
+};
+for (const [name, source] of Object.entries(optionalEntries)) {
+  if (existsSync(join(root, source))) entries[name] = source;
+}
+
+/** .wasm files shipped next to the bundles (dist/grammars). */
+const wasmFiles = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  'node_modules/tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'node_modules/tree-sitter-typescript/tree-sitter-tsx.wasm',
+  'node_modules/tree-sitter-javascript/tree-sitter-javascript.wasm',
+  'node_modules/tree-sitter-python/tree-sitter-python.wasm',
+  'node_modules/tree-sitter-go/tree-sitter-go.wasm',
+];
+
+function copyAssets() {
+  const grammars = join(root, 'dist', 'grammars');
+  mkdirSync(grammars, { recursive: true });
+  for (const file of wasmFiles) {
+    const source = join(root, file);
+    if (existsSync(source)) copyFileSync(source, join(grammars, file.split('/').pop()));
+  }
+  const queries = join(root, 'src', 'core', 'index', 'queries');
+  if (existsSync(queries)) {
+    const target = join(root, 'dist', 'queries');
+    mkdirSync(target, { recursive: true });
+    for (const file of readdirSync(queries)) copyFileSync(join(queries, file), join(target, file));
+  }
+}
+
+/** @type {esbuild.BuildOptions} */
+const options = {
+  entryPoints: Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, join(root, source)])),
+  outdir: join(root, 'dist'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: true,
+  sourcesContent: !production,
+  minify: production,
+  keepNames: true,
+  logLevel: 'info',
+  plugins: [
+    {
+      name: 'copy-assets',
+      setup(build) {
+        build.onEnd((result) => {
+          if (result.errors.length === 0) copyAssets();
+        });
+      },
+    },
+  ],
+};
+
+if (watch) {
+  const context = await esbuild.context(options);
+  await context.watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await esbuild.build(options);
+}
