@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GitignoreRules } from './gitignore';
+
+/**
+ * Lists the repository's files (repo-relative, '/'-separated) that git would
+ * not ignore. In a git work tree one `git ls-files` call applies git's own
+ * rules (tracked + untracked-not-ignored, with .git/info/exclude and the
+ * global excludes file); elsewhere a walker applies .gitignore files itself.
+ */
+export function listRepositoryFiles(root: string, skipsDirectory: (path: string) => boolean): { files: string[]; source: 'git' | 'walk' } {
+  const fromGit = gitListFiles(root);
+  if (fromGit) return { files: fromGit, source: 'git' };
+  return { files: walkFiles(root, skipsDirectory), source: 'walk' };
+}
+
+function gitListFiles(root: string): string[] | undefined {
+  try {
+    const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const files = new Set<string>();
+    for (const path of output.toString('utf8').split('\0')) if (path) files.add(path);
+    return [...files];
+  } catch {
+    return undefined;
+  }
+}
+
+function walkFiles(root: string, skipsDirectory: (path: string) => boolean): string[] {
+  const files: string[] = [];
+  const visit = (relative: string, rules: GitignoreRules) => {
+    const absolute = relative === '' ? root : join(root, relative);
+    let entries;
+    try {
+      entries = readdirSync(absolute, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const ignoreFile = entries.find((entry) => entry.name === '.gitignore' && entry.isFile());
+    if (ignoreFile) {
+      try {
+        rules = rules.child(relative, readFileSync(join(absolute, '.gitignore'), 'utf8'));
+      } catch {
+        // An unreadable .gitignore ignores nothing.
+      }
+    }
+    for (const entry of entries) {
+      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name === '.git' || skipsDirectory(path) || rules.ignores(path, true)) continue;
+        visit(path, rules);
+      } else if (entry.isFile() && !rules.ignores(path, false)) {
+        files.push(path);
+      }
+    }
+  };
+  visit('', GitignoreRules.root());
+  return files;
+}

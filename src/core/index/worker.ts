@@ -1,0 +1,27 @@
+import { parentPort } from 'node:worker_threads';
+import { parseFile, type ParseRequest, type ParseResult } from './parseFile';
+
+/**
+ * Worker thread entry (bundled to dist/indexWorker.js): parses batches of
+ * files so the thread that answers the editor never runs tree-sitter.
+ */
+
+export interface WorkerBatch {
+  readonly id: number;
+  readonly requests: readonly ParseRequest[];
+}
+
+export interface WorkerReply {
+  readonly id: number;
+  readonly results: readonly ParseResult[];
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', async (batch: WorkerBatch) => {
+    const results: ParseResult[] = [];
+    for (const request of batch.requests) results.push(await parseFile(request));
+    const reply: WorkerReply = { id: batch.id, results };
+    port.postMessage(reply);
+  });
+}

@@ -1,0 +1,99 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { locateWorkerScript } from './locator';
+import { parseFile, type ParseRequest, type ParseResult } from './parseFile';
+import type { WorkerBatch, WorkerReply } from './worker';
+
+/**
+ * A pool of parse workers, one per core by default. Work is handed out in
+ * batches from a shared queue so a slow batch never idles the other workers;
+ * idle workers are unref'd so they never keep a CLI process alive.
+ */
+
+interface PendingBatch {
+  readonly batch: WorkerBatch;
+  readonly resolve: (results: readonly ParseResult[]) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  current: PendingBatch | undefined;
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export class ParsePool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: PendingBatch[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  /** `size` 0 parses on the calling thread (for tiny jobs and environments without workers). */
+  constructor(private readonly size: number = defaultPoolSize()) {}
+
+  async parse(requests: readonly ParseRequest[]): Promise<ParseResult[]> {
+    if (requests.length === 0) return [];
+    if (this.size === 0) {
+      const results: ParseResult[] = [];
+      for (const request of requests) results.push(await parseFile(request));
+      return results;
+    }
+    // Small batches balance load; large ones amortise messaging. ~8 batches per worker does both.
+    const batchSize = Math.max(1, Math.min(128, Math.ceil(requests.length / (this.size * 8))));
+    const pending: Promise<readonly ParseResult[]>[] = [];
+    for (let start = 0; start < requests.length; start += batchSize) {
+      const batch: WorkerBatch = { id: this.nextId++, requests: requests.slice(start, start + batchSize) };
+      pending.push(new Promise((resolve, reject) => this.queue.push({ batch, resolve, reject })));
+    }
+    this.dispatch();
+    return (await Promise.all(pending)).flat();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const { worker } of this.workers) void worker.terminate();
+    this.workers.length = 0;
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('parse pool disposed'));
+  }
+
+  private dispatch(): void {
+    if (this.disposed) return;
+    while (this.queue.length > 0) {
+      let idle = this.workers.find((w) => !w.current);
+      if (!idle && this.workers.length < this.size) idle = this.spawn();
+      if (!idle) return;
+      const next = this.queue.shift()!;
+      idle.current = next;
+      idle.worker.ref();
+      idle.worker.postMessage(next.batch);
+    }
+  }
+
+  private spawn(): PoolWorker {
+    const worker = new Worker(locateWorkerScript());
+    const entry: PoolWorker = { worker, current: undefined };
+    worker.on('message', (reply: WorkerReply) => {
+      const done = entry.current;
+      entry.current = undefined;
+      worker.unref();
+      if (done && done.batch.id === reply.id) done.resolve(reply.results);
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      const index = this.workers.indexOf(entry);
+      if (index >= 0) this.workers.splice(index, 1);
+      entry.current?.reject(error);
+      entry.current = undefined;
+      this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!this.disposed) fail(new Error(`index worker exited with code ${code}`));
+    });
+    this.workers.push(entry);
+    return entry;
+  }
+}
