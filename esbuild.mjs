@@ -1,7 +1,7 @@
 // Bundles the extension, the CLI and the index worker into dist/, and copies
 // the tree-sitter runtime and grammar .wasm files they load at run time.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,6 +59,7 @@ const options = {
   sourcesContent: !production,
   minify: production,
   keepNames: true,
+  define: { AI_PROVENANCE_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   logLevel: 'info',
   plugins: [
     {

@@ -1,2 +1,96 @@
 #!/usr/bin/env node
-process.stdout.write('ai-provenance\n');
+import { CliError, UsageError, type CliCommand, type CliIO } from './command';
+import { recordCommand } from './commands/record';
+import { clearCommand, markReviewedCommand, unmarkCommand } from './commands/review';
+import { statusCommand } from './commands/status';
+
+declare const AI_PROVENANCE_VERSION: string | undefined;
+
+const COMMANDS: readonly CliCommand[] = [
+  recordCommand,
+  statusCommand,
+  markReviewedCommand,
+  unmarkCommand,
+  clearCommand,
+];
+
+function version(): string {
+  return typeof AI_PROVENANCE_VERSION === 'string' ? AI_PROVENANCE_VERSION : 'development';
+}
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const rows = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return `AI Provenance ${version()}: know which code an AI wrote, and where it matters.
+
+Usage: ai-provenance <command> [options]
+
+Commands:
+${rows.join('\n')}
+
+Run \`ai-provenance <command> --help\` for a command's options.
+`;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 failed, 2 bad usage). */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`ai-provenance: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`ai-provenance ${name}: ${error.message}\nRun \`ai-provenance ${name} --help\` for usage.\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`ai-provenance ${name}: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`ai-provenance ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+function processIO(): CliIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      if (process.stdin.isTTY) return '';
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+  };
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`ai-provenance: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { changedLineRanges } from '../../core/capture/changedLines';
+import { parseClaudeCodeHook } from '../../core/capture/claudeCodeHook';
+import { createLineRegion, type RegionOrigin } from '../../core/regions/create';
+import { splitLines } from '../../core/text/lines';
+import { parse, parseLineRange } from '../args';
+import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
+import { openWorkspace } from '../workspace';
+
+const USAGE = `Usage:
+  ai-provenance record <file> --lines <first>-<last> [options]
+  ai-provenance record <file> --before <previous-copy> [options]
+  ai-provenance record --hook claude-code [options] < hook.json
+
+Marks lines of <file> as written by an AI tool.
+  --lines a-b        1-based inclusive line range (repeatable)
+  --before <path>    a copy of the file from before the tool ran: the lines
+                     added or changed since become AI lines
+  --hook claude-code read a Claude Code PostToolUse hook event from stdin and
+                     mark exactly what the Write/Edit/MultiEdit tool wrote;
+                     other tools are ignored; always exits 0
+  --source <s>       how it was captured (default: agent, or agent-hook)
+  --tool <t>         the AI tool (e.g. claude-code, aider, codex)
+  --model <m>        the model, when known
+  --store <dir>      keep regions in <dir> (needed outside git)`;
+
+const OPTIONS = {
+  lines: { type: 'string', multiple: true },
+  before: { type: 'string' },
+  hook: { type: 'string' },
+  source: { type: 'string' },
+  tool: { type: 'string' },
+  model: { type: 'string' },
+  store: { type: 'string' },
+} as const;
+
+export const recordCommand: CliCommand = {
+  name: 'record',
+  summary: 'mark lines of a file as AI-written (lines, a before-copy, or an agent hook)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, OPTIONS);
+    if (values.hook !== undefined) return recordHook(values, io);
+    if (positionals.length !== 1) throw new UsageError('record needs exactly one <file>');
+    if (!values.lines === !values.before) throw new UsageError('record needs either --lines or --before');
+
+    const workspace = await openWorkspace(io, { storeDir: values.store, near: positionals[0] });
+    const path = workspace.repoPath(positionals[0]);
+    const text = workspace.readText(path);
+    const lines = splitLines(text);
+    const origin: RegionOrigin = {
+      source: values.source ?? 'agent',
+      ...(values.tool ? { tool: values.tool } : {}),
+      ...(values.model ? { model: values.model } : {}),
+    };
+    const ranges = values.before !== undefined ? rangesFromBefore(io, values.before, text) : values.lines!.map(parseLineRange);
+    for (const range of ranges) {
+      if (range.last >= lines.length) {
+        throw new CliError(`${path} has ${lines.length} lines; --lines ${range.first + 1}-${range.last + 1} is past its end`);
+      }
+    }
+    workspace.store.reconcile(path, text);
+    let marked = 0;
+    for (const range of ranges) {
+      const region = createLineRegion(origin, lines, range.first, range.last);
+      if (!region) continue;
+      workspace.store.add(path, region);
+      marked += range.last - range.first + 1;
+    }
+    await workspace.store.sync();
+    io.stdout(`${path}: ${marked} line${marked === 1 ? '' : 's'} marked as AI (${origin.source})\n`);
+    return 0;
+  },
+};
+
+function rangesFromBefore(io: CliIO, beforePath: string, text: string) {
+  let before: string;
+  try {
+    before = readFileSync(resolve(io.cwd, beforePath), 'utf8');
+  } catch {
+    throw new CliError(`cannot read --before ${beforePath}`);
+  }
+  return changedLineRanges(before, text);
+}
+
+/** A hook must never break the agent: every failure is one line on stderr, exit 0. */
+async function recordHook(values: { hook?: string; source?: string; tool?: string; model?: string; store?: string }, io: CliIO): Promise<number> {
+  if (values.hook !== 'claude-code') throw new UsageError(`unknown --hook "${values.hook}" (supported: claude-code)`);
+  try {
+    const origin: RegionOrigin = {
+      source: values.source ?? 'agent-hook',
+      tool: values.tool ?? 'claude-code',
+      ...(values.model ? { model: values.model } : {}),
+    };
+    const capture = parseClaudeCodeHook(await io.readStdin(), origin);
+    if (!capture) return 0;
+    const workspace = await openWorkspace(io, { storeDir: values.store, near: capture.file });
+    const path = workspace.repoPath(capture.file);
+    const text = workspace.readText(path);
+    workspace.store.reconcile(path, text);
+    for (const region of capture.regionsIn(text)) workspace.store.add(path, region);
+    await workspace.store.sync();
+  } catch (error) {
+    io.stderr(`ai-provenance: hook not recorded: ${(error as Error).message}\n`);
+  }
+  return 0;
+}
