@@ -13,7 +13,8 @@ export type ImportKind =
   | 'dynamic' // import('x') with a string literal
   | 'require' // require('x') or import x = require('x')
   | 'reexport' // export { a } from 'x' / export * from 'x'
-  | 'type'; // import type ... (TypeScript only)
+  | 'type' // import type ... (TypeScript only)
+  | 'package'; // Go: a reference to another file of the same package, which needs no import
 
 /** One name an import binds. `imported` is '*' for a namespace, 'default' for a default import. */
 export interface ImportBinding {

@@ -1,0 +1,67 @@
+import type { Edge } from './edge';
+import type { FileEntry } from './fileEntry';
+import { type LinkContext, linkFile } from './link';
+
+/**
+ * The file entries with their outgoing edges and the reverse index (who
+ * imports a file). Re-linking a file swaps its edges in the reverse index,
+ * which is all an incremental update needs.
+ */
+export class DependencyGraph {
+  readonly files = new Map<string, FileEntry>();
+  private readonly importers = new Map<string, Map<string, Edge>>();
+
+  get(path: string): FileEntry | undefined {
+    return this.files.get(path);
+  }
+
+  /** Adds or replaces an entry; its edges are linked by `relink`. */
+  set(entry: FileEntry): void {
+    const previous = this.files.get(entry.path);
+    if (previous) this.unindexEdges(previous);
+    this.files.set(entry.path, entry);
+  }
+
+  remove(path: string): void {
+    const previous = this.files.get(path);
+    if (!previous) return;
+    this.unindexEdges(previous);
+    this.files.delete(path);
+  }
+
+  relink(paths: Iterable<string>, context: LinkContext): void {
+    for (const path of paths) {
+      const entry = this.files.get(path);
+      if (!entry) continue;
+      this.unindexEdges(entry);
+      linkFile(entry, context);
+      for (const edge of entry.edges.values()) {
+        let incoming = this.importers.get(edge.to);
+        if (!incoming) this.importers.set(edge.to, (incoming = new Map()));
+        incoming.set(edge.from, edge);
+      }
+    }
+  }
+
+  /** Edges into `path`: one per importing file. */
+  importersOf(path: string): Iterable<Edge> {
+    return this.importers.get(path)?.values() ?? [];
+  }
+
+  importerCount(path: string): number {
+    return this.importers.get(path)?.size ?? 0;
+  }
+
+  edgeCount(): number {
+    let count = 0;
+    for (const entry of this.files.values()) count += entry.edges.size;
+    return count;
+  }
+
+  private unindexEdges(entry: FileEntry): void {
+    for (const edge of entry.edges.values()) {
+      const incoming = this.importers.get(edge.to);
+      if (incoming?.get(edge.from) === edge) incoming.delete(edge.from);
+    }
+  }
+}
