@@ -59,7 +59,13 @@ const options = {
   sourcesContent: !production,
   minify: production,
   keepNames: true,
-  define: { AI_PROVENANCE_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  define: {
+    AI_PROVENANCE_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version),
+    // web-tree-sitter's ESM build (picked for `import` statements) reads
+    // import.meta.url, which is empty in a CommonJS bundle: give it the bundle's URL.
+    'import.meta.url': '__importMetaUrl',
+  },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'info',
   plugins: [
     {
