@@ -1,9 +1,36 @@
 import * as vscode from 'vscode';
+import { registerRegionCommands } from './commands/regionCommands';
+import { createLog } from './log';
+import { RepositoryRegistry } from './repositories/repositoryRegistry';
+import { settings } from './settings';
+import { humanByDefault, type ChangeClassifier } from './tracking/classifiedChange';
+import { DocumentTracker } from './tracking/documentTracker';
+import { RegionDecorations } from './views/regionDecorations';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('aiProvenance.showRegions', () => undefined),
-  );
+/** What the extension hands to its integration tests (and other extensions). */
+export interface AiProvenanceApi {
+  readonly registry: RepositoryRegistry;
 }
 
-export function deactivate(): void {}
+let registry: RepositoryRegistry | undefined;
+
+export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
+  const log = createLog();
+  registry = new RepositoryRegistry(context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, log, () => settings.syncDelayMs);
+  const classifier: ChangeClassifier = humanByDefault;
+
+  context.subscriptions.push(
+    log,
+    registry,
+    new DocumentTracker(registry, () => classifier, log),
+    new RegionDecorations(registry, context.extensionUri),
+    ...registerRegionCommands(registry),
+  );
+  return { registry };
+}
+
+export async function deactivate(): Promise<void> {
+  // Pending region changes are written before the host goes away.
+  await registry?.flush();
+  registry = undefined;
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { findRepository, storeDirOf } from '../../core/git/repository';
+import { RegionStore, type StoreChange } from '../../core/store/regionStore';
+import { describeError, type Log } from '../log';
+import { RepositoryContext } from './repositoryContext';
+import { watchStore } from './storeWatcher';
+
+export interface RegionsChange extends StoreChange {
+  readonly repository: RepositoryContext;
+}
+
+/**
+ * Finds the repository of each document and owns one region store per
+ * repository. In an untrusted workspace git is never run (a repository's
+ * configuration can run programs), so regions are kept in the extension's
+ * own storage until the workspace is trusted.
+ */
+export class RepositoryRegistry implements vscode.Disposable {
+  private readonly contexts = new Map<string, RepositoryContext>();
+  private readonly opening = new Map<string, Promise<RepositoryContext | undefined>>();
+  /** Directory -> repository root, or null when it is in none we track. */
+  private readonly rootOfDirectory = new Map<string, string | null>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<RegionsChange>();
+  private readonly openEmitter = new vscode.EventEmitter<RepositoryContext>();
+  private readonly reportedProblems = new Set<string>();
+
+  /** Fires whenever the regions of any repository change (locally or from disk). */
+  readonly onDidChangeRegions = this.changeEmitter.event;
+  /** Fires when a repository's store has been opened. */
+  readonly onDidOpenRepository = this.openEmitter.event;
+
+  constructor(
+    private readonly storageDir: string | undefined,
+    private readonly log: Log,
+    private readonly syncDelayMs: () => number,
+  ) {}
+
+  /** Every repository opened so far. */
+  all(): RepositoryContext[] {
+    return [...this.contexts.values()];
+  }
+
+  /** The repository of a document, when already known (never waits: for hot paths). */
+  lookup(uri: vscode.Uri): RepositoryContext | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const root = this.rootOfDirectory.get(dirname(uri.fsPath));
+    return root ? this.contexts.get(root) : undefined;
+  }
+
+  /** The repository of a document, finding and opening it if needed. */
+  async resolve(uri: vscode.Uri): Promise<RepositoryContext | undefined> {
+    if (uri.scheme !== 'file') return undefined;
+    const directory = dirname(uri.fsPath);
+    const known = this.rootOfDirectory.get(directory);
+    if (known === null) return undefined;
+    if (known) return this.contexts.get(known) ?? this.opening.get(known);
+
+    const location = await this.locate(uri);
+    this.rootOfDirectory.set(directory, location?.root ?? null);
+    if (!location) return undefined;
+    const existing = this.contexts.get(location.root) ?? this.opening.get(location.root);
+    if (existing) return existing;
+    const opening = this.open(location.root, location.storeDir, location.inGit);
+    this.opening.set(location.root, opening);
+    try {
+      return await opening;
+    } finally {
+      this.opening.delete(location.root);
+    }
+  }
+
+  /** Writes every store's pending changes (on deactivate). */
+  async flush(): Promise<void> {
+    await Promise.all(
+      this.all().map((context) =>
+        context.store.dispose().catch((error) => this.log.error(`Could not save regions of ${context.root}: ${describeError(error)}`)),
+      ),
+    );
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.changeEmitter.dispose();
+    this.openEmitter.dispose();
+  }
+
+  private async locate(uri: vscode.Uri): Promise<{ root: string; storeDir: string; inGit: boolean } | undefined> {
+    if (vscode.workspace.isTrusted) {
+      const repository = await findRepository(dirname(uri.fsPath));
+      if (repository) return { root: repository.root, storeDir: storeDirOf(repository), inGit: true };
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder || folder.uri.scheme !== 'file' || !this.storageDir) return undefined;
+    const key = createHash('sha1').update(folder.uri.fsPath).digest('hex').slice(0, 12);
+    return { root: folder.uri.fsPath, storeDir: join(this.storageDir, 'regions', key), inGit: false };
+  }
+
+  private async open(root: string, storeDir: string, inGit: boolean): Promise<RepositoryContext | undefined> {
+    try {
+      const store = await RegionStore.open({
+        storeDir,
+        syncDelayMs: this.syncDelayMs(),
+        textOf: (path) => openDocumentText(root, path),
+      });
+      const context = new RepositoryContext(root, store, inGit);
+      this.contexts.set(root, context);
+      const subscription = store.onDidChange((change) => this.changeEmitter.fire({ ...change, repository: context }));
+      this.disposables.push({ dispose: () => subscription.dispose() }, await watchStore(store, this.log));
+      this.reportProblems(store);
+      this.log.info(`Tracking AI regions of ${root} in ${storeDir}`);
+      this.openEmitter.fire(context);
+      return context;
+    } catch (error) {
+      this.log.error(`Could not open the region store of ${root}: ${describeError(error)}`);
+      void vscode.window.showErrorMessage(`AI Provenance could not open its region store for ${root}: ${describeError(error)}`);
+      return undefined;
+    }
+  }
+
+  private reportProblems(store: RegionStore): void {
+    for (const problem of store.problems) {
+      if (this.reportedProblems.has(problem)) continue;
+      this.reportedProblems.add(problem);
+      this.log.warn(problem);
+      void vscode.window.showWarningMessage(`AI Provenance: ${problem}`);
+    }
+  }
+}
+
+/** The live text of an open document, so stored positions match what the user sees. */
+function openDocumentText(root: string, path: string): string | undefined {
+  const absolute = join(root, ...path.split('/'));
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'file' && candidate.uri.fsPath === absolute);
+  return document?.getText();
+}

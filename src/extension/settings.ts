@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+
+/** Typed access to the `aiProvenance.*` settings, read fresh each time (they are cheap). */
+export const settings = {
+  get enabled(): boolean {
+    return section().get<boolean>('enabled', true);
+  },
+  get decorationsEnabled(): boolean {
+    return section().get<boolean>('decorations.enabled', true);
+  },
+  get showReviewed(): boolean {
+    return section().get<boolean>('decorations.showReviewed', false);
+  },
+  get syncDelayMs(): number {
+    return clamp(section().get<number>('store.syncDelayMs', 1000), 100, 60_000);
+  },
+};
+
+function section(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('aiProvenance');
+}
+
+/** Invalid values in settings.json fall back to the nearest valid one. */
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+}
+
+export function affectsSettings(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
+  return keys.length === 0
+    ? event.affectsConfiguration('aiProvenance')
+    : keys.some((key) => event.affectsConfiguration(`aiProvenance.${key}`));
+}

@@ -1,0 +1,37 @@
+import type * as vscode from 'vscode';
+import type { RegionOrigin } from '../../core/regions/create';
+import type { TextChange } from '../../core/regions/positions';
+import type { EditAttribution } from '../../core/regions/tracking';
+
+/** One change of a document change event, with who made it. */
+export interface ClassifiedChange {
+  readonly change: TextChange;
+  /** How the change affects existing regions. */
+  readonly attribution: EditAttribution;
+  /** Set when the inserted text is AI-written: it becomes a region with this origin. */
+  readonly ai?: RegionOrigin;
+}
+
+/** Decides who made each change of an event; the capture paths implement it. */
+export interface ChangeClassifier {
+  classify(event: vscode.TextDocumentChangeEvent): readonly ClassifiedChange[];
+}
+
+export function toTextChange(change: vscode.TextDocumentContentChangeEvent): TextChange {
+  return {
+    start: { line: change.range.start.line, character: change.range.start.character },
+    end: { line: change.range.end.line, character: change.range.end.character },
+    text: change.text,
+  };
+}
+
+/**
+ * Without any capture evidence: typing is human; undo and redo only put
+ * back text whose authorship the regions already describe.
+ */
+export const humanByDefault: ChangeClassifier = {
+  classify(event) {
+    const attribution: EditAttribution = event.reason === undefined ? 'human' : 'neutral';
+    return event.contentChanges.map((change) => ({ change: toTextChange(change), attribution }));
+  },
+};
