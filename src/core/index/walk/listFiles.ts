@@ -11,7 +11,8 @@ import { GitignoreRules } from './gitignore';
  */
 export function listRepositoryFiles(root: string, skipsDirectory: (path: string) => boolean): { files: string[]; source: 'git' | 'walk' } {
   const fromGit = gitListFiles(root);
-  if (fromGit) return { files: fromGit, source: 'git' };
+  // Zero files from git: not a repository, or a folder the enclosing repository ignores.
+  if (fromGit && fromGit.length > 0) return { files: fromGit, source: 'git' };
   return { files: walkFiles(root, skipsDirectory), source: 'walk' };
 }
 

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Runs a command in a child process and measures its wall time and peak RSS (GNU time, when present). */
+
+export interface Measured {
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly maxRssKb: number | undefined;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+export function measure(command: string, args: readonly string[], cwd: string, timeoutMs: number): Measured {
+  const timed = existsSync(GNU_TIME);
+  const started = performance.now();
+  const child = timed
+    ? spawnSync(GNU_TIME, ['-f', '__MAXRSS_KB=%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs })
+    : spawnSync(command, [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs });
+  const ms = performance.now() - started;
+  const rss = /__MAXRSS_KB=(\d+)/.exec(child.stderr ?? '');
+  return {
+    ok: child.status === 0,
+    ms,
+    maxRssKb: rss ? Number(rss[1]) : undefined,
+    stdout: child.stdout ?? '',
+    stderr: (child.stderr ?? '').replace(/__MAXRSS_KB=\d+\s*/, ''),
+  };
+}
+
+/** The last JSON line a child printed. */
+export function lastJsonLine<T>(stdout: string): T | undefined {
+  const line = stdout.trim().split('\n').pop();
+  if (!line) return undefined;
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    return undefined;
+  }
+}
