@@ -107,7 +107,7 @@ export function computeBlastRadius(
 
   // Entry points: reached files nothing imports (tests, mains, package roots); the target itself if it has no dependents.
   const reached = dependents.length > 0 ? dependents.map((d) => d.path) : [target.path];
-  const entryPoints = reached.filter((path) => graph.importerCount(path) === 0);
+  const entryPoints = reached.filter((path) => graph.importerCount(path) === 0).sort();
   return {
     target: { path: target.path, ...(ranged ? { startLine: target.startLine, endLine: target.endLine ?? target.startLine } : {}) },
     symbols,

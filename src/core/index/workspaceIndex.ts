@@ -190,6 +190,8 @@ export class WorkspaceIndex {
       this.resolver = new Resolver(this.files);
       for (const path of this.graph.files.keys()) relinks.add(path);
     } else if (added || removed.length > 0) {
+      // Resolution results are memoised against the old file set.
+      this.resolver = new Resolver(this.files);
       this.addResolutionCandidates(relinks, [...entries.keys(), ...removed]);
     }
     for (const path of [...relinks]) if (path.endsWith('.go')) for (const sibling of this.files.filesIn(dirOf(path))) relinks.add(sibling);
@@ -272,7 +274,8 @@ export class WorkspaceIndex {
 
   /** Files whose imports may resolve differently after files appeared or disappeared. */
   private addResolutionCandidates(relinks: Set<string>, changed: readonly string[]): void {
-    const directories = new Set(changed.map(dirOf));
+    // `x/a.ts` also changes what `./a` means for importers of `x/a/index.ts`.
+    const directories = new Set(changed.flatMap((path) => [dirOf(path), path.replace(/\.[^/.]+$/, '')]));
     for (const entry of this.graph.files.values()) {
       if (entry.unresolved.length > 0) relinks.add(entry.path);
     }

@@ -18,6 +18,8 @@ const BUILTINS = new Set(builtinModules);
 export class EcmascriptResolver {
   /** Bare-specifier results depend on the importing file's config only: memoised per (config, specifier). */
   private readonly bareCache = new Map<string, string | undefined>();
+  /** Relative results depend on the importing directory only: files of one folder share them. */
+  private readonly relativeCache = new Map<string, string | undefined>();
 
   constructor(
     private readonly host: ResolverHost,
@@ -39,8 +41,13 @@ export class EcmascriptResolver {
     // Loader suffixes and queries (`./x.svg?raw`) are not part of the path.
     const specifier = rawSpecifier.replace(/[?#].*$/, '');
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      const base = joinPath(directoryOf(fromFile), specifier);
-      return base === undefined ? undefined : resolveAsFileOrDirectory(this.host, base);
+      const directory = directoryOf(fromFile);
+      const key = `${directory}\0${specifier}`;
+      if (this.relativeCache.has(key)) return this.relativeCache.get(key);
+      const base = joinPath(directory, specifier);
+      const resolved = base === undefined ? undefined : resolveAsFileOrDirectory(this.host, base);
+      this.relativeCache.set(key, resolved);
+      return resolved;
     }
     if (specifier.startsWith('/') || specifier.startsWith('node:') || specifier === '') return undefined;
     const config = this.tsconfigs.forFile(fromFile);

@@ -65,8 +65,10 @@ export class PythonResolver {
       if (submodule) targets.push({ path: submodule, bindings: [{ imported: '*', local: binding.local }] });
       else moduleBindings.push(binding);
     }
-    if (moduleFile) targets.unshift({ path: moduleFile, bindings: moduleBindings });
-    else if (moduleBindings.length > 0 || targets.length === 0) return undefined;
+    // `from . import sub` names only submodules: no edge to the package's __init__.py.
+    const needsModule = moduleBindings.length > 0 || targets.length === 0;
+    if (needsModule && !moduleFile) return undefined;
+    if (needsModule && moduleFile) targets.unshift({ path: moduleFile, bindings: moduleBindings });
     return { kind: 'files', targets };
   }
 

@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CACHE_FILE } from '../../../src/core/index/cache';
+import { TempRepo } from './fixture';
+
+describe('index: cache', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.dispose());
+  const files = { 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n', 'c.py': 'import os\n' };
+
+  it('reuses every unchanged file on the next open', async () => {
+    repo = new TempRepo(files);
+    const first = await (await repo.index()).build();
+    assert.equal(first.parsed, 3);
+    const second = await (await repo.index()).build();
+    assert.equal(second.parsed, 0);
+    assert.equal(second.cacheHits, 3);
+    assert.equal(second.edges, first.edges);
+  });
+
+  it('re-parses a file whose size and mtime changed', async () => {
+    repo = new TempRepo(files);
+    await (await repo.index()).build();
+    repo.write({ 'b.ts': "import { a } from './a';\nexport const b = a;\n" });
+    const index = await repo.index();
+    const stats = await index.build();
+    assert.equal(stats.parsed, 1);
+    assert.deepEqual(index.importsOf('b.ts').files, ['a.ts']);
+  });
+
+  it('uses the content hash when only the mtime changed (no re-parse)', async () => {
+    repo = new TempRepo(files);
+    await (await repo.index()).build();
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(repo.path('a.ts'), later, later);
+    const stats = await (await repo.index()).build();
+    assert.equal(stats.parsed, 0);
+    assert.equal(stats.cacheHits, 2);
+    const cache = JSON.parse(readFileSync(join(repo.cacheDir, CACHE_FILE), 'utf8'));
+    assert.equal(cache.files['a.ts'].mtimeMs, later.getTime());
+  });
+
+  it('ignores a corrupt cache with a note and rebuilds it', async () => {
+    repo = new TempRepo(files);
+    await (await repo.index()).build();
+    writeFileSync(join(repo.cacheDir, CACHE_FILE), '{"format": "ai-provenance/index-cache", "files": [tr');
+    const stats = await (await repo.index()).build();
+    assert.equal(stats.parsed, 3);
+    assert.match(stats.notes.join('\n'), /corrupt/);
+    const again = await (await repo.index()).build();
+    assert.equal(again.parsed, 0);
+  });
+});
