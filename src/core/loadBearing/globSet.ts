@@ -1,0 +1,103 @@
+import { compileAnchoredPatterns } from './anchoredPatterns';
+import { compileGlob, planGlob, type GlobOptions } from './glob';
+import { compileSegmentPatterns } from './segmentPatterns';
+
+/**
+ * Several globs tested as one, fast enough to run on every file of a large
+ * workspace:
+ *
+ * - Patterns without a slash (`*.tf`, `Dockerfile.*`, `tests/`) match when
+ *   one path segment matches them, so they are tested per segment, and
+ *   segments (mostly directory names, shared by many files) are cached.
+ * - Anchored patterns (`/build/`, `.github/workflows/`) are tested on the
+ *   whole path, only when it has a directory name they need (see
+ *   anchoredPatterns.ts).
+ *
+ * The individual patterns are consulted only to name the one that matched.
+ */
+export interface GlobSet {
+  readonly patterns: readonly string[];
+  matches(path: string): boolean;
+  /** The first pattern, in list order, that matches the path. */
+  firstMatch(path: string): string | undefined;
+  /**
+   * The two halves of `matches`, for callers that cache per segment
+   * themselves: the anchored patterns against the whole path (`segments`
+   * is `path.split('/')`, when the caller has it)...
+   */
+  matchesAnchored(path: string, segments?: readonly string[]): boolean;
+  /** ...and SEGMENT_MATCH | DIRECTORY_MATCH for one segment (not cached). */
+  segmentFlags(segment: string): number;
+  /** The patterns `segmentFlags` answers for (slash-free ones, `name` or `name/`)... */
+  readonly segmentPatterns: readonly string[];
+  /** ...and the ones `matchesAnchored` answers for. */
+  readonly anchoredPatterns: readonly string[];
+}
+
+/** A slash-free pattern matches the segment (a file or a directory). */
+export const SEGMENT_MATCH = 1;
+/** A directory-only pattern (`tests/`) matches the segment. */
+export const DIRECTORY_MATCH = 2;
+
+/** Whether a segment's flags make the path match, given the segment's position. */
+export function segmentFlagsMatch(flags: number, isLastSegment: boolean): boolean {
+  return (flags & SEGMENT_MATCH) !== 0 || ((flags & DIRECTORY_MATCH) !== 0 && !isLastSegment);
+}
+
+const SEGMENT_CACHE_LIMIT = 50_000;
+
+export function compileGlobSet(patterns: readonly string[], options: GlobOptions = {}): GlobSet {
+  const unique = [...new Set(patterns)];
+  const segmentPatterns: string[] = [];
+  const anySegment: string[] = [];
+  const directorySegment: string[] = [];
+  const anchoredPatterns: string[] = [];
+  for (const pattern of unique) {
+    const plan = planGlob(pattern, options);
+    const only = plan.segments[0];
+    if (!plan.anchored && only !== undefined && !only.includes('/')) {
+      segmentPatterns.push(pattern);
+      (plan.directoryOnly ? directorySegment : anySegment).push(only);
+    } else {
+      anchoredPatterns.push(pattern);
+    }
+  }
+  const anchored = compileAnchoredPatterns(anchoredPatterns, options);
+  const anyMatcher = compileSegmentPatterns(anySegment, options);
+  const directoryMatcher = compileSegmentPatterns(directorySegment, options);
+  const segmentFlags = (segment: string): number => {
+    const lowerCased = options.ignoreCase ? segment.toLowerCase() : segment;
+    return (anyMatcher.test(segment, lowerCased) ? SEGMENT_MATCH : 0) | (directoryMatcher.test(segment, lowerCased) ? DIRECTORY_MATCH : 0);
+  };
+  const matchesAnchored = (path: string, segments?: readonly string[]): boolean => anchored.test(path, segments);
+
+  // Directory names repeat across files: remember their flags.
+  const segmentCache = new Map<string, number>();
+  const cachedSegmentFlags = (segment: string): number => {
+    let flags = segmentCache.get(segment);
+    if (flags === undefined) {
+      if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+      flags = segmentFlags(segment);
+      segmentCache.set(segment, flags);
+    }
+    return flags;
+  };
+
+  const matches = (path: string): boolean => {
+    if (matchesAnchored(path)) return true;
+    if (segmentPatterns.length === 0) return false;
+    const segments = path.split('/');
+    return segments.some((segment, i) => segmentFlagsMatch(cachedSegmentFlags(segment), i === segments.length - 1));
+  };
+
+  const matchers = unique.map((pattern) => compileGlob(pattern, options));
+  return {
+    patterns: unique,
+    matches,
+    matchesAnchored,
+    segmentFlags,
+    segmentPatterns,
+    anchoredPatterns,
+    firstMatch: (path) => (matches(path) ? matchers.find((matcher) => matcher.matches(path))?.pattern : undefined),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Paths are classified by their segments and the words inside them, never by
+ * raw substrings: "author.ts" must not look like "auth", nor "keyboard" like
+ * "key". A segment is split on anything that is not a letter or digit (".",
+ * "-", "_", spaces) and on camelCase and letter/digit boundaries:
+ *
+ *   "StripeWebhook.ts" -> stripe, webhook, ts
+ *   "OAuth2Client"     -> o, auth, 2, client
+ *   "JWTService"       -> jwt, service
+ *   "2024_add_users"   -> 2024, add, users
+ *
+ * Letters are Unicode-aware ("ÜberZahlung" -> über, zahlung); ASCII, the
+ * usual case, takes a faster path.
+ */
+
+const NEEDS_NORMALIZING = /\\|\/\/|^\.?\//;
+
+/** Repo-relative, forward slashes, no leading "./" or "/". */
+export function normalizeRepoPath(path: string): string {
+  if (!NEEDS_NORMALIZING.test(path)) return path; // the usual case, on a hot path
+  return path
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/^\/+/, '');
+}
+
+const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
+
+/**
+ * Lower-case words of one path segment (or of a keyword). Not cached here:
+ * the classifier caches what it learns per segment.
+ */
+export function segmentTokens(segment: string): readonly string[] {
+  return asciiWords(segment) ?? (segment.match(WORD) ?? []).map((word) => word.toLowerCase());
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 3;
+
+function charKind(code: number): number {
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return 0;
+}
+
+/**
+ * The same split as WORD for ASCII segments, without a Unicode-aware regular
+ * expression: this runs for every distinct file name in the workspace.
+ * Undefined for non-ASCII segments.
+ */
+function asciiWords(segment: string): string[] | undefined {
+  const words: string[] = [];
+  let i = 0;
+  while (i < segment.length) {
+    const code = segment.charCodeAt(i);
+    if (code > 127) return undefined;
+    const kind = charKind(code);
+    let end = i + 1;
+    if (kind === 0) {
+      i = end;
+      continue;
+    }
+    while (end < segment.length && charKind(segment.charCodeAt(end)) === kind) end++;
+    if (kind === UPPER && end < segment.length && charKind(segment.charCodeAt(end)) === LOWER) {
+      // "JWTService": the last capital starts the next word.
+      if (end - i > 1) words.push(segment.slice(i, end - 1).toLowerCase());
+      i = end - 1;
+      end++;
+      while (end < segment.length && charKind(segment.charCodeAt(end)) === LOWER) end++;
+    }
+    words.push(segment.slice(i, end).toLowerCase());
+    i = end;
+  }
+  return words;
+}
