@@ -3,7 +3,7 @@ import { registerRegionCommands } from './commands/regionCommands';
 import { createLog } from './log';
 import { RepositoryRegistry } from './repositories/repositoryRegistry';
 import { settings } from './settings';
-import { humanByDefault, type ChangeClassifier } from './tracking/classifiedChange';
+import { registerCapture } from './capture/registerCapture';
 import { DocumentTracker } from './tracking/documentTracker';
 import { RegionDecorations } from './views/regionDecorations';
 
@@ -17,12 +17,13 @@ let registry: RepositoryRegistry | undefined;
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const log = createLog();
   registry = new RepositoryRegistry(context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, log, () => settings.syncDelayMs);
-  const classifier: ChangeClassifier = humanByDefault;
+  const capture = registerCapture(registry, log);
 
   context.subscriptions.push(
     log,
     registry,
-    new DocumentTracker(registry, () => classifier, log),
+    new DocumentTracker(registry, () => capture.classifier, log),
+    ...capture.disposables,
     new RegionDecorations(registry, context.extensionUri),
     ...registerRegionCommands(registry),
   );

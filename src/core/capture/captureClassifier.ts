@@ -1,0 +1,115 @@
+import type { RegionOrigin } from '../regions/create';
+import type { TextChange } from '../regions/positions';
+import type { CaptureDecision, ObservedChangeEvent } from './captureEvent';
+import { contentLineCount, isBlockInsertion, touchesCursor } from './editShape';
+import { PendingCaptures } from './pendingCaptures';
+import { applyTextChanges, lineRewrites } from './rewriteChanges';
+
+/** How long after one block edit by a tool further content edits count as the same burst. */
+export const AGENT_BURST_MS = 2_000;
+
+/** What the classifier needs to know from the disk watcher. */
+export interface KnownDiskText {
+  /** The text the document had on disk before, when known (see KnownContents). */
+  lastKnown(documentKey: string): string | undefined;
+}
+
+/**
+ * Decides, for each document change event, who made each change: the core
+ * of capture inside the editor. Pure and synchronous (it sits on the typing
+ * path): typing returns from the first checks; only rare events (reloads)
+ * look at the whole text. See docs/CAPTURE.md for the rules and their limits.
+ */
+export class CaptureClassifier {
+  readonly pending = new PendingCaptures();
+  /** Last time a block edit by a tool was seen, per document and anywhere. */
+  private lastToolEdit = 0;
+
+  constructor(
+    private readonly disk: KnownDiskText = { lastKnown: () => undefined },
+    /** Off: chat and agent edits are not guessed from their shape (a setting). */
+    private readonly detectToolEdits: () => boolean = () => true,
+  ) {}
+
+  classify(event: ObservedChangeEvent): CaptureDecision[] {
+    const { changes } = event;
+    // Undo and redo put back text whose authorship the regions describe.
+    if (event.reason) return each(changes, 'neutral');
+    if (!event.dirtyAfter) return this.reload(event);
+    if (this.pending.isEmpty && isTyping(changes)) return byWhoIsThere(event);
+
+    const inline = this.pending.take(event.documentKey, 'inline', event.at);
+    if (inline) {
+      const origin: RegionOrigin = { source: inline.source, confidence: 1, createdAt: event.at, ...(inline.tool ? { tool: inline.tool } : {}) };
+      return changes.map((change) => ({ change, attribution: 'neutral', ...(change.text.trim() ? { ai: origin } : {}) }));
+    }
+    const paste = this.pending.take(event.documentKey, 'paste', event.at);
+    if (paste && changes.some((change) => sameText(change.text, paste.text))) return byWhoIsThere(event);
+
+    const tool = this.detectToolEdits() ? this.toolEdit(event) : undefined;
+    if (!tool) return byWhoIsThere(event);
+    this.lastToolEdit = event.at;
+    return changes.map((change) => ({ change, attribution: 'neutral', ...(change.text.trim() ? { ai: tool } : {}) }));
+  }
+
+  /**
+   * Chat "apply", agent mode and other extensions' WorkspaceEdits: text that
+   * arrives in blocks, away from the cursor, or in a document nobody is
+   * typing in. See docs/CAPTURE.md ("Chat and agent edits").
+   */
+  private toolEdit(event: ObservedChangeEvent): RegionOrigin | undefined {
+    const { changes } = event;
+    // Anything at the cursor is the user's doing: typing, paste, snippet, IntelliSense, a refactoring of the selection.
+    if (event.visibility === 'active' && changes.some((change) => touchesCursor(change, event.selections))) return undefined;
+    const hasBlock = changes.some(isBlockInsertion);
+    const inBurst = event.at - this.lastToolEdit <= AGENT_BURST_MS && changes.some((change) => contentLineCount(change.text) > 0);
+    if (!hasBlock && !inBurst) return undefined;
+    const source = event.visibility === 'active' ? 'chat' : 'agent';
+    const confidence = event.visibility === 'hidden' ? 0.9 : event.visibility === 'visible' ? 0.8 : 0.7;
+    return { source, confidence: hasBlock ? confidence : confidence - 0.1, createdAt: event.at };
+  }
+
+  /**
+   * The editor reloaded the document from disk (the only change that leaves
+   * it clean). Whoever wrote the file, the disk watcher decides (agent or
+   * git) and records it; here the change only moves regions, expressed line
+   * by line when the previous disk text is known, so unchanged lines keep
+   * their regions in place.
+   */
+  private reload(event: ObservedChangeEvent): CaptureDecision[] {
+    const before = this.disk.lastKnown(event.documentKey);
+    if (before === undefined) return each(event.changes, 'neutral');
+    const after = event.textAfter();
+    if (applyTextChanges(before, event.changes) !== after) return each(event.changes, 'neutral');
+    return lineRewrites(before, after).map(({ change }) => ({ change, attribution: 'neutral' }));
+  }
+}
+
+/**
+ * Changes nobody claimed: at a cursor of the focused editor a person made
+ * them; elsewhere (a formatter, a rename, replace-all, a refactoring's
+ * other edits) a tool reshaped text, which keeps the authorship it had.
+ */
+function byWhoIsThere(event: ObservedChangeEvent): CaptureDecision[] {
+  const active = event.visibility === 'active';
+  return event.changes.map((change) => ({
+    change,
+    attribution: active && touchesCursor(change, event.selections) ? 'human' : 'neutral',
+  }));
+}
+
+function each(changes: readonly TextChange[], attribution: 'human' | 'neutral'): CaptureDecision[] {
+  return changes.map((change) => ({ change, attribution }));
+}
+
+/** Keystrokes: short single-line insertions (auto-closed pairs and multiple cursors included). */
+function isTyping(changes: readonly TextChange[]): boolean {
+  for (const change of changes) {
+    if (change.text.length > 2 || change.text.includes('\n')) return false;
+  }
+  return true;
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
+}

@@ -1,0 +1,53 @@
+import { comparePositions, type Position } from '../regions/region';
+import type { TextChange } from '../regions/positions';
+import { insertedEnd } from '../regions/positions';
+import { splitLines } from '../text/lines';
+import type { SelectionSpan } from './captureEvent';
+
+/**
+ * Facts about the shape of a change, used to tell typing and editor tools
+ * from text that arrives in blocks. All of them look only at the inserted
+ * text and positions, never at the rest of the document.
+ */
+
+/** A line with real content: some letter or digit and at least three visible characters. */
+export function isContentLine(line: string): boolean {
+  return /[\p{L}\p{N}]/u.test(line) && line.replace(/\s+/g, '').length >= 3;
+}
+
+/** Lines of inserted text that carry content (see isContentLine). */
+export function contentLineCount(text: string): number {
+  if (text.length < 3) return 0;
+  let count = 0;
+  for (const line of splitLines(text)) if (isContentLine(line)) count++;
+  return count;
+}
+
+/**
+ * A block of new code: at least two lines of content, which typing,
+ * auto-closing pairs, IntelliSense words, formatters and renames do not
+ * insert in one change.
+ */
+export function isBlockInsertion(change: TextChange): boolean {
+  return change.text.includes('\n') && contentLineCount(change.text) >= 2;
+}
+
+/**
+ * True when the change starts or ends at a cursor or selection edge, or
+ * replaces a selection: what typing, paste, snippets, IntelliSense and
+ * refactorings of the selection do. Checked against the selections before
+ * the change and, in case the editor reported the cursor move first,
+ * against where the inserted text ends.
+ */
+export function touchesCursor(change: TextChange, selections: readonly SelectionSpan[]): boolean {
+  if (selections.length === 0) return false;
+  const after = insertedEnd(change, splitLines(change.text));
+  for (const selection of selections) {
+    if (same(change.end, selection.end) || same(change.start, selection.start) || same(after, selection.end)) return true;
+  }
+  return false;
+}
+
+function same(a: Position, b: Position): boolean {
+  return comparePositions(a, b) === 0;
+}

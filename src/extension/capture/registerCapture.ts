@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { KnownContents } from '../../core/capture/knownContents';
+import type { Log } from '../log';
+import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
+import { CaptureSettings } from './captureSettings';
+import { DiskWatcher } from './diskWatcher';
+import { EditorCaptureClassifier } from './editorClassifier';
+import { registerInlineAcceptCommands } from './inlineAcceptCommands';
+import { registerPasteSignal } from './pasteSignal';
+
+export interface Capture {
+  /** Decides who made each document change (DocumentTracker applies the result). */
+  readonly classifier: EditorCaptureClassifier;
+  readonly disposables: readonly vscode.Disposable[];
+}
+
+/** Every capture path of the editor: inline accepts, paste signals, tool edits, files written on disk. */
+export function registerCapture(registry: RepositoryRegistry, log: Log): Capture {
+  const settings = new CaptureSettings();
+  const known = new KnownContents();
+  const classifier = new EditorCaptureClassifier({ lastKnown: (key) => known.peek(key) }, () => settings.editorEdits);
+  return {
+    classifier,
+    disposables: [
+      settings,
+      ...registerInlineAcceptCommands(classifier.core),
+      registerPasteSignal(classifier.core),
+      new DiskWatcher(registry, known, settings, log),
+    ],
+  };
+}
