@@ -98,9 +98,10 @@ export function generateMonorepo(options: GenerateOptions): GeneratedTree {
     const lines: string[] = [];
     const used: string[] = [];
     const fromFolder = m % folders;
-    // Same-package imports, forwards and backwards: cycles arise naturally.
+    // Same-package imports mostly point at earlier modules (layered code); one in
+    // twenty points forward, which makes the occasional import cycle.
     for (let k = 0; k < 3; k++) {
-      const target = pick(perPackage);
+      const target = m > 0 && random() > 0.05 ? pick(m) : pick(perPackage);
       if (target === m || target % 20 === 19) continue;
       const folder = target % folders;
       const base = folder === fromFolder ? `./m${target}` : `../f${folder}/m${target}`;

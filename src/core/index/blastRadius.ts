@@ -193,12 +193,12 @@ class SymbolWalk {
   /** What `edge.from` uses of the changed names (undefined = every name). */
   private *throughEdge(edge: Edge, names: ReadonlySet<string> | undefined, target: FileEntry | undefined): Iterable<[string, string]> {
     const from = edge.from;
-    for (const user of edge.namespaceUsers) yield [from, user];
-    for (const [name, users] of edge.symbolUsers) {
+    for (const user of edge.namespaceUsers ?? []) yield [from, user];
+    for (const [name, users] of edge.symbolUsers ?? []) {
       if (names && !names.has(name) && !this.isUnknownExport(target, name, edge)) continue;
       for (const user of users) yield [from, user];
     }
-    for (const reexport of edge.reexports) {
+    for (const reexport of edge.reexports ?? []) {
       if (!names || reexport.imported === '*' || names.has(reexport.imported)) yield [from, reexport.exported];
     }
     if (edge.reexportAll) {
@@ -225,7 +225,7 @@ class SymbolWalk {
    * than miss a dependent. Go uses are per package, so a miss there is normal.
    */
   private isUnknownExport(target: FileEntry | undefined, name: string, edge: Edge): boolean {
-    if (!target?.facts || target.facts.language === 'go' || edge.kinds.has('package')) return !target?.facts;
+    if (!target?.facts || target.facts.language === 'go' || edge.kinds.includes('package')) return !target?.facts;
     let table = this.exportTables.get(target.path);
     if (!this.exportTables.has(target.path)) {
       table = exportTable(target);
@@ -243,7 +243,7 @@ function exportTable(entry: FileEntry): Set<string> | undefined {
   for (const alias of facts.exportAliases) names.add(alias.exported);
   for (const edge of entry.edges.values()) {
     if (edge.reexportAll) return undefined;
-    for (const reexport of edge.reexports) names.add(reexport.exported);
+    for (const reexport of edge.reexports ?? []) names.add(reexport.exported);
   }
   return names;
 }

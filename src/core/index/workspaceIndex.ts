@@ -59,6 +59,9 @@ export class WorkspaceIndex {
   private lastStats: IndexStats | undefined;
   private readonly notes: string[] = [];
   private saveTimer: NodeJS.Timeout | undefined;
+  /** Whether the cache on disk lags behind `cached`; a warm build with no changes writes nothing. */
+  private cacheDirty = false;
+  private cacheExists: boolean;
 
   private constructor(private readonly options: WorkspaceIndexOptions) {
     this.rules = pathSkipRules(options.exclude ?? []);
@@ -69,6 +72,7 @@ export class WorkspaceIndex {
     this.resolver = new Resolver(this.files);
     const cache = loadCache(options.cacheDir, options.root);
     this.cached = cache.files;
+    this.cacheExists = cache.files.size > 0;
     if (cache.note) this.notes.push(cache.note);
   }
 
@@ -150,6 +154,9 @@ export class WorkspaceIndex {
       const exists = this.isFile(path);
       if (!exists) {
         removed.push(path);
+        // A deleted folder takes its files with it.
+        const prefix = `${path}/`;
+        for (const known of this.graph.files.keys()) if (known.startsWith(prefix)) removed.push(known);
         continue;
       }
       const reason = this.rules.reasonFor(path);
@@ -182,7 +189,7 @@ export class WorkspaceIndex {
     for (const path of removed) {
       for (const edge of this.graph.importersOf(path)) relinks.add(edge.from);
       this.graph.remove(path);
-      this.cached.delete(path);
+      if (this.cached.delete(path)) this.cacheDirty = true;
       this.skipped.delete(path);
       if (this.files.delete(path)) added = true;
     }
@@ -349,6 +356,7 @@ export class WorkspaceIndex {
         break;
     }
     if (result.status !== 'failed' && entry.hash) {
+      this.cacheDirty = true;
       this.cached.set(entry.path, {
         mtimeMs: entry.mtimeMs,
         size: entry.size,
@@ -389,9 +397,13 @@ export class WorkspaceIndex {
       const cached = this.cached.get(entry.path);
       if (cached) live.set(entry.path, cached);
     }
+    // Entries of files that are gone make the cache dirty too.
+    if (!this.cacheDirty && live.size === this.cached.size && this.cacheExists) return;
     this.cached = live;
+    this.cacheDirty = false;
     try {
       saveCache(this.options.cacheDir, this.root, live);
+      this.cacheExists = true;
     } catch (error) {
       this.notes.push(`index cache not saved: ${error instanceof Error ? error.message : String(error)}`);
     }

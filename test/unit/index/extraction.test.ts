@@ -46,9 +46,10 @@ describe('index: symbol extraction', () => {
     assert.equal(byName.get('main')!.startLine, 4);
   });
 
-  it('ignores names in comments and strings when collecting uses', async () => {
-    const facts = await extractFacts('typescript', "import { foo } from './x';\nexport function f() {\n  // foo\n  return 'foo';\n}\n");
+  it('ignores names in comments, strings and property positions when collecting uses', async () => {
+    const facts = await extractFacts('typescript', "import { foo, bar } from './x';\nexport function f() {\n  // foo\n  return ['foo', obj.foo, { foo: 1 }];\n}\nexport const g = [...bar];\n");
     assert.deepEqual(facts.definitions[0]!.uses, []);
+    assert.deepEqual(facts.definitions[1]!.uses, ['bar']);
   });
 
   it('extracts CommonJS requires and exports from JavaScript', async () => {

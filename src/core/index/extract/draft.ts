@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { DefinitionFact, DefinitionKind, ImportFact } from '../types';
+import type { DefinitionFact, DefinitionKind } from '../types';
 
 /**
  * Mutable state the language extractors fill while walking the captured
@@ -69,5 +69,3 @@ export function stringValue(node: Node): string | undefined {
   if (quote !== '"' && quote !== "'" && quote !== '`') return undefined;
   return text.slice(1, -1);
 }
-
-export type ImportDraft = ImportFact;

@@ -15,12 +15,12 @@ function escapeRegExp(text: string): string {
 }
 
 /** A regular expression matching any of `names` as a whole identifier. */
-export function identifierPattern(names: Iterable<string>, allowDot = false): RegExp | undefined {
+export function identifierPattern(names: Iterable<string>): RegExp | undefined {
   const escaped = [...names].filter((name) => name !== '').map(escapeRegExp);
   if (escaped.length === 0) return undefined;
   escaped.sort((a, b) => b.length - a.length);
-  const before = allowDot ? '(?<![\\w$])' : '(?<![\\w$.])';
-  return new RegExp(`${before}(?:${escaped.join('|')})(?![\\w$])`, 'g');
+  // Not after a single '.': `obj.name` is a property, not the binding; `...name` (spread) is a use.
+  return new RegExp(`(?<![\\w$])(?<!(?<!\\.\\.)\\.)(?:${escaped.join('|')})(?![\\w$])`, 'g');
 }
 
 /** Top-level definitions sorted by position, for "which definition contains this index". */

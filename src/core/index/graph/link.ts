@@ -2,7 +2,7 @@ import type { ResolverHost } from '../resolve/host';
 import { directoryOf } from '../resolve/host';
 import type { Resolver } from '../resolve/resolver';
 import type { FileFacts, ImportBinding } from '../types';
-import { type Edge, addSymbolUser, newEdge } from './edge';
+import { type Edge, addKind, addNamespaceUser, addReexport, addSymbolUser, newEdge } from './edge';
 import { type FileEntry, ownerSymbol } from './fileEntry';
 
 /**
@@ -54,14 +54,14 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
     for (const target of resolution.targets) {
       if (target.path === entry.path) continue;
       const edge = edgeTo(target.path);
-      edge.kinds.add(fact.kind);
-      if (fact.user !== undefined) edge.namespaceUsers.add(ownerSymbol(fact.user));
-      if (fact.kind === 'side-effect') edge.namespaceUsers.add('');
-      if (fact.reexports) edge.reexports.push(...fact.reexports);
+      addKind(edge, fact.kind);
+      if (fact.user !== undefined) addNamespaceUser(edge, ownerSymbol(fact.user));
+      if (fact.kind === 'side-effect') addNamespaceUser(edge, '');
+      if (fact.reexports) for (const reexport of fact.reexports) addReexport(edge, reexport);
       if (fact.reexportAll) {
         edge.reexportAll = true;
         // Python's `from x import *` also puts x's names into this module's scope.
-        if (facts.language === 'python') edge.namespaceUsers.add('');
+        if (facts.language === 'python') addNamespaceUser(edge, '');
       }
       if (fact.user === undefined) for (const binding of target.bindings) bind(binding, edge);
     }
@@ -76,7 +76,7 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
     used.add(local);
     for (const { edge, imported } of targets) {
       if (dot >= 0) addSymbolUser(edge, name.slice(dot + 1), user);
-      else if (imported === '*') edge.namespaceUsers.add(user);
+      else if (imported === '*') addNamespaceUser(edge, user);
       else addSymbolUser(edge, imported, user);
     }
   };
@@ -90,7 +90,7 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
   for (const [local, targets] of bound) {
     if (used.has(local)) continue;
     for (const { edge, imported } of targets) {
-      if (imported === '*') edge.namespaceUsers.add('');
+      if (imported === '*') addNamespaceUser(edge, '');
       else addSymbolUser(edge, imported, '');
     }
   }
@@ -98,7 +98,7 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
   // `import { a } from 'x'; export { a as b }` passes x's `a` through as `b`.
   for (const alias of facts.exportAliases) {
     for (const { edge, imported } of bound.get(alias.local) ?? []) {
-      edge.reexports.push({ imported, exported: alias.exported });
+      addReexport(edge, { imported, exported: alias.exported });
     }
   }
 
@@ -122,7 +122,7 @@ function linkGoPackageSiblings(entry: FileEntry, facts: FileFacts, context: Link
       const sibling = definedBy.get(name);
       if (!sibling) continue;
       const edge = edgeTo(sibling);
-      edge.kinds.add('package');
+      addKind(edge, 'package');
       addSymbolUser(edge, name, owner);
     }
   }
