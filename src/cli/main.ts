@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CliError, UsageError, type CliCommand, type CliIO } from './command';
+import { checkpointCommand } from './commands/checkpoint';
 import { recordCommand } from './commands/record';
 import { clearCommand, markReviewedCommand, unmarkCommand } from './commands/review';
 import { statusCommand } from './commands/status';
@@ -8,6 +9,7 @@ declare const AI_PROVENANCE_VERSION: string | undefined;
 
 const COMMANDS: readonly CliCommand[] = [
   recordCommand,
+  checkpointCommand,
   statusCommand,
   markReviewedCommand,
   unmarkCommand,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { changedLineRanges } from '../../core/capture/changedLines';
+import { recordSinceCheckpoint } from './recordSinceCheckpoint';
 import { parseClaudeCodeHook } from '../../core/capture/claudeCodeHook';
 import { createLineRegion, type RegionOrigin } from '../../core/regions/create';
 import { splitLines } from '../../core/text/lines';
@@ -12,6 +13,7 @@ const USAGE = `Usage:
   ai-provenance record <file> --lines <first>-<last> [options]
   ai-provenance record <file> --before <previous-copy> [options]
   ai-provenance record --hook claude-code [options] < hook.json
+  ai-provenance record --since-checkpoint [options]
 
 Marks lines of <file> as written by an AI tool.
   --lines a-b        1-based inclusive line range (repeatable)
@@ -20,6 +22,8 @@ Marks lines of <file> as written by an AI tool.
   --hook claude-code read a Claude Code PostToolUse hook event from stdin and
                      mark exactly what the Write/Edit/MultiEdit tool wrote;
                      other tools are ignored; always exits 0
+  --since-checkpoint mark the lines added or changed in every file since
+                     \`ai-provenance checkpoint\` (then forget the checkpoint)
   --source <s>       how it was captured (default: agent, or agent-hook)
   --tool <t>         the AI tool (e.g. claude-code, aider, codex)
   --model <m>        the model, when known
@@ -33,6 +37,7 @@ const OPTIONS = {
   tool: { type: 'string' },
   model: { type: 'string' },
   store: { type: 'string' },
+  'since-checkpoint': { type: 'boolean' },
 } as const;
 
 export const recordCommand: CliCommand = {
@@ -42,6 +47,7 @@ export const recordCommand: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, OPTIONS);
     if (values.hook !== undefined) return recordHook(values, io);
+    if (values['since-checkpoint']) return recordSinceCheckpoint(values, positionals, io);
     if (positionals.length !== 1) throw new UsageError('record needs exactly one <file>');
     if (!values.lines === !values.before) throw new UsageError('record needs either --lines or --before');
 

@@ -23,7 +23,7 @@ export interface KnownDiskText {
 export class CaptureClassifier {
   readonly pending = new PendingCaptures();
   /** Last time a block edit by a tool was seen, per document and anywhere. */
-  private lastToolEdit = 0;
+  private lastToolEdit = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly disk: KnownDiskText = { lastKnown: () => undefined },
