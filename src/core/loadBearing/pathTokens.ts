@@ -25,7 +25,8 @@ export function normalizeRepoPath(path: string): string {
     .replace(/^\/+/, '');
 }
 
-const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
+// Cased letters split at camelCase; uncased scripts (CJK, ...) run as one word.
+const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|[\p{Lo}\p{Lm}]+|\p{N}+/gu;
 
 /**
  * Lower-case words of one path segment (or of a keyword). Not cached here:

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { availableParallelism, loadavg } from 'node:os';
 import { LoadBearingClassifier } from '../../../src/core/loadBearing/classifier';
 import { DEFAULT_LOAD_BEARING_CONFIG, type LoadBearingConfig } from '../../../src/core/loadBearing/loadBearingConfig';
 import { REALISTIC_CODEOWNERS } from './codeowners.test';
@@ -130,6 +131,9 @@ describe('LoadBearingClassifier', () => {
 
   it('classifies 20,000 paths in well under 100 ms', function () {
     this.timeout(30_000);
+    // On a machine busier than its cores, wall-clock timing measures the
+    // neighbours, not this code.
+    if (loadavg()[0]! > availableParallelism()) this.skip();
     const directories = ['src', 'lib', 'services/api', 'web/components', 'pkg/internal', 'infra/modules', 'src/payments', 'app/auth'];
     const stems = ['index', 'handler', 'userService', 'format_date', 'charge', 'Button', 'main', 'config', 'routes', 'model'];
     const extensions = ['ts', 'tsx', 'py', 'go', 'tf', 'yaml'];

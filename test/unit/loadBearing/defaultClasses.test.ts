@@ -95,6 +95,7 @@ const TRUE_POSITIVES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['.env.production', ['crypto-secrets', 'config']],
   ['infra/prod.tfvars', ['infra', 'config']],
   ['k8s/jobs/billing-cron.yaml', ['payments', 'infra', 'data-at-scale']],
+  ['deploy-certs/server.pem', ['crypto-secrets', 'infra']],
 ];
 
 const NOT_LOAD_BEARING: ReadonlyArray<readonly [string, string]> = [

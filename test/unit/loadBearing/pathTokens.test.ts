@@ -14,6 +14,7 @@ describe('segmentTokens', () => {
     ['sessionStorage', ['session', 'storage']],
     ['keyboard.ts', ['keyboard', 'ts']],
     ['ÜberZahlung', ['über', 'zahlung']],
+    ['支払い.ts', ['支払い', 'ts']],
     ['---', []],
   ];
   for (const [segment, expected] of CASES) {
