@@ -1,0 +1,12 @@
+/** Public API of the project configuration (pure apart from reading the file; no vscode). */
+export { loadProjectConfig } from './loadProjectConfig';
+export { parseProjectConfig, validateProjectConfig, type ProjectConfigResult } from './parseProjectConfig';
+export { DEFAULT_PROJECT_CONFIG, PROJECT_CONFIG_FILE, type ProjectConfig } from './projectConfig';
+export {
+  DEFAULT_POLICY,
+  GATE_RISK_LEVELS,
+  type ClassPolicy,
+  type GateRiskLevel,
+  type PolicyConfig,
+} from './policy';
+export { USER_SETTING, parseUserLoadBearingSettings } from './userSettings';

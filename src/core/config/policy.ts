@@ -1,0 +1,41 @@
+import type { RiskLevel } from '../risk/riskLevel';
+
+/**
+ * The `policy` section, read by the CI gate (built elsewhere). This module
+ * only validates the fields below and passes anything else through, so the
+ * gate can grow without breaking older configs. docs/LOAD_BEARING.md
+ * describes the intended meaning; the gate decides what an empty policy does.
+ */
+export interface PolicyConfig {
+  /** Classes in which any unreviewed AI line fails the gate. */
+  readonly failOn: readonly string[];
+  /** Fail when any file reaches this risk level or above. */
+  readonly failOnRiskLevel?: GateRiskLevel;
+  /** Risk levels at which commits need a reviewed-by trailer. */
+  readonly requireReviewedByTrailer: readonly GateRiskLevel[];
+  /** Rules for one class, by class name. */
+  readonly classes: Readonly<Record<string, ClassPolicy>>;
+  /** Properties this version does not know, kept for the gate. */
+  readonly [extension: string]: unknown;
+}
+
+export interface ClassPolicy {
+  readonly failOn?: boolean;
+  readonly requireReviewedByTrailer?: boolean;
+  /** Fail when more unreviewed AI lines than this are in the class. */
+  readonly maxUnreviewedAiLines?: number;
+  readonly [extension: string]: unknown;
+}
+
+/** Levels a policy can name: 'none' would match everything. */
+export type GateRiskLevel = Exclude<RiskLevel, 'none'>;
+export const GATE_RISK_LEVELS: readonly GateRiskLevel[] = ['low', 'medium', 'high', 'critical'];
+
+export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes'] as const;
+export const CLASS_POLICY_KEYS = ['failOn', 'requireReviewedByTrailer', 'maxUnreviewedAiLines'] as const;
+
+export const DEFAULT_POLICY: PolicyConfig = Object.freeze({
+  failOn: Object.freeze([]),
+  requireReviewedByTrailer: Object.freeze([]),
+  classes: Object.freeze({}),
+});
