@@ -1,5 +1,6 @@
 import { STRUCTURE_CLASS, type LoadBearingClass } from './classDefinition';
-import { parseCodeowners, type Codeowners } from './codeowners';
+import type { Codeowners } from './codeowners';
+import { CodeownersClasses } from './codeownersClasses';
 import { CLASS_GLOB_OPTIONS, CompiledClass, type ClassSegmentFacts, type SegmentedPath } from './compiledClass';
 import { DEFAULT_CLASSES, DEFAULT_EXCLUDE } from './defaultClasses';
 import { compileGlobSet, segmentFlagsMatch, type GlobSet } from './globSet';
@@ -71,8 +72,7 @@ export class LoadBearingClassifier {
    * segments and paths match none, and then need no per-class test.
    */
   private readonly anyGlob: GlobSet;
-  private readonly codeowners: Codeowners | undefined;
-  private readonly ownerClasses: ReadonlyMap<string, readonly string[]>;
+  private readonly codeowners: CodeownersClasses;
   private readonly fanIn: LoadBearingConfig['fanIn'];
   private structural: ReadonlyMap<string, string> = new Map();
   private readonly memo = new Map<string, Classification>();
@@ -92,7 +92,6 @@ export class LoadBearingClassifier {
 
   constructor(options: ClassifierOptions = {}) {
     const config = options.loadBearing ?? DEFAULT_LOAD_BEARING_CONFIG;
-    const problems: string[] = [];
     this.classes = mergeClassSources(options.defaults ?? DEFAULT_CLASSES, config, options.userSettings);
     this.compiled = this.classes.map((definition, index) => new CompiledClass(definition, index));
     this.byName = new Map(this.compiled.map((compiled) => [compiled.definition.name, compiled]));
@@ -107,24 +106,8 @@ export class LoadBearingClassifier {
     );
     this.fanIn = config.fanIn;
 
-    const owners = new Map<string, readonly string[]>();
-    for (const [owner, names] of Object.entries(config.codeowners.owners)) {
-      const known = names.filter((name) => this.byName.has(name));
-      for (const name of names) {
-        if (!this.byName.has(name)) {
-          problems.push(`loadBearing.codeowners.owners["${owner}"] refers to "${name}", which is not an enabled class; ignored`);
-        }
-      }
-      if (known.length > 0) owners.set(owner.toLowerCase(), known);
-    }
-    this.ownerClasses = owners;
-    // Parsing CODEOWNERS is only worth it when some owner maps to a class.
-    if (config.codeowners.enabled && owners.size > 0 && options.codeowners !== undefined) {
-      this.codeowners =
-        typeof options.codeowners === 'string' ? parseCodeowners(options.codeowners) : options.codeowners;
-      problems.push(...this.codeowners.problems);
-    }
-    this.problems = problems;
+    this.codeowners = new CodeownersClasses(config.codeowners, options.codeowners, (name) => this.byName.has(name));
+    this.problems = this.codeowners.problems;
   }
 
   /**
@@ -188,7 +171,7 @@ export class LoadBearingClassifier {
 
     const byPath = anchoredGlobsMayMatch || segmentsSaySomething;
     // Most paths: no segment said anything, no anchored glob matched.
-    if (!byPath && !this.codeowners && !this.structural.has(path)) return NOT_LOAD_BEARING;
+    if (!byPath && !this.codeowners.active && !this.structural.has(path)) return NOT_LOAD_BEARING;
 
     const view: SegmentedPath = { path, segments, facts: classFacts, anchoredGlobsMayMatch };
     const matches: ClassMatch[] = [];
@@ -229,15 +212,11 @@ export class LoadBearingClassifier {
   }
 
   private addCodeownersClasses(path: SegmentedPath, matches: ClassMatch[]): void {
-    const rule = this.codeowners?.match(path.path, path.segments);
-    if (!rule) return;
-    for (const owner of rule.owners) {
-      for (const name of this.ownerClasses.get(owner.toLowerCase()) ?? []) {
-        const compiled = this.byName.get(name)!;
-        if (matches.some((match) => match.name === name) || compiled.excludes(path)) continue;
-        const detail = `owned by ${owner} (CODEOWNERS line ${rule.line}: ${rule.pattern})`;
-        matches.push(toMatch(compiled.definition, 'codeowners', detail));
-      }
+    for (const { name, owner, rule } of this.codeowners.classesOf(path.path, path.segments)) {
+      const compiled = this.byName.get(name)!;
+      if (matches.some((match) => match.name === name) || compiled.excludes(path)) continue;
+      const detail = `owned by ${owner} (CODEOWNERS line ${rule.line}: ${rule.pattern})`;
+      matches.push(toMatch(compiled.definition, 'codeowners', detail));
     }
   }
 }

@@ -62,7 +62,7 @@ describe('LoadBearingClassifier', () => {
         REALISTIC_CODEOWNERS,
       );
       assert.deepEqual(classifier.problems, [
-        'loadBearing.codeowners.owners["@acme/ml"] refers to "models", which is not an enabled class; ignored',
+        '`.ai-provenance.json`: loadBearing.codeowners.owners["@acme/ml"] refers to "models", which is not an enabled class; ignored',
         'CODEOWNERS:30: negated pattern "!/web/legacy/" is not supported by GitHub; line ignored',
         'CODEOWNERS:31: "not-an-owner" is not a @user, @org/team or e-mail address; line ignored',
       ]);
