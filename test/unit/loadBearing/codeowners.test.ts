@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseCodeowners } from '../../../src/core/loadBearing/codeowners';
+import { CODEOWNERS_GLOB_OPTIONS, parseCodeowners } from '../../../src/core/loadBearing/codeowners';
+import { compileGlob } from '../../../src/core/loadBearing/glob';
 
 /** A CODEOWNERS file as teams write them, with the usual mistakes at the end. */
 export const REALISTIC_CODEOWNERS = String.raw`# Default owners for everything
@@ -91,5 +92,26 @@ describe('parseCodeowners', () => {
     assert.equal(rules.match('x.js'), undefined);
     assert.equal(rules.match('a.txt'), undefined);
     assert.deepEqual(rules.match('[ab].txt')?.owners, ['@c']);
+  });
+
+  it('finds the same rule as testing every rule, last first', () => {
+    // The matcher skips rules it can rule out by segment; check it against
+    // the obvious implementation on every combination of a few segments.
+    const rules = parseCodeowners(REALISTIC_CODEOWNERS + 'src/** @x\n*.go @y\n/services/*/api/ @z\n**/generated @g\n').rules;
+    const names = ['web', 'services', 'payments', 'ledger', 'api', 'generated', 'docs', 'apps', 'libs', 'money', 'policies', 'src'];
+    const files = ['a.css', 'b.go', 'c.rego', 'README.md', '#weird.txt', 'generated'];
+    const codeowners = parseCodeowners(rules.map((r) => `${r.pattern} ${r.owners.join(' ')}`).join('\n'));
+    let checked = 0;
+    for (const first of names) {
+      for (const second of ['', ...names]) {
+        for (const file of files) {
+          const path = [first, second, file].filter((part) => part !== '').join('/');
+          const naive = [...codeowners.rules].reverse().find((rule) => compileGlob(rule.pattern, CODEOWNERS_GLOB_OPTIONS).matches(path));
+          assert.equal(codeowners.match(path), naive, path);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 900);
   });
 });

@@ -87,6 +87,23 @@ describe('glob', () => {
 });
 
 describe('compileGlobSet', () => {
+  // The set takes shortcuts (per-segment tests, name and suffix lookups, an
+  // index of anchored patterns by directory name): it must agree with the
+  // plain expression on every case above, with and without case folding.
+  for (const ignoreCase of [false, true]) {
+    it(`agrees with compileGlob on every case${ignoreCase ? ', ignoring case' : ''}`, () => {
+      for (const [pattern, paths] of CASES) {
+        const set = compileGlobSet([pattern], { ignoreCase });
+        for (const path of [...Object.keys(paths), 'x/y/z', 'A/B.TF', 'infra/MAIN.TF', 'Charts/a/b.YAML']) {
+          const variants = ignoreCase ? [path, path.toUpperCase()] : [path];
+          for (const variant of variants) {
+            assert.equal(set.matches(variant), compileGlob(pattern, { ignoreCase }).matches(variant), `${pattern} on ${variant}`);
+          }
+        }
+      }
+    });
+  }
+
   const set = compileGlobSet(['*.tf', 'infra/', '*.tf'], { ignoreCase: true });
 
   it('matches when any pattern matches and names the first one in list order', () => {
