@@ -9,8 +9,8 @@ import type { RiskLevel } from './riskLevel';
  * thresholds. Summing is deliberate: ten one-line completions accepted
  * without review in a payments file add up to as much unreviewed AI code as
  * one ten-line completion, so a file can rank above each of its regions.
- * (Regions of one file share its severity and blast factor, so the sum is
- * also "all unreviewed AI lines of the file" through the same formula.)
+ * Each region keeps its own blast radius (the index may compute it per
+ * symbol); the file's explanation shows the widest.
  */
 export interface FileRisk {
   readonly path: string;
@@ -50,7 +50,9 @@ export function aggregateFileRisk(regions: readonly RegionRisk[], model: RiskMod
   // Regions of one file are classified alike; merge anyway rather than trust the first.
   const severity = regions.reduce<FileSeverity>((max, region) => maxSeverity(max, region.severity), 'none');
   const classes = [...new Set(regions.flatMap((region) => region.classes))];
-  const blast = regions.find((region) => region.blast)?.blast;
+  const blast = regions
+    .map((region) => region.blast)
+    .reduce<BlastRadiusFacts | undefined>((widest, next) => (next && (!widest || next.dependents > widest.dependents) ? next : widest), undefined);
   const level = levelForScore(score, model);
   const explanation =
     level === 'none'

@@ -33,6 +33,18 @@ describe('file risk', () => {
     assert.equal(files[2]?.explanation, 'none: no unreviewed AI lines in c.ts');
   });
 
+  it('explains the file with the widest blast radius of its regions', () => {
+    const regions = [
+      assessRisk({ path: 'lib.ts', unreviewedAiLines: 40, loadBearing: PLAIN, blast: { dependents: 3, loadBearingDependents: 0 } }),
+      assessRisk({ path: 'lib.ts', unreviewedAiLines: 40, loadBearing: PLAIN, blast: { dependents: 12, loadBearingDependents: 1 } }),
+      assessRisk({ path: 'lib.ts', unreviewedAiLines: 40, loadBearing: PLAIN }),
+    ];
+    const file = aggregateFileRisk(regions);
+    assert.deepEqual(file.blast, { dependents: 12, loadBearingDependents: 1 });
+    assert.ok(Math.abs(file.score - regions.reduce((sum, r) => sum + r.score, 0)) < 1e-9);
+    assert.match(file.explanation, /in 3 regions in lib\.ts \(not load-bearing\); 12 dependents, 1 load-bearing$/);
+  });
+
   it('refuses an empty file', () => assert.throws(() => aggregateFileRisk([])));
 });
 
