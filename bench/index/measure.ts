@@ -7,6 +7,8 @@ export interface Measured {
   readonly ok: boolean;
   readonly ms: number;
   readonly maxRssKb: number | undefined;
+  /** User + system CPU seconds: fairer than wall time on a shared machine. */
+  readonly cpuSeconds: number | undefined;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -17,16 +19,18 @@ export function measure(command: string, args: readonly string[], cwd: string, t
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
   const child = timed
-    ? spawnSync(GNU_TIME, ['-f', '__MAXRSS_KB=%M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs })
+    ? spawnSync(GNU_TIME, ['-f', '__MAXRSS_KB=%M __CPU=%U+%S', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs })
     : spawnSync(command, [...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs });
   const ms = performance.now() - started;
   const rss = /__MAXRSS_KB=(\d+)/.exec(child.stderr ?? '');
+  const cpu = /__CPU=([\d.]+)\+([\d.]+)/.exec(child.stderr ?? '');
   return {
     ok: child.status === 0,
     ms,
     maxRssKb: rss ? Number(rss[1]) : undefined,
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
     stdout: child.stdout ?? '',
-    stderr: (child.stderr ?? '').replace(/__MAXRSS_KB=\d+\s*/, ''),
+    stderr: (child.stderr ?? '').replace(/__MAXRSS_KB=\d+ __CPU=\S+\s*/, ''),
   };
 }
 

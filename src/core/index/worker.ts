@@ -18,10 +18,14 @@ export interface WorkerReply {
 
 const port = parentPort;
 if (port) {
-  port.on('message', async (batch: WorkerBatch) => {
-    const results: ParseResult[] = [];
-    for (const request of batch.requests) results.push(await parseFile(request));
-    const reply: WorkerReply = { id: batch.id, results };
-    port.postMessage(reply);
+  // The pool sends the next batch before this one is done; take them strictly in turn.
+  let previous: Promise<void> = Promise.resolve();
+  port.on('message', (batch: WorkerBatch) => {
+    previous = previous.then(async () => {
+      const results: ParseResult[] = [];
+      for (const request of batch.requests) results.push(await parseFile(request));
+      const reply: WorkerReply = { id: batch.id, results };
+      port.postMessage(reply);
+    });
   });
 }

@@ -12,14 +12,18 @@ import type { WorkerBatch, WorkerReply } from './worker';
 
 interface PendingBatch {
   readonly batch: WorkerBatch;
+  readonly onDone: ((results: readonly ParseResult[]) => void) | undefined;
   readonly resolve: (results: readonly ParseResult[]) => void;
   readonly reject: (error: Error) => void;
 }
 
 interface PoolWorker {
   readonly worker: Worker;
-  current: PendingBatch | undefined;
+  /** Two batches in flight per worker, so it never waits for the main thread between them. */
+  readonly inFlight: PendingBatch[];
 }
+
+const IN_FLIGHT_PER_WORKER = 2;
 
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
@@ -34,11 +38,13 @@ export class ParsePool {
   /** `size` 0 parses on the calling thread (for tiny jobs and environments without workers). */
   constructor(private readonly size: number = defaultPoolSize()) {}
 
-  async parse(requests: readonly ParseRequest[]): Promise<ParseResult[]> {
+  /** Parses all requests; `onBatch` sees each batch's results as soon as they arrive. */
+  async parse(requests: readonly ParseRequest[], onBatch?: (results: readonly ParseResult[]) => void): Promise<ParseResult[]> {
     if (requests.length === 0) return [];
     if (this.size === 0) {
       const results: ParseResult[] = [];
       for (const request of requests) results.push(await parseFile(request));
+      onBatch?.(results);
       return results;
     }
     // Small batches balance load; large ones amortise messaging. ~8 batches per worker does both.
@@ -46,7 +52,7 @@ export class ParsePool {
     const pending: Promise<readonly ParseResult[]>[] = [];
     for (let start = 0; start < requests.length; start += batchSize) {
       const batch: WorkerBatch = { id: this.nextId++, requests: requests.slice(start, start + batchSize) };
-      pending.push(new Promise((resolve, reject) => this.queue.push({ batch, resolve, reject })));
+      pending.push(new Promise((resolve, reject) => this.queue.push({ batch, onDone: onBatch, resolve, reject })));
     }
     this.dispatch();
     return (await Promise.all(pending)).flat();
@@ -62,31 +68,37 @@ export class ParsePool {
   private dispatch(): void {
     if (this.disposed) return;
     while (this.queue.length > 0) {
-      let idle = this.workers.find((w) => !w.current);
-      if (!idle && this.workers.length < this.size) idle = this.spawn();
-      if (!idle) return;
+      // Spawn up to the pool size first, then fill the least busy worker.
+      let target = this.workers.length < this.size ? this.spawn() : undefined;
+      if (!target) {
+        const leastBusy = this.workers.reduce<PoolWorker | undefined>((best, w) => (!best || w.inFlight.length < best.inFlight.length ? w : best), undefined);
+        if (!leastBusy || leastBusy.inFlight.length >= IN_FLIGHT_PER_WORKER) return;
+        target = leastBusy;
+      }
       const next = this.queue.shift()!;
-      idle.current = next;
-      idle.worker.ref();
-      idle.worker.postMessage(next.batch);
+      target.inFlight.push(next);
+      target.worker.ref();
+      target.worker.postMessage(next.batch);
     }
   }
 
   private spawn(): PoolWorker {
     const worker = new Worker(locateWorkerScript());
-    const entry: PoolWorker = { worker, current: undefined };
+    const entry: PoolWorker = { worker, inFlight: [] };
     worker.on('message', (reply: WorkerReply) => {
-      const done = entry.current;
-      entry.current = undefined;
-      worker.unref();
-      if (done && done.batch.id === reply.id) done.resolve(reply.results);
+      const index = entry.inFlight.findIndex((pending) => pending.batch.id === reply.id);
+      const done = index >= 0 ? entry.inFlight.splice(index, 1)[0] : undefined;
+      if (entry.inFlight.length === 0) worker.unref();
       this.dispatch();
+      if (done) {
+        done.onDone?.(reply.results);
+        done.resolve(reply.results);
+      }
     });
     const fail = (error: Error) => {
       const index = this.workers.indexOf(entry);
       if (index >= 0) this.workers.splice(index, 1);
-      entry.current?.reject(error);
-      entry.current = undefined;
+      for (const pending of entry.inFlight.splice(0)) pending.reject(error);
       this.dispatch();
     };
     worker.on('error', fail);

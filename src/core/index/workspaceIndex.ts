@@ -115,17 +115,25 @@ export class WorkspaceIndex {
     }
     counter.lap('stat');
     this.files = new RepositoryFiles(this.root, present);
-    counter.cacheHits = fresh.size - requests.length;
-    const results = await this.pool.parse(requests);
-    for (const result of results) this.applyResult(fresh.get(result.path)!, result);
-    counter.lap('parse');
-    for (const path of [...this.graph.files.keys()]) if (!fresh.has(path)) this.graph.remove(path);
-    for (const entry of fresh.values()) {
-      if (entry.skipped) this.skipped.set(entry.path, entry.skipped);
-      this.graph.set(entry);
-    }
     this.resolver = new Resolver(this.files);
-    this.graph.relink(fresh.keys(), this.linkContext());
+    counter.cacheHits = fresh.size - requests.length;
+    for (const path of [...this.graph.files.keys()]) if (!fresh.has(path)) this.graph.remove(path);
+    for (const entry of fresh.values()) this.graph.set(entry);
+    // Linking overlaps parsing: the main thread links cache hits, then each parsed
+    // batch as it arrives, while the workers parse. Go files link last, against
+    // their package siblings' definitions.
+    const context = this.linkContext();
+    const linkNow = (paths: readonly string[]) => this.graph.relink(paths.filter((path) => !path.endsWith('.go')), context);
+    const parsing = this.pool.parse(requests, (batch) => {
+      for (const result of batch) this.applyResult(fresh.get(result.path)!, result);
+      linkNow(batch.map((result) => result.path));
+    });
+    const requested = new Set(requests.map((request) => request.path));
+    linkNow([...fresh.keys()].filter((path) => !requested.has(path)));
+    const results = await parsing;
+    counter.lap('parse');
+    this.graph.relink([...fresh.keys()].filter((path) => path.endsWith('.go')), context);
+    for (const entry of fresh.values()) if (entry.skipped) this.skipped.set(entry.path, entry.skipped);
     counter.lap('link');
     counter.parsed = results.filter((r) => r.status === 'parsed').length;
     this.saveNow();

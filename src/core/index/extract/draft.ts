@@ -38,14 +38,9 @@ export function draftFromNode(
 }
 
 export function finishDefinition(draft: DefinitionDraft): DefinitionFact {
-  const fact: DefinitionFact = {
-    name: draft.name,
-    kind: draft.kind,
-    startLine: draft.startLine,
-    endLine: draft.endLine,
-    exportedAs: draft.exportedAs,
-  };
-  return draft.method ? fact : { ...fact, uses: draft.uses ? [...draft.uses] : [] };
+  const { name, kind, startLine, endLine, exportedAs } = draft;
+  if (draft.method) return { name, kind, startLine, endLine, exportedAs };
+  return { name, kind, startLine, endLine, exportedAs, uses: draft.uses ? Array.from(draft.uses) : [] };
 }
 
 /** Half-open [start, end) range of UTF-16 indices, like tree-sitter's in web-tree-sitter. */

@@ -3,24 +3,45 @@ import type { DefinitionDraft, IndexRange } from './draft';
 
 /**
  * Finds where known names (imported bindings, top-level definitions) are used
- * and which top-level definition uses them. A regular expression proposes
- * candidate positions, tree-sitter confirms each one is an identifier node
- * (not text in a comment, string or property name). This costs one node
- * lookup per candidate instead of materialising every identifier of the file,
- * which measured slower than the parse itself.
+ * and which top-level definition uses them. A scanner proposes candidate
+ * identifiers, tree-sitter confirms each one is an identifier node (not text
+ * in a comment, string or property name). This costs one node lookup per
+ * candidate instead of materialising every identifier of the file, which
+ * measured slower than the parse itself.
  */
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function isIdentifierStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || code > 127;
 }
 
-/** A regular expression matching any of `names` as a whole identifier. */
-export function identifierPattern(names: Iterable<string>): RegExp | undefined {
-  const escaped = [...names].filter((name) => name !== '').map(escapeRegExp);
-  if (escaped.length === 0) return undefined;
-  escaped.sort((a, b) => b.length - a.length);
-  // Not after a single '.': `obj.name` is a property, not the binding; `...name` (spread) is a use.
-  return new RegExp(`(?<![\\w$])(?<!(?<!\\.\\.)\\.)(?:${escaped.join('|')})(?![\\w$])`, 'g');
+function isIdentifierPart(code: number): boolean {
+  return isIdentifierStart(code) || (code >= 48 && code <= 57);
+}
+
+/**
+ * Calls `found(start, name)` for every identifier-shaped word of `text` that is
+ * in `names`, except after a single '.' (`obj.name` is a property; `...name` is a use).
+ */
+export function scanNames(text: string, names: ReadonlySet<string>, found: (start: number, name: string) => void): void {
+  if (names.size === 0) return;
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (!isIdentifierStart(code)) {
+      // Skip numbers whole, so `1e5` or `0xFF` never yield words.
+      if (code >= 48 && code <= 57) while (index < length && isIdentifierPart(text.charCodeAt(index))) index++;
+      else index++;
+      continue;
+    }
+    const start = index;
+    index++;
+    while (index < length && isIdentifierPart(text.charCodeAt(index))) index++;
+    const afterDot = start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.charCodeAt(start - 2) === 46 && text.charCodeAt(start - 3) === 46);
+    if (afterDot) continue;
+    const word = text.slice(start, index);
+    if (names.has(word)) found(start, word);
+  }
 }
 
 /** Top-level definitions sorted by position, for "which definition contains this index". */
@@ -86,23 +107,19 @@ function isDeclaredName(node: Node, declaringParents: ReadonlySet<string>): bool
 
 /** Adds each confirmed use to the `uses` of its enclosing definitions, or to topLevelUses. */
 export function collectUses(scan: UseScan): void {
-  const pattern = identifierPattern(scan.names);
-  if (!pattern) return;
-  for (let match = pattern.exec(scan.text); match; match = pattern.exec(scan.text)) {
-    const start = match.index;
-    const name = match[0];
-    if (insideAny(scan.excluded, start)) continue;
+  scanNames(scan.text, scan.names, (start, name) => {
+    if (insideAny(scan.excluded, start)) return;
     const node = scan.root.descendantForIndex(start, start + name.length);
-    if (!node || node.startIndex !== start || !scan.identifierTypes.has(node.type)) continue;
-    if (scan.declaringParents && isDeclaredName(node, scan.declaringParents)) continue;
+    if (!node || node.startIndex !== start || !scan.identifierTypes.has(node.type)) return;
+    if (scan.declaringParents && isDeclaredName(node, scan.declaringParents)) return;
     const owners = scan.locator.at(start);
     if (!owners) {
       scan.topLevelUses.add(name);
-      continue;
+      return;
     }
     for (const owner of owners) {
       if (owner.name === name) continue; // its own declaration
       (owner.uses ??= new Set()).add(name);
     }
-  }
+  });
 }
