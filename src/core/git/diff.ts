@@ -1,0 +1,47 @@
+import { git } from './exec';
+import { parseDiff, type FileDiff } from './diffParse';
+
+/**
+ * Diff options that make the output parseable whatever the user's config
+ * says: no colors, external diff drivers, textconv or custom prefixes, full
+ * object ids, rename detection, and no context lines.
+ */
+const STABLE_DIFF = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-relative',
+  '--ignore-submodules=all',
+  '--full-index',
+  '-M',
+  '-U0',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
+
+/** Paths with non-ASCII letters stay readable; only control characters and quotes are quoted. */
+const CONFIG = ['-c', 'core.quotePath=false'];
+
+export interface DiffRunOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** Limit to these repo-relative paths. */
+  readonly paths?: readonly string[];
+}
+
+/**
+ * The staged changes against `base` (a commit), or against nothing on an
+ * unborn branch. Honors GIT_INDEX_FILE, which git sets for hooks of
+ * `commit -a` and `commit <paths>`.
+ */
+export async function diffStaged(cwd: string, base: string | undefined, options: DiffRunOptions = {}): Promise<FileDiff[]> {
+  const args = [...CONFIG, 'diff', '--cached', ...STABLE_DIFF, ...(base ? [base] : []), '--', ...(options.paths ?? [])];
+  const { stdout } = await git(args, { cwd, ...(options.env ? { env: options.env } : {}) });
+  return parseDiff(stdout);
+}
+
+/** The changes from `from` (a commit or tree) to `to`. */
+export async function diffRevisions(cwd: string, from: string, to: string, options: DiffRunOptions = {}): Promise<FileDiff[]> {
+  const args = [...CONFIG, 'diff', ...STABLE_DIFF, from, to, '--', ...(options.paths ?? [])];
+  const { stdout } = await git(args, { cwd, ...(options.env ? { env: options.env } : {}) });
+  return parseDiff(stdout);
+}

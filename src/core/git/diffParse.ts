@@ -1,0 +1,166 @@
+import { unquoteGitPath } from './quotedPath';
+
+/** One `@@ -a,b +c,d @@` header: 1-based starts, counts may be 0. */
+export interface Hunk {
+  readonly oldStart: number;
+  readonly oldCount: number;
+  readonly newStart: number;
+  readonly newCount: number;
+}
+
+export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
+
+export interface FileDiff {
+  /** Path before the change; undefined for an added file. */
+  readonly oldPath: string | undefined;
+  /** Path after the change; undefined for a deleted file. */
+  readonly newPath: string | undefined;
+  readonly status: FileStatus;
+  readonly binary: boolean;
+  /** Full object ids (the diff must be run with --full-index). */
+  readonly oldBlob: string | undefined;
+  readonly newBlob: string | undefined;
+  readonly hunks: readonly Hunk[];
+  /**
+   * 1-based new-side numbers of the added lines that are not blank: blank
+   * lines are never AI lines, so they count on neither side of AI-Lines.
+   */
+  readonly addedLines: readonly number[];
+}
+
+export function pathOf(file: FileDiff): string {
+  return (file.newPath ?? file.oldPath)!;
+}
+
+const NULL_OBJECT = /^0+$/;
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+interface Draft {
+  oldPath: string | undefined;
+  newPath: string | undefined;
+  status: FileStatus;
+  binary: boolean;
+  oldBlob: string | undefined;
+  newBlob: string | undefined;
+  hunks: Hunk[];
+  addedLines: number[];
+  /** Next new-side line number inside the current hunk. */
+  nextNew: number;
+}
+
+/**
+ * Parses `git diff -U0 --full-index -M --src-prefix=a/ --dst-prefix=b/`
+ * output. Only hunk headers and `+` lines are needed: with -U0 a hunk's `+`
+ * lines are exactly new-side lines newStart..newStart+newCount-1.
+ */
+export function parseDiff(text: string): FileDiff[] {
+  const files: FileDiff[] = [];
+  let draft: Draft | undefined;
+  const finish = () => {
+    if (draft) files.push(freeze(draft));
+    draft = undefined;
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('diff --git ')) {
+      finish();
+      const guessed = pathFromDiffLine(line.slice('diff --git '.length));
+      draft = { oldPath: guessed, newPath: guessed, status: 'modified', binary: false, oldBlob: undefined, newBlob: undefined, hunks: [], addedLines: [], nextNew: 0 };
+      continue;
+    }
+    if (!draft) continue;
+    if (draft.nextNew > 0 || line.startsWith('@@')) {
+      if (line.startsWith('+')) {
+        if (line.slice(1).trim() !== '') draft.addedLines.push(draft.nextNew);
+        draft.nextNew++;
+        continue;
+      }
+      if (line.startsWith('-') || line.startsWith('\\')) continue;
+      const hunk = HUNK.exec(line);
+      if (hunk) {
+        const parsed = {
+          oldStart: Number(hunk[1]),
+          oldCount: hunk[2] === undefined ? 1 : Number(hunk[2]),
+          newStart: Number(hunk[3]),
+          newCount: hunk[4] === undefined ? 1 : Number(hunk[4]),
+        };
+        draft.hunks.push(parsed);
+        draft.nextNew = Math.max(parsed.newStart, 1);
+        continue;
+      }
+      draft.nextNew = 0; // the hunks are over; an extended header line follows
+    }
+    parseHeaderLine(draft, line);
+  }
+  finish();
+  return files;
+}
+
+function parseHeaderLine(draft: Draft, line: string): void {
+  if (line.startsWith('new file mode')) {
+    draft.status = 'added';
+    draft.oldPath = undefined;
+  } else if (line.startsWith('deleted file mode')) {
+    draft.status = 'deleted';
+    draft.newPath = undefined;
+  } else if (line.startsWith('rename from ')) {
+    draft.status = 'renamed';
+    draft.oldPath = unquoteGitPath(line.slice('rename from '.length));
+  } else if (line.startsWith('rename to ')) {
+    draft.newPath = unquoteGitPath(line.slice('rename to '.length));
+  } else if (line.startsWith('copy from ')) {
+    draft.status = 'copied';
+    draft.oldPath = unquoteGitPath(line.slice('copy from '.length));
+  } else if (line.startsWith('copy to ')) {
+    draft.newPath = unquoteGitPath(line.slice('copy to '.length));
+  } else if (line.startsWith('index ')) {
+    const [from, to] = line.slice('index '.length).split(' ')[0].split('..');
+    draft.oldBlob = from && !NULL_OBJECT.test(from) ? from : undefined;
+    draft.newBlob = to && !NULL_OBJECT.test(to) ? to : undefined;
+  } else if (line.startsWith('--- ')) {
+    const path = headerPath(line.slice(4), 'a/');
+    if (path !== undefined) draft.oldPath = path;
+  } else if (line.startsWith('+++ ')) {
+    const path = headerPath(line.slice(4), 'b/');
+    if (path !== undefined) draft.newPath = path;
+  } else if (line.startsWith('Binary files ') || line === 'GIT binary patch') {
+    draft.binary = true;
+  }
+}
+
+/** The path of a `---`/`+++` line; git appends a TAB when the name has a space. */
+function headerPath(text: string, prefix: string): string | undefined {
+  const name = unquoteGitPath(text.endsWith('\t') ? text.slice(0, -1) : text);
+  if (name === '/dev/null') return undefined;
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+
+/**
+ * `a/P b/P` from the `diff --git` line: ambiguous with spaces in general, but
+ * exact when both sides are the same path, which is the only case (binary,
+ * mode-only and empty files) where no later header names the file.
+ */
+function pathFromDiffLine(rest: string): string | undefined {
+  if (rest.startsWith('"')) {
+    let end = 1;
+    while (end < rest.length && rest[end] !== '"') end += rest[end] === '\\' ? 2 : 1;
+    return end < rest.length ? headerPath(rest.slice(0, end + 1), 'a/') : undefined;
+  }
+  const half = (rest.length - 1) / 2;
+  if (!Number.isInteger(half)) return undefined;
+  const left = rest.slice(0, half);
+  const right = rest.slice(half + 1);
+  return left.startsWith('a/') && right === `b/${left.slice(2)}` ? left.slice(2) : undefined;
+}
+
+function freeze(draft: Draft): FileDiff {
+  return {
+    oldPath: draft.status === 'added' ? undefined : draft.oldPath,
+    newPath: draft.status === 'deleted' ? undefined : draft.newPath,
+    status: draft.status,
+    binary: draft.binary,
+    oldBlob: draft.oldBlob,
+    newBlob: draft.newBlob,
+    hunks: draft.hunks,
+    addedLines: draft.addedLines,
+  };
+}
