@@ -1,0 +1,49 @@
+import { readBlobs } from '../git/blobs';
+import { diffRevisions, diffStaged } from '../git/diff';
+import type { FileDiff } from '../git/diffParse';
+import { diffBaseOf, emptyTree, parentsOf, resolveCommit } from '../git/revisions';
+import { attributeChanges, filesNeedingText, type RegionSource } from './attribute';
+import type { FileAttribution } from './lineOrigin';
+
+/** Whose changes: the staged ones (the commit being made) or an existing commit's. */
+export type ChangeTarget =
+  | { readonly kind: 'staged'; /** Measure against HEAD's parent: the commit replaces HEAD. */ readonly amend?: boolean }
+  | { readonly kind: 'commit'; readonly commit: string };
+
+export interface AttributedChanges {
+  readonly diff: readonly FileDiff[];
+  readonly files: readonly FileAttribution[];
+  /** Parents of the commit (commit target), for callers that skip merges. */
+  readonly parents: readonly string[];
+}
+
+/**
+ * One `git diff` for the whole change and one `git cat-file --batch` for
+ * the files that have regions: the cost does not grow with spawns per file.
+ */
+export async function attributedChanges(
+  root: string,
+  target: ChangeTarget,
+  regions: RegionSource,
+  env?: NodeJS.ProcessEnv,
+): Promise<AttributedChanges> {
+  let diff: FileDiff[];
+  let parents: string[] = [];
+  if (target.kind === 'staged') {
+    diff = await diffStaged(root, await stagedBase(root, target.amend === true), env ? { env } : {});
+  } else {
+    const base = await diffBaseOf(root, target.commit);
+    parents = base.parents;
+    diff = await diffRevisions(root, base.base, target.commit);
+  }
+  const needed = filesNeedingText(diff, regions);
+  const blobs = await readBlobs(root, needed.map((file) => file.newBlob!));
+  return { diff, files: attributeChanges(diff, blobs, regions), parents };
+}
+
+async function stagedBase(root: string, amend: boolean): Promise<string | undefined> {
+  const head = await resolveCommit(root, 'HEAD');
+  if (!head || !amend) return head;
+  const [parent] = await parentsOf(root, head);
+  return parent ?? (await emptyTree(root));
+}

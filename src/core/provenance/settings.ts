@@ -1,0 +1,61 @@
+import { loadProjectConfig, type ProjectConfig } from '../config';
+import { git } from '../git/exec';
+
+/**
+ * What this feature reads:
+ * - `.ai-provenance.json` (team-wide, via the project config loader):
+ *   `loadBearing`, `risk` and `policy`;
+ * - git config (per clone or per user): `aiProvenance.alwaysTrailer`,
+ *   `aiProvenance.blastRadius` (auto|off), and `core.commentChar`.
+ */
+export interface ProvenanceSettings {
+  /** Add `AI-Lines: 0/N` to commits without AI lines. */
+  readonly alwaysTrailer: boolean;
+  /** Compute AI-Blast-Radius from the workspace index cache when there is one. */
+  readonly blastRadius: 'auto' | 'off';
+  /** core.commentChar as configured ('#' by default; may be 'auto'). */
+  readonly commentChar: string;
+  readonly project: ProjectConfig;
+  /** Problems for the user (an invalid .ai-provenance.json). */
+  readonly problems: readonly string[];
+}
+
+/** Every git config value, keys as git prints them (section and name lower-cased). */
+export async function readGitConfig(root: string): Promise<Map<string, string[]>> {
+  const { stdout } = await git(['config', '-z', '--list'], { cwd: root, allowFailure: true });
+  const values = new Map<string, string[]>();
+  for (const entry of stdout.split('\0')) {
+    if (entry === '') continue;
+    const newline = entry.indexOf('\n');
+    const key = newline < 0 ? entry : entry.slice(0, newline);
+    const value = newline < 0 ? 'true' : entry.slice(newline + 1);
+    values.set(key, [...(values.get(key) ?? []), value]);
+  }
+  return values;
+}
+
+function lastValue(config: ReadonlyMap<string, string[]>, key: string): string | undefined {
+  const values = config.get(key);
+  return values?.[values.length - 1];
+}
+
+/** git's boolean spellings; undefined for anything else. */
+export function gitBoolean(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const normalized = value.trim().toLowerCase();
+  if (['true', 'yes', 'on', '1', ''].includes(normalized)) return true;
+  if (['false', 'no', 'off', '0'].includes(normalized)) return false;
+  return undefined;
+}
+
+export async function readProvenanceSettings(root: string): Promise<ProvenanceSettings> {
+  const [project, gitConfig] = await Promise.all([loadProjectConfig(root), readGitConfig(root)]);
+  const blastRadius = lastValue(gitConfig, 'aiprovenance.blastradius');
+  return {
+    alwaysTrailer: gitBoolean(lastValue(gitConfig, 'aiprovenance.alwaystrailer')) ?? false,
+    blastRadius: blastRadius?.trim().toLowerCase() === 'off' || gitBoolean(blastRadius) === false ? 'off' : 'auto',
+    commentChar: lastValue(gitConfig, 'core.commentchar') ?? lastValue(gitConfig, 'core.commentstring') ?? '#',
+    project: project.config,
+    problems: project.problems,
+  };
+}
