@@ -8,10 +8,12 @@ import { applyTextChanges, lineRewrites } from './rewriteChanges';
 /** How long after one block edit by a tool further content edits count as the same burst. */
 export const AGENT_BURST_MS = 2_000;
 
-/** What the classifier needs to know from the disk watcher. */
+/** What the classifier needs to know about the files on disk. */
 export interface KnownDiskText {
   /** The text the document had on disk before, when known (see KnownContents). */
   lastKnown(documentKey: string): string | undefined;
+  /** The file's text on disk now (read synchronously: only asked on a clean document's first change). */
+  current(documentKey: string): string | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export class CaptureClassifier {
   private lastToolEdit = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly disk: KnownDiskText = { lastKnown: () => undefined },
+    private readonly disk: KnownDiskText = { lastKnown: () => undefined, current: () => undefined },
     /** Off: chat and agent edits are not guessed from their shape (a setting). */
     private readonly detectToolEdits: () => boolean = () => true,
   ) {}
@@ -35,7 +37,7 @@ export class CaptureClassifier {
     const { changes } = event;
     // Undo and redo put back text whose authorship the regions describe.
     if (event.reason) return each(changes, 'neutral');
-    if (!event.dirtyAfter) return this.reload(event);
+    if (!event.dirtyAfter && this.isReload(event)) return this.reload(event);
     if (this.pending.isEmpty && isTyping(changes)) return byWhoIsThere(event);
 
     const inline = this.pending.take(event.documentKey, 'inline', event.at);
@@ -70,8 +72,17 @@ export class CaptureClassifier {
   }
 
   /**
-   * The editor reloaded the document from disk (the only change that leaves
-   * it clean). Whoever wrote the file, the disk watcher decides (agent or
+   * A change that leaves the document clean is either the first edit of a
+   * clean document (the editor reports the dirty state just after it) or a
+   * reload: then the document shows exactly what is on disk.
+   */
+  private isReload(event: ObservedChangeEvent): boolean {
+    const onDisk = this.disk.current(event.documentKey);
+    return onDisk !== undefined && onDisk === event.textAfter();
+  }
+
+  /**
+   * The editor reloaded the document from disk. Whoever wrote the file, the disk watcher decides (agent or
    * git) and records it; here the change only moves regions, expressed line
    * by line when the previous disk text is known, so unchanged lines keep
    * their regions in place.

@@ -12,7 +12,7 @@ import { git, gitBuffer } from '../git/exec';
  */
 const GIT_ACTIVITY_NAMES = new Set([
   'HEAD', 'ORIG_HEAD', 'MERGE_HEAD', 'FETCH_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'AUTO_MERGE',
-  'HEAD.lock', 'rebase-merge', 'rebase-apply', 'stash', 'packed-refs',
+  'rebase-merge', 'rebase-apply', 'stash', 'packed-refs',
 ]);
 
 /** How long before and after git activity a file change is taken to be git's. */
@@ -28,9 +28,10 @@ export class GitActivity {
     readonly root: string,
   ) {}
 
-  /** Starts watching the git directory (and refs/ for the stash); idempotent failures are ignored. */
+  /** Starts watching the git directory (and refs/ for the stash); a directory that cannot be watched is skipped. */
   start(now: () => number = Date.now): this {
-    for (const directory of [this.gitDir, join(this.gitDir, 'refs'), join(this.gitDir, 'logs')]) {
+    // Not logs/ nor HEAD.lock: a commit writes those, and a commit leaves the work tree alone.
+    for (const directory of [this.gitDir, join(this.gitDir, 'refs')]) {
       try {
         const watcher = watch(directory, { persistent: false }, (_event, name) => {
           if (name === null || GIT_ACTIVITY_NAMES.has(String(name))) this.note(now());

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { KnownContents } from '../../core/capture/knownContents';
+import { readTextFile } from '../../core/text/fileText';
 import type { Log } from '../log';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import { CaptureSettings } from './captureSettings';
@@ -18,7 +19,7 @@ export interface Capture {
 export function registerCapture(registry: RepositoryRegistry, log: Log): Capture {
   const settings = new CaptureSettings();
   const known = new KnownContents();
-  const classifier = new EditorCaptureClassifier({ lastKnown: (key) => known.peek(key) }, () => settings.editorEdits);
+  const classifier = new EditorCaptureClassifier({ lastKnown: (key) => known.peek(key), current: readDiskText }, () => settings.editorEdits);
   return {
     classifier,
     disposables: [
@@ -28,4 +29,10 @@ export function registerCapture(registry: RepositoryRegistry, log: Log): Capture
       new DiskWatcher(registry, known, settings, log),
     ],
   };
+}
+
+/** The document keys are file paths (see documentKey). */
+function readDiskText(path: string): string | undefined {
+  const file = readTextFile(path);
+  return file.kind === 'text' ? file.text : undefined;
 }

@@ -1,0 +1,94 @@
+// The per-change-event cost of capture on the typing path: classification
+// (CaptureClassifier) plus tracking (RegionStore.applyEdits, and adding a
+// region when the change is AI), with 1,000 live regions in the edited file.
+// Plain Node: the classifier is pure, so this is exactly the code the
+// extension runs for each event, minus the vscode event conversion.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CaptureClassifier } from '../../src/core/capture/captureClassifier';
+import type { ObservedChangeEvent } from '../../src/core/capture/captureEvent';
+import { createRegion } from '../../src/core/regions/create';
+import type { TextChange } from '../../src/core/regions/positions';
+import { RegionStore } from '../../src/core/store/regionStore';
+
+export interface EventCost {
+  readonly events: number;
+  readonly regions: number;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+}
+
+const FILE = 'src/big.ts';
+const LINES = 5_000;
+const REGIONS = 1_000;
+
+/** A deterministic PRNG, so runs are comparable. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function measureEventCost(events = 20_000): Promise<EventCost> {
+  const storeDir = mkdtempSync(join(tmpdir(), 'aip-capture-bench-'));
+  try {
+    const store = await RegionStore.open({ storeDir, syncDelayMs: 60_000 });
+    // 1,000 two-line regions spread over a 5,000-line file.
+    for (let i = 0; i < REGIONS; i++) {
+      const line = i * (LINES / REGIONS);
+      store.add(FILE, createRegion({ source: 'inline' }, { line, character: 0 }, `const generated${i} = compute(${i});\nuse(generated${i});`)!);
+    }
+    const classifier = new CaptureClassifier();
+    const next = random(42);
+    const samples: number[] = [];
+    let line = 0;
+    let column = 4;
+    for (let i = 0; i < events; i++) {
+      // Mostly keystrokes at a moving cursor, some Enters and deletions, now and then a block from a tool.
+      if (next() < 0.02) line = Math.floor(next() * LINES);
+      const roll = next();
+      const change: TextChange =
+        roll < 0.85 ? { start: { line, character: column }, end: { line, character: column }, text: 'x' }
+        : roll < 0.93 ? { start: { line, character: column }, end: { line, character: column }, text: '\n    ' }
+        : roll < 0.995 ? { start: { line, character: Math.max(0, column - 1) }, end: { line, character: column }, text: '' }
+        : { start: { line: line + 3, character: 0 }, end: { line: line + 3, character: 0 }, text: 'export function helper(): number {\n  return 42;\n}\n' };
+      const event: ObservedChangeEvent = {
+        documentKey: FILE,
+        changes: [change],
+        visibility: 'active',
+        selections: [{ start: { line, character: column }, end: { line, character: column } }],
+        dirtyAfter: true,
+        textAfter: () => '',
+        at: i,
+      };
+      const started = process.hrtime.bigint();
+      for (const decision of classifier.classify(event)) {
+        store.applyEdits(FILE, [decision.change], decision.attribution);
+        if (decision.ai) {
+          const region = createRegion(decision.ai, decision.change.start, decision.change.text);
+          if (region) store.add(FILE, region);
+        }
+      }
+      samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (change.text === 'x') column++;
+      else if (change.text.startsWith('\n')) {
+        line++;
+        column = 4;
+      } else if (change.text === '') column = Math.max(0, column - 1);
+    }
+    samples.sort((a, b) => a - b);
+    const at = (quantile: number) => samples[Math.min(samples.length - 1, Math.floor(quantile * samples.length))];
+    const result = { events, regions: store.regions(FILE).length, medianMs: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
+    await store.dispose().catch(() => undefined);
+    return result;
+  } finally {
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,65 @@
+// `npm run bench:capture`: the per-event cost of classification and tracking
+// (plain Node), then the accuracy replay in a real extension host (the
+// integration harness, `capture replay` test), reported per source.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccuracyReport } from '../../test/integration/capture/support/accuracy';
+import { measureEventCost } from './eventCost';
+
+const EVENT_COST_BUDGET_MS = 0.05;
+const TARGET = { precision: 0.98, recall: 0.95 };
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+async function main(): Promise<number> {
+  const cost = await measureEventCost();
+  console.log(`Per-event cost (classify + track, ${cost.regions} live regions, ${cost.events} events):`);
+  console.log(`  median ${cost.medianMs.toFixed(4)} ms (budget ${EVENT_COST_BUDGET_MS} ms), p95 ${cost.p95Ms.toFixed(4)} ms, p99 ${cost.p99Ms.toFixed(4)} ms`);
+  let failed = cost.medianMs > EVENT_COST_BUDGET_MS;
+
+  if (process.argv.includes('--cost-only')) return failed ? 1 : 0;
+  const dir = mkdtempSync(join(tmpdir(), 'aip-capture-replay-'));
+  const reportPath = join(dir, 'report.json');
+  try {
+    console.log('\nAccuracy replay in a real extension host (this takes a few minutes)...');
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'test', 'host', 'runIntegration.js'), '--grep', 'capture replay'], {
+      env: { ...process.env, AI_PROVENANCE_CAPTURE_REPORT: reportPath, AI_PROVENANCE_TEST_TIMEOUT_S: process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '1200' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (!existsSync(reportPath)) {
+      console.error(`The replay wrote no report (exit code ${run.status}).`);
+      return 1;
+    }
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as AccuracyReport;
+    console.log('\n| source | AI lines (truth) | marked | precision | recall |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [source, score] of Object.entries(report.bySource).sort()) {
+      const precision = score.marked === 0 ? '–' : percent(score.markedCorrectly / score.marked);
+      const recall = score.truth === 0 ? '–' : percent(score.found / score.truth);
+      console.log(`| ${source} | ${score.truth} | ${score.marked} | ${precision} | ${recall} |`);
+    }
+    const { overall } = report;
+    console.log(`| **overall** | ${overall.truthAi} | ${overall.markedAi} | ${percent(overall.precision)} | ${percent(overall.recall)} |`);
+    console.log(`\nHuman or tool lines marked as AI, by who wrote them: ${JSON.stringify(report.falsePositivesBy)}`);
+    console.log(`AI lines not marked, by source: ${JSON.stringify(report.missesBy)}`);
+    if (overall.precision < TARGET.precision || overall.recall < TARGET.recall) {
+      console.log(`Below the target (precision >= ${TARGET.precision}, recall >= ${TARGET.recall}).`);
+      failed = true;
+    }
+    return failed || run.status !== 0 ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

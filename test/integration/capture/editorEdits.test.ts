@@ -1,0 +1,86 @@
+// Chat and agent edits inside the editor (WorkspaceEdits of other
+// extensions) are marked from their shape; what a person does at the
+// cursor (typing, paste, snippets, IntelliSense), formatting and undo are not.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, expectMarked, markedLines, moveCursor, openNewFile, regionsOf, sleep, typeText, writeWorkspaceFile, git } from './support/editorSession';
+
+const AGENT_BLOCK = 'export function clamp(value: number, low: number, high: number): number {\n  return Math.min(high, Math.max(low, value));\n}\n';
+
+describe('capture: chat and agent edits in the editor', function () {
+  this.timeout(240_000);
+  afterEach(closeAllEditors);
+
+  it('marks a WorkspaceEdit into a file no editor shows as agent, with its confidence', async () => {
+    const uri = writeWorkspaceFile('capture/agent-hidden.ts', 'export const one = 1;\n');
+    git('add', 'capture/agent-hidden.ts');
+    git('commit', '-q', '-m', 'agent-hidden');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(1, 0), AGENT_BLOCK);
+    assert.equal(await vscode.workspace.applyEdit(edit), true);
+    await expectMarked(uri, [2, 3, 4], 'the agent block');
+    const [region] = await regionsOf(uri);
+    assert.equal(region.source, 'agent');
+    assert.equal(region.confidence, 0.9);
+  });
+
+  it('marks a block applied away from the cursor of the active editor as chat, and follows later edits', async () => {
+    const editor = await openNewFile('capture/chat-apply.ts', 'const header = 1;\n\n\nconst footer = 2;\n');
+    moveCursor(editor, 0, 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(2, 0), AGENT_BLOCK);
+    await vscode.workspace.applyEdit(edit);
+    await expectMarked(editor.document.uri, [3, 4, 5], 'the applied block');
+    assert.equal((await markedLines(editor.document.uri)).get(3), 'chat');
+    // Typing a new line above moves the region; rewriting its middle line makes that line human.
+    moveCursor(editor, 0, 0);
+    await typeText('// note\n');
+    await expectMarked(editor.document.uri, [4, 5, 6], 'after a line typed above');
+    const middle = editor.document.lineAt(4);
+    moveCursor(editor, 4, middle.text.length);
+    await typeText(' // checked');
+    await expectMarked(editor.document.uri, [4, 6], 'after the middle line was edited');
+  });
+
+  it('does not mark typing, a paste, a snippet, an IntelliSense accept, formatting or undo', async () => {
+    const editor = await openNewFile('capture/human.ts', 'export function main() {\n}\n');
+    const uri = editor.document.uri;
+    moveCursor(editor, 0, editor.document.lineAt(0).text.length);
+    await typeText('\nconst typed = [1, 2, 3];\nif (typed.length) {\nconsole.log(typed);\n}');
+    await vscode.env.clipboard.writeText('const pasted = {\n  first: 1,\n  second: 2,\n};\n');
+    moveCursor(editor, editor.document.lineCount - 1, 0);
+    await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
+    await waitForText(editor, 'const pasted');
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { snippet: 'for (const ${1:item} of ${2:items}) {\n\t$0\n}\n' });
+    await waitForText(editor, 'for (const item');
+    moveCursor(editor, editor.document.lineCount - 1, 0);
+    await typeText('typed.ma');
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await sleep(1500);
+    await vscode.commands.executeCommand('acceptSelectedSuggestion');
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await vscode.commands.executeCommand('undo');
+    await sleep(1000);
+    assert.match(editor.document.getText(), /const pasted/);
+    assert.deepEqual(await markedLines(uri), new Map(), 'human work was marked as AI');
+  });
+
+  it('keeps a region intact through undo and redo of the agent edit', async () => {
+    const editor = await openNewFile('capture/undo.ts', 'const a = 1;\n');
+    moveCursor(editor, 0, 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(1, 0), AGENT_BLOCK);
+    await vscode.workspace.applyEdit(edit);
+    await expectMarked(editor.document.uri, [2, 3, 4], 'the agent block');
+    moveCursor(editor, 0, 5);
+    await typeText('X');
+    await vscode.commands.executeCommand('undo');
+    await waitForText(editor, 'const a = 1;');
+    await expectMarked(editor.document.uri, [2, 3, 4], 'after typing and undoing it');
+  });
+});
+
+async function waitForText(editor: vscode.TextEditor, text: string): Promise<void> {
+  for (let i = 0; i < 200 && !editor.document.getText().includes(text); i++) await sleep(50);
+  assert.ok(editor.document.getText().includes(text), `the document never showed ${JSON.stringify(text)}`);
+}

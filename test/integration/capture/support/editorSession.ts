@@ -1,0 +1,139 @@
+// Helpers that drive the real editor the way a person (or a tool) would, and
+// read back what the extension marked. Shared by the capture tests and the
+// replay benchmark.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { aiLines, type AiRegion } from '../../../../src/core/regions/region';
+import type { AiProvenanceApi } from '../../../../src/extension/extension';
+
+export const extensionId = 'ai-provenance.ai-provenance';
+
+export async function activeApi(): Promise<AiProvenanceApi> {
+  const extension = vscode.extensions.getExtension<AiProvenanceApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not loaded`);
+  return extension.activate();
+}
+
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return folder.uri.fsPath;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns a value other than undefined (the editor is asynchronous, and slow under load). */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await sleep(50);
+  }
+}
+
+export function git(...args: string[]): string {
+  return gitWith({}, args);
+}
+
+function gitWith(env: NodeJS.ProcessEnv, args: string[], input?: string): string {
+  return execFileSync('git', args, {
+    cwd: workspaceRoot(),
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+    env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.com', ...env },
+  });
+}
+
+/**
+ * Creates `branch` from HEAD with `relativePath` holding `text`, without
+ * touching the work tree or the index (a temporary index builds the tree),
+ * so that only a later checkout writes the file.
+ */
+export function commitOnNewBranch(branch: string, relativePath: string, text: string): void {
+  const index = { GIT_INDEX_FILE: join(workspaceRoot(), '.git', `capture-${branch}.index`) };
+  const blob = gitWith({}, ['hash-object', '-w', '--stdin'], text).trim();
+  gitWith(index, ['read-tree', 'HEAD']);
+  gitWith(index, ['update-index', '--add', '--cacheinfo', `100644,${blob},${relativePath}`]);
+  const tree = gitWith(index, ['write-tree']).trim();
+  const commit = gitWith({}, ['commit-tree', tree, '-p', 'HEAD', '-m', `${relativePath} on ${branch}`]).trim();
+  gitWith({}, ['branch', branch, commit]);
+}
+
+/** Writes a file of the workspace on disk (as a person's tool would) and returns its URI. */
+export function writeWorkspaceFile(relativePath: string, text: string): vscode.Uri {
+  const absolute = join(workspaceRoot(), ...relativePath.split('/'));
+  mkdirSync(dirname(absolute), { recursive: true });
+  writeFileSync(absolute, text);
+  return vscode.Uri.file(absolute);
+}
+
+/** A new committed file, opened in the active editor. */
+export async function openNewFile(relativePath: string, text: string): Promise<vscode.TextEditor> {
+  const uri = writeWorkspaceFile(relativePath, text);
+  git('add', relativePath);
+  git('commit', '-q', '-m', `add ${relativePath}`);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await repositoryOf(uri);
+  return editor;
+}
+
+async function repositoryOf(uri: vscode.Uri) {
+  const api = await activeApi();
+  const repository = await api.registry.resolve(uri);
+  assert.ok(repository, `no repository for ${uri.fsPath}`);
+  return repository;
+}
+
+export async function regionsOf(uri: vscode.Uri): Promise<readonly AiRegion[]> {
+  const repository = await repositoryOf(uri);
+  return repository.store.regions(repository.pathOf(uri)!);
+}
+
+/** 1-based numbers of the lines the extension marks as AI-written, with each one's source. */
+export async function markedLines(uri: vscode.Uri): Promise<Map<number, string>> {
+  const marked = new Map<number, string>();
+  for (const region of await regionsOf(uri)) for (const line of aiLines(region)) marked.set(line + 1, region.source);
+  return marked;
+}
+
+export async function markedLineNumbers(uri: vscode.Uri): Promise<number[]> {
+  return [...(await markedLines(uri)).keys()].sort((a, b) => a - b);
+}
+
+/** Waits until the marked lines are exactly `expected` (1-based), then checks they stay so. */
+export async function expectMarked(uri: vscode.Uri, expected: number[], what: string): Promise<void> {
+  await waitFor(`${what}: marked lines ${JSON.stringify(expected)}`, async () => {
+    const actual = await markedLineNumbers(uri);
+    return JSON.stringify(actual) === JSON.stringify(expected) ? true : undefined;
+  }).catch(async (error) => {
+    throw new Error(`${(error as Error).message}; marked: ${JSON.stringify(await markedLineNumbers(uri))}`);
+  });
+}
+
+/** Types text one character at a time through the editor's `type` command (auto-closing pairs and all). */
+export async function typeText(text: string): Promise<void> {
+  for (const character of text) await vscode.commands.executeCommand('type', { text: character });
+}
+
+export function moveCursor(editor: vscode.TextEditor, line: number, character: number): void {
+  const position = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(position, position);
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
