@@ -120,7 +120,7 @@ describe('CaptureClassifier', () => {
   it('expresses a reload from disk line by line against the last known text, without AI or human authorship', () => {
     const before = 'one\ntwo\nthree\nfour\n';
     const after = 'one\nTWO\nthree\nfour\nfive\n';
-    const classifier = new CaptureClassifier({ lastKnown: () => before });
+    const classifier = new CaptureClassifier({ lastKnown: () => before, current: () => after });
     const reload = event([{ start: at(1, 0), end: at(4, 0), text: 'TWO\nthree\nfour\nfive\n' }], { dirtyAfter: false, textAfter: () => after });
     const decisions = classifier.classify(reload);
     assert.deepEqual(
@@ -132,8 +132,14 @@ describe('CaptureClassifier', () => {
     );
   });
 
+  it('takes the first edit of a clean document (reported before it turns dirty) as an edit, not a reload', () => {
+    const classifier = new CaptureClassifier({ lastKnown: () => 'a\n', current: () => 'a\n' });
+    const [decision] = classifier.classify(event([insert(1, 0, BLOCK)], { visibility: 'hidden', selections: [], dirtyAfter: false, textAfter: () => `a\n${BLOCK}` }));
+    assert.equal(decision.ai?.source, 'agent');
+  });
+
   it('falls back to the editor\'s own reload change when the last known text does not explain it', () => {
-    const classifier = new CaptureClassifier({ lastKnown: () => 'stale\n' });
+    const classifier = new CaptureClassifier({ lastKnown: () => 'stale\n', current: () => 'x\nmore\n' });
     const change = { start: at(0, 0), end: at(1, 0), text: 'x\n' };
     const decisions = classifier.classify(event([change], { dirtyAfter: false, textAfter: () => 'x\nmore\n' }));
     assert.deepEqual(decisions, [{ change, attribution: 'neutral' }]);
