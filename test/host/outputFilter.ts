@@ -25,6 +25,12 @@ export function isKnownNoise(text: string): boolean {
   return knownNoise.some((pattern) => pattern.test(text));
 }
 
+export interface OutputFilter {
+  onOutput(output: EditorOutput): void;
+  /** Whether the extension host has started running the tests (the marker was seen). */
+  testsStarted(): boolean;
+}
+
 /**
  * Shows the tests' output and the editor's unexpected warnings and errors.
  * Verbose shows everything, with the time since the start, source and level.
@@ -32,20 +38,17 @@ export function isKnownNoise(text: string): boolean {
 export function createOutputFilter({ verbose, write = (line: string) => process.stdout.write(`${line}\n`) }: {
   verbose: boolean;
   write?: (line: string) => void;
-}): (output: EditorOutput) => void {
+}): OutputFilter {
   let testsStarted = false;
   const started = Date.now();
-  return ({ source, level, text }) => {
+  const onOutput = ({ source, level, text }: EditorOutput): void => {
+    if (text.includes(testOutputStartMarker)) testsStarted = true;
     if (verbose) return write(`[+${((Date.now() - started) / 1000).toFixed(1)}s ${source} ${level}] ${text}`);
     // The page console repeats the workbench log (and adds only resource errors).
-    if (source === 'console') return;
-    if (text.includes(testOutputStartMarker)) {
-      testsStarted = true;
-      return;
-    }
-    if (isKnownNoise(text)) return;
+    if (source === 'console' || text.includes(testOutputStartMarker) || isKnownNoise(text)) return;
     const isProblem = level === 'error' || level === 'warn' || source === 'page-error';
     if (isProblem) write(`[${testsStarted ? level : `editor ${level}`}] ${text}`);
     else if (testsStarted) write(text);
   };
+  return { onOutput, testsStarted: () => testsStarted };
 }

@@ -10,14 +10,15 @@
 //   AI_PROVENANCE_TEST_HOST=electron   desktop VS Code through @vscode/test-electron, which
 //                                      downloads VS Code (needs internet); default: code-server
 //   AI_PROVENANCE_TEST_GREP=<regexp>   same as --grep
-//   AI_PROVENANCE_TEST_TIMEOUT_S=<s>   whole-run timeout on the code-server route, default 300
+//   AI_PROVENANCE_TEST_TIMEOUT_S=<s>   whole-run timeout on the code-server route, default 900
+//                                      (a last resort: mocha times out each test after 60 s)
 //   AI_PROVENANCE_TEST_VERBOSE=1       show all of the editor's log, timed, noise included
 //   AI_PROVENANCE_EDITOR_DIR=<dir>     where scripts/editor/install.mjs installed code-server
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditorNotInstalledError } from './editorInstall';
 import { createFixtureWorkspace } from './fixtureWorkspace';
-import { createOutputFilter } from './outputFilter';
+import { createOutputFilter, type OutputFilter } from './outputFilter';
 import { repoRoot } from './repoRoot';
 import { runTestsInCodeServer, TestRunFailedError } from './runTestsInCodeServer';
 
@@ -36,7 +37,7 @@ function grepPattern(argv: string[]): string | undefined {
 }
 
 function timeoutMs(): number {
-  const setting = process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '300';
+  const setting = process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '900';
   const seconds = Number(setting);
   if (!(seconds > 0)) throw new UsageError(`AI_PROVENANCE_TEST_TIMEOUT_S must be a positive number of seconds, not "${setting}".`);
   return seconds * 1000;
@@ -51,6 +52,9 @@ function requireBuildOutputs(): void {
 function isTestRunFailure(error: unknown): error is Error & { code?: number } {
   return error instanceof TestRunFailedError || (error instanceof Error && error.constructor.name === 'TestRunFailedError');
 }
+
+/** Set on the code-server route: tells a run that never got to the tests from one that hung in them. */
+let outputFilter: OutputFilter | undefined;
 
 async function runIntegrationTests(): Promise<number> {
   requireBuildOutputs();
@@ -78,8 +82,8 @@ async function runIntegrationTests(): Promise<number> {
         );
       });
     }
-    const onOutput = createOutputFilter({ verbose: process.env.AI_PROVENANCE_TEST_VERBOSE === '1' });
-    return await runTestsInCodeServer({ ...options, timeoutMs: timeout, onOutput });
+    outputFilter = createOutputFilter({ verbose: process.env.AI_PROVENANCE_TEST_VERBOSE === '1' });
+    return await runTestsInCodeServer({ ...options, timeoutMs: timeout, onOutput: outputFilter.onOutput });
   } finally {
     workspace.dispose();
   }
@@ -87,9 +91,11 @@ async function runIntegrationTests(): Promise<number> {
 
 function reportFailure(error: unknown): number {
   if (isTestRunFailure(error)) {
-    const unfinished = error.code === undefined;
     console.error(`[integration] ${error.message}`);
-    if (unfinished) console.error('[integration] Rerun with AI_PROVENANCE_TEST_VERBOSE=1 to see the editor\'s log; raise AI_PROVENANCE_TEST_TIMEOUT_S on a slow machine.');
+    if (error.code === undefined && outputFilter) {
+      const where = outputFilter.testsStarted() ? 'The tests had started (see the last test above).' : 'The editor never got to run the tests.';
+      console.error(`[integration] ${where} Rerun with AI_PROVENANCE_TEST_VERBOSE=1 to see the editor's log; raise AI_PROVENANCE_TEST_TIMEOUT_S on a slow machine.`);
+    }
     return typeof error.code === 'number' && error.code !== 0 ? error.code : 1;
   }
   if (error instanceof EditorNotInstalledError || error instanceof UsageError) console.error(`[integration] ${error.message}`);

@@ -11,7 +11,7 @@
 // extension host's console) writes through window.codeAutomationLog: both are
 // functions we expose to the page.
 import { format } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchHeadlessChromium } from './chromium';
 import { startCodeServer, type CodeServer } from './codeServer';
 import type { EditorOutput } from './outputFilter';
@@ -42,8 +42,7 @@ const printEverything = ({ source, level, text }: EditorOutput) => process.stdou
 
 export async function runTestsInCodeServer(options: CodeServerTestOptions): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 5 * 60_000;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  const resources = new Resources();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     const reason = `The integration tests did not finish within ${timeoutMs / 1000} s.`;
@@ -51,21 +50,44 @@ export async function runTestsInCodeServer(options: CodeServerTestOptions): Prom
   });
 
   const run = async (): Promise<number> => {
-    server = await startCodeServer({ workspaceTrust: 'disabled' });
-    browser = await launchHeadlessChromium();
-    const page = await browser.newPage();
-    const exitCode = await openWorkbenchWithTests(page, server, options);
+    const server = resources.keep(await startCodeServer({ workspaceTrust: 'disabled' }), (it) => it.stop());
+    const browser = resources.keep(await launchHeadlessChromium(), (it) => it.close());
+    const exitCode = await openWorkbenchWithTests(await browser.newPage(), server, options);
     if (exitCode !== 0) throw new TestRunFailedError(exitCode, `The integration tests failed (extension host exit code ${exitCode}).`);
     return 0;
   };
 
   try {
-    // Closing the browser and the server in `finally` also ends a run that timed out.
     return await Promise.race([run(), timedOut]);
   } finally {
     clearTimeout(timer);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    // Also ends a run that timed out: its page and server go away under it.
+    await resources.release();
+  }
+}
+
+/**
+ * What a run has started, released in reverse order. A resource that arrives
+ * after release() (a server still starting when the run timed out) is released
+ * at once, so nothing outlives the run.
+ */
+class Resources {
+  private readonly releases: Array<() => Promise<void>> = [];
+  private released = false;
+
+  keep<T>(resource: T, release: (resource: T) => Promise<void>): T {
+    const releaseQuietly = () => release(resource).catch(() => undefined);
+    if (this.released) {
+      void releaseQuietly();
+      throw new TestRunFailedError(undefined, 'The run ended while the editor was starting.');
+    }
+    this.releases.unshift(releaseQuietly);
+    return resource;
+  }
+
+  async release(): Promise<void> {
+    this.released = true;
+    for (const release of this.releases.splice(0)) await release();
   }
 }
 
