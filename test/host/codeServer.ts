@@ -4,8 +4,14 @@
 //
 // Each server gets fresh temporary user-data and extensions folders (editor
 // state such as hot-exit backups would otherwise leak between runs), listens on
-// 127.0.0.1 at a port the OS picks, and runs in its own process group so that
-// stop() also ends the extension host and the other processes it forks.
+// 127.0.0.1 (at a port the OS picks unless told), and runs in its own process
+// group so that stop() also ends the extension host and the other processes it
+// forks.
+//
+//   const server = await startCodeServer({ installExtensions: [vsix] });
+//   await page.goto(server.workbenchUrl(workspaceFolder));
+//   ...
+//   await server.stop();
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +20,8 @@ import { locateEditor, type EditorInstall } from './editorInstall';
 import { quietUserSettings, type WorkspaceTrust } from './quietSettings';
 
 export interface CodeServerOptions {
+  /** A fixed port on 127.0.0.1 (e.g. for `npm start`); by default the OS picks a free one. */
+  port?: number;
   /** 'disabled' (default) passes --disable-workspace-trust; 'enabled' opens workspaces in Restricted Mode. */
   workspaceTrust?: WorkspaceTrust;
   /** .vsix files (or extension ids) installed into the fresh extensions folder before the server starts. */
@@ -79,7 +87,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const args = [
     editor.codeServerEntry,
     ...commonArgs,
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
