@@ -1,25 +1,19 @@
 import * as vscode from 'vscode';
 import type { PendingCapture } from '../../core/capture/pendingCaptures';
-import type { RegionSource } from '../../core/regions/region';
 import type { CaptureClassifier } from '../../core/capture/captureClassifier';
 import { documentKey } from './editorClassifier';
-
-/**
- * Our stand-ins for VS Code's inline-suggestion accept commands. Keybindings
- * with the same keys and `when` clauses as VS Code's own (package.json) run
- * them instead of the built-ins; each one announces "the next change of
- * this document is an accepted suggestion" and runs the built-in command,
- * whose edit reaches us before the command returns.
- */
-export const INLINE_ACCEPT_COMMANDS: ReadonlyArray<{ readonly command: string; readonly builtIn: string; readonly source: RegionSource }> = [
-  { command: 'aiProvenance.capture.acceptInlineSuggestion', builtIn: 'editor.action.inlineSuggest.commit', source: 'inline' },
-  { command: 'aiProvenance.capture.acceptInlineSuggestionNextWord', builtIn: 'editor.action.inlineSuggest.acceptNextWord', source: 'inline-partial' },
-  { command: 'aiProvenance.capture.acceptInlineSuggestionNextLine', builtIn: 'editor.action.inlineSuggest.acceptNextLine', source: 'inline-partial' },
-];
+import { INLINE_ACCEPT_COMMANDS } from './inlineAcceptIds';
 
 /** A signal that outlives its command this long is dropped (the command hung or changed nothing). */
 const SIGNAL_LIFETIME_MS = 5_000;
 
+/**
+ * Keybindings with the same keys and `when` clauses as VS Code's own
+ * (package.json) run these commands instead of the built-in accept commands;
+ * each announces "the next change of this document is an accepted
+ * suggestion" and runs the built-in command, whose edit reaches us before
+ * the command returns.
+ */
 export function registerInlineAcceptCommands(classifier: CaptureClassifier): vscode.Disposable[] {
   return INLINE_ACCEPT_COMMANDS.map(({ command, builtIn, source }) =>
     vscode.commands.registerCommand(command, async (...args: unknown[]) => {
