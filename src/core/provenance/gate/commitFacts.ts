@@ -1,0 +1,104 @@
+import type { LoadBearingClassifier } from '../../loadBearing';
+import type { RiskModelConfig } from '../../risk';
+import { fileRisk, riskRank, type RiskLevel } from '../commitRisk';
+import { readTrailers } from '../messageLayout';
+import { recordedBlastRadius, viewNote } from '../note/readCommitNote';
+import { parseProvenanceTrailers } from '../parseTrailers';
+import type { RangeCommit } from './rangeCommits';
+
+/** What the gate knows about one file of a commit. */
+export interface FileFacts {
+  /** Undefined for the rest of a commit known only from trailers (files not named there). */
+  readonly path?: string;
+  readonly classes: readonly string[];
+  readonly aiLines: number;
+  readonly unreviewed: number;
+  /** 1-based line numbers of the unreviewed AI lines, when a note gives them. */
+  readonly unreviewedLines?: readonly number[];
+  readonly risk?: RiskLevel;
+}
+
+export interface CommitFacts {
+  readonly provenance: 'note' | 'trailers' | 'none';
+  readonly aiLines: number;
+  readonly addedLines: number;
+  readonly reviewedLines: number;
+  readonly reviewedBy: readonly string[];
+  readonly risk?: RiskLevel;
+  readonly files: readonly FileFacts[];
+  /** Load-bearing files with AI lines that the trailer left out (`+N more`). */
+  readonly unnamedLoadBearing: number;
+}
+
+export interface FactOptions {
+  readonly classifier: LoadBearingClassifier;
+  readonly riskModel: RiskModelConfig;
+  /** A `Reviewed-by:` trailer reviews every AI line of its commit. */
+  readonly reviewedByCountsAsReview: boolean;
+}
+
+/**
+ * The facts of a commit: from its note (line level, classified and rated
+ * with today's configuration), else from its trailers (summary level).
+ */
+export function commitFacts(commit: RangeCommit, options: FactOptions): CommitFacts {
+  const reviewedBy = readTrailers(commit.message).filter((trailer) => trailer.key.toLowerCase() === 'reviewed-by').map((trailer) => trailer.value);
+  const attested = options.reviewedByCountsAsReview && reviewedBy.length > 0;
+  const note = viewNote(commit.note);
+  if (note && note.documents.length > 0) {
+    const blast = recordedBlastRadius(note.documents);
+    const files = note.files
+      .filter((file) => file.aiLines.size > 0)
+      .map((file): FileFacts => {
+        const classification = options.classifier.classify(file.path);
+        const classes = classification.classes.map((match) => match.name);
+        const unreviewedLines = attested ? [] : [...file.aiLines].filter(([, origin]) => !origin.reviewed).map(([line]) => line).sort((a, b) => a - b);
+        const radius = blast.get(file.path);
+        const risk = fileRisk(
+          { path: file.path, severity: classification.severity, classes, aiLines: file.aiLines.size, reviewedLines: file.aiLines.size - unreviewedLines.length, ...(radius ? { blast: radius } : {}) },
+          options.riskModel,
+        );
+        return { path: file.path, classes, aiLines: file.aiLines.size, unreviewed: unreviewedLines.length, unreviewedLines, risk };
+      });
+    const aiLines = files.reduce((sum, file) => sum + file.aiLines, 0);
+    const unreviewed = files.reduce((sum, file) => sum + file.unreviewed, 0);
+    const risk = highest(files.map((file) => file.risk!));
+    return {
+      provenance: 'note',
+      aiLines,
+      addedLines: Math.max(...note.documents.map((document) => document.totals.addedLines)),
+      reviewedLines: aiLines - unreviewed,
+      reviewedBy,
+      ...(risk ? { risk } : {}),
+      files,
+      unnamedLoadBearing: 0,
+    };
+  }
+  const trailers = parseProvenanceTrailers(commit.message);
+  if (!trailers) return { provenance: 'none', aiLines: 0, addedLines: 0, reviewedLines: 0, reviewedBy, files: [], unnamedLoadBearing: 0 };
+  const unreviewed = attested ? 0 : Math.max(0, trailers.aiLines - (trailers.reviewedLines ?? 0));
+  // Which named file holds the unreviewed lines is unknown: each is taken to hold them all (the cautious reading).
+  const named = trailers.loadBearing.map(({ path }): FileFacts => ({
+    path,
+    classes: options.classifier.classify(path).classes.map((match) => match.name),
+    aiLines: trailers.aiLines,
+    unreviewed,
+  }));
+  const rest: FileFacts[] = named.length === 0 && trailers.loadBearingOmitted === 0 ? [{ classes: [], aiLines: trailers.aiLines, unreviewed }] : [];
+  return {
+    provenance: 'trailers',
+    aiLines: trailers.aiLines,
+    addedLines: trailers.addedLines,
+    reviewedLines: trailers.aiLines - unreviewed,
+    reviewedBy,
+    ...(trailers.risk ? { risk: attested ? 'low' : trailers.risk } : {}),
+    files: [...named, ...rest],
+    unnamedLoadBearing: trailers.loadBearingOmitted,
+  };
+}
+
+function highest(levels: readonly RiskLevel[]): RiskLevel | undefined {
+  let result: RiskLevel | undefined;
+  for (const level of levels) if (!result || riskRank(level) > riskRank(result)) result = level;
+  return result;
+}

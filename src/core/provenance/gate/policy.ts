@@ -1,0 +1,64 @@
+import { DEFAULT_POLICY as UNCONFIGURED, type PolicyConfig } from '../../config';
+import type { RiskLevel } from '../commitRisk';
+
+/**
+ * The gate's reading of the `policy` section (validated by the project
+ * config loader, see docs/LOAD_BEARING.md and docs/CI.md):
+ * - `failOn`: classes where any unreviewed AI line fails. Absent: auth,
+ *   payments, crypto-secrets, infra and data-migrations. `[]`: none.
+ * - `classes.<name>.failOn`: true/false adds or removes one class;
+ *   `maxUnreviewedAiLines`: fail when the range adds more unreviewed AI
+ *   lines than this to files of the class;
+ *   `requireReviewedByTrailer`: commits with AI lines there need `Reviewed-by:`.
+ * - `failOnRiskLevel`: fail when a file's AI lines reach this risk level.
+ * - `requireReviewedByTrailer`: commits at these AI-Risk levels need `Reviewed-by:`.
+ * - gate extensions: `warnOnUnreviewed` (default true: unreviewed AI lines
+ *   that do not fail warn), `reviewedByCountsAsReview` (default true: a
+ *   `Reviewed-by:` trailer reviews every AI line of its commit).
+ */
+export interface GatePolicy {
+  readonly failOn: readonly string[];
+  readonly failOnRiskLevel?: RiskLevel;
+  readonly requireReviewedByTrailer: readonly RiskLevel[];
+  /** Classes whose commits need `Reviewed-by:` when they add AI lines there. */
+  readonly requireReviewedByTrailerIn: readonly string[];
+  /** Class -> most unreviewed AI lines the range may add there. */
+  readonly maxUnreviewedAiLines: Readonly<Record<string, number>>;
+  readonly warnOnUnreviewed: boolean;
+  readonly reviewedByCountsAsReview: boolean;
+}
+
+export const DEFAULT_FAIL_ON: readonly string[] = Object.freeze(['auth', 'payments', 'crypto-secrets', 'infra', 'data-migrations']);
+
+export function gatePolicy(config: PolicyConfig): { policy: GatePolicy; problems: string[] } {
+  const problems: string[] = [];
+  // The loader hands back its frozen default list when `failOn` is absent: only then do our defaults apply.
+  const failOn = new Set(config.failOn === UNCONFIGURED.failOn ? DEFAULT_FAIL_ON : config.failOn);
+  const requireIn: string[] = [];
+  const max: Record<string, number> = {};
+  for (const [name, rule] of Object.entries(config.classes)) {
+    if (rule.failOn === true) failOn.add(name);
+    if (rule.failOn === false) failOn.delete(name);
+    if (rule.requireReviewedByTrailer === true) requireIn.push(name);
+    if (rule.maxUnreviewedAiLines !== undefined) max[name] = rule.maxUnreviewedAiLines;
+  }
+  return {
+    policy: {
+      failOn: [...failOn].sort(),
+      ...(config.failOnRiskLevel ? { failOnRiskLevel: config.failOnRiskLevel } : {}),
+      requireReviewedByTrailer: [...config.requireReviewedByTrailer],
+      requireReviewedByTrailerIn: requireIn.sort(),
+      maxUnreviewedAiLines: max,
+      warnOnUnreviewed: flag(config, 'warnOnUnreviewed', problems),
+      reviewedByCountsAsReview: flag(config, 'reviewedByCountsAsReview', problems),
+    },
+    problems,
+  };
+}
+
+function flag(config: PolicyConfig, key: 'warnOnUnreviewed' | 'reviewedByCountsAsReview', problems: string[]): boolean {
+  const value = config[key];
+  if (value === undefined || typeof value === 'boolean') return value ?? true;
+  problems.push(`\`.ai-provenance.json\`: policy.${key} must be true or false; using true`);
+  return true;
+}

@@ -1,0 +1,46 @@
+import { git } from '../../git/exec';
+import { NOTES_REF } from '../note/schema';
+
+export interface RangeCommit {
+  readonly sha: string;
+  readonly parents: readonly string[];
+  readonly subject: string;
+  readonly message: string;
+  /** Our note's text, when the commit has one. */
+  readonly note?: string;
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
+
+/**
+ * The non-merge commits of `base..head`, oldest first, with their messages
+ * and notes: one `git log` (merges carry no provenance of their own).
+ */
+export async function rangeCommits(root: string, base: string, head: string): Promise<RangeCommit[]> {
+  const format = `${RECORD}%H${FIELD}%P${FIELD}%s${FIELD}%B${FIELD}%N`;
+  const { stdout } = await git(
+    ['log', '--no-merges', '--reverse', '--no-notes', `--notes=${NOTES_REF}`, `--format=${format}`, `${base}..${head}`, '--'],
+    { cwd: root },
+  );
+  return stdout
+    .split(RECORD)
+    .slice(1)
+    .map((record) => {
+      const [sha, parents, subject, message, note] = record.split(FIELD);
+      const noteText = (note ?? '').trim();
+      return {
+        sha: sha.trim(),
+        parents: parents.trim().split(/\s+/).filter(Boolean),
+        subject,
+        message: message.replace(/\n+$/, '\n'),
+        ...(noteText ? { note: noteText } : {}),
+      };
+    });
+}
+
+/** True when the notes ref exists here (CI clones do not fetch it unless asked). */
+export async function notesRefExists(root: string): Promise<boolean> {
+  const { exitCode } = await git(['rev-parse', '-q', '--verify', NOTES_REF], { cwd: root, allowFailure: true });
+  return exitCode === 0;
+}

@@ -1,0 +1,55 @@
+import { resolveCommit } from '../../git/revisions';
+import { projectClassifier } from '../classifier';
+import { readProvenanceSettings } from '../settings';
+import { commitFacts } from './commitFacts';
+import { evaluateCommit, evaluateRange } from './evaluate';
+import { gatePolicy } from './policy';
+import { notesRefExists, rangeCommits } from './rangeCommits';
+import { GATE_SCHEMA, GATE_VERSION, type CommitVerdict, type GateResult } from './verdict';
+
+export class GateInputError extends Error {}
+
+/**
+ * Checks the commits of `base..head` against the policy of the checked-out
+ * `.ai-provenance.json` (the CI's copy, not the developer's), classifying
+ * files and rating risk with today's configuration.
+ */
+export async function runGate(root: string, baseRef: string, headRef = 'HEAD'): Promise<GateResult> {
+  const [base, head] = await Promise.all([resolveCommit(root, baseRef), resolveCommit(root, headRef)]);
+  if (!base) throw new GateInputError(`--base ${baseRef} is not a commit here (in CI, fetch enough history: fetch-depth: 0)`);
+  if (!head) throw new GateInputError(`--head ${headRef} is not a commit here`);
+  const settings = await readProvenanceSettings(root);
+  const { policy, problems } = gatePolicy(settings.project.policy);
+  const classifier = await projectClassifier(root, settings.project.loadBearing);
+  const commits = await rangeCommits(root, base, head);
+  const options = { classifier, riskModel: settings.project.risk, reviewedByCountsAsReview: policy.reviewedByCountsAsReview };
+  const facts = commits.map((commit) => commitFacts(commit, options));
+  const verdicts: CommitVerdict[] = commits.map((commit, index) => {
+    const { files: _files, unnamedLoadBearing: _unnamed, ...summary } = facts[index];
+    return { sha: commit.sha, subject: commit.subject, ...summary, findings: evaluateCommit(facts[index], policy) };
+  });
+  const rangeFindings = evaluateRange(facts, policy);
+  const notices = [...settings.problems, ...problems, ...classifier.problems];
+  if (commits.length > 0 && !commits.some((commit) => commit.note) && !(await notesRefExists(root))) {
+    notices.push("refs/notes/ai-provenance is not here: run git fetch origin 'refs/notes/*:refs/notes/*' for line-level provenance");
+  }
+  const findings = [...verdicts.flatMap((verdict) => verdict.findings), ...rangeFindings];
+  const errors = findings.filter((finding) => finding.level === 'error').length;
+  return {
+    schema: GATE_SCHEMA,
+    version: GATE_VERSION,
+    base,
+    head,
+    passed: errors === 0,
+    policy,
+    counts: {
+      commits: verdicts.length,
+      withProvenance: verdicts.filter((verdict) => verdict.provenance !== 'none').length,
+      errors,
+      warnings: findings.length - errors,
+    },
+    commits: verdicts,
+    findings: rangeFindings,
+    notices,
+  };
+}

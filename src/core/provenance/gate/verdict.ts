@@ -1,0 +1,48 @@
+import type { RiskLevel } from '../commitRisk';
+import type { LineRange } from '../lineRanges';
+import type { GatePolicy } from './policy';
+
+/** The gate's JSON output (`--json`): a contract, see docs/CI.md. */
+export const GATE_SCHEMA = 'ai-provenance/gate';
+export const GATE_VERSION = 1;
+
+export type FindingRule = 'unreviewed-ai-lines' | 'risk-level' | 'reviewed-by-required' | 'max-unreviewed-ai-lines';
+
+export interface Finding {
+  readonly level: 'error' | 'warning';
+  readonly rule: FindingRule;
+  /** Absent for findings about the whole commit. */
+  readonly path?: string;
+  /** 1-based inclusive ranges in the commit's version of the file; absent when only trailers are known. */
+  readonly lines?: readonly LineRange[];
+  readonly classes?: readonly string[];
+  readonly message: string;
+}
+
+export interface CommitVerdict {
+  readonly sha: string;
+  readonly subject: string;
+  /** Where the facts came from: the note (line level), the trailers (summary only), or nothing. */
+  readonly provenance: 'note' | 'trailers' | 'none';
+  readonly aiLines: number;
+  readonly addedLines: number;
+  readonly reviewedLines: number;
+  readonly risk?: RiskLevel;
+  readonly reviewedBy: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+export interface GateResult {
+  readonly schema: typeof GATE_SCHEMA;
+  readonly version: typeof GATE_VERSION;
+  readonly base: string;
+  readonly head: string;
+  readonly passed: boolean;
+  readonly policy: GatePolicy;
+  readonly counts: { readonly commits: number; readonly withProvenance: number; readonly errors: number; readonly warnings: number };
+  readonly commits: readonly CommitVerdict[];
+  /** Findings about the whole range (per-class limits). */
+  readonly findings: readonly Finding[];
+  /** Things the reader should know (notes not fetched, policy problems). */
+  readonly notices: readonly string[];
+}

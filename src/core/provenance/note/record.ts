@@ -1,0 +1,85 @@
+import { pathOf, type FileDiff } from '../../git/diffParse';
+import { readNote, removeNote, writeNote } from '../../git/notes';
+import type { LoadBearingClassifier } from '../../loadBearing';
+import type { RegionSource } from '../attribute';
+import type { BlastRadiusProvider } from '../blastRadius';
+import { computeCommitProvenance } from '../computeCommitProvenance';
+import type { FileAttribution } from '../lineOrigin';
+import type { ProvenanceSettings } from '../settings';
+import { summarize } from '../summary';
+import { buildNote, noteAttributions, serializeNote } from './build';
+import { mergeAttributions, restrictToAdded } from './merge';
+import { parseNoteText } from './parse';
+import { recordedBlastRadius } from './readCommitNote';
+import { remapAttributions } from './remap';
+import { NOTES_REF, type CommitNote } from './schema';
+
+export interface RecordNoteOptions {
+  readonly settings: ProvenanceSettings;
+  readonly classifier: LoadBearingClassifier;
+  readonly blastRadius?: BlastRadiusProvider;
+  /** Commits this one replaces or copies (amend, rebase, squash, cherry-pick): their notes are carried over. */
+  readonly derivedFrom?: readonly string[];
+}
+
+export type RecordOutcome =
+  | { readonly kind: 'written'; readonly note: CommitNote }
+  | { readonly kind: 'removed' | 'none' | 'merge-commit' };
+
+/**
+ * Writes the note of `commit`: the AI lines the region store attributes to
+ * it, united with the notes already on it (git may have copied some there)
+ * and those of the commits it was derived from, each remapped onto its
+ * lines and limited to the lines the commit itself adds.
+ */
+export async function recordCommitNote(root: string, store: RegionSource, commit: string, options: RecordNoteOptions): Promise<RecordOutcome> {
+  const provenance = await computeCommitProvenance(root, store, {
+    target: { kind: 'commit', commit },
+    settings: options.settings,
+    classifier: options.classifier,
+    ...(options.blastRadius ? { blastRadius: options.blastRadius } : {}),
+  });
+  if (provenance.parents.length > 1) return { kind: 'merge-commit' };
+
+  const carried: FileAttribution[][] = [];
+  const existing = await readNote(root, NOTES_REF, commit);
+  const documents = existing ? [...parseNoteText(existing).documents] : [];
+  for (const source of options.derivedFrom ?? []) {
+    const text = await readNote(root, NOTES_REF, source);
+    if (text) documents.push(...parseNoteText(text).documents);
+  }
+  for (const document of documents) carried.push(await carriedOver(root, document, commit));
+
+  const files = restrictToAdded(mergeAttributions([provenance.files, ...carried]), addedLinesByPath(provenance.diff));
+  // Radii measured now win; without an index, those recorded for the same lines when they were committed.
+  const blast = new Map([...recordedBlastRadius(documents), ...provenance.blastRadius]);
+  const summary = summarize(files, options.classifier, blast, options.settings.project.risk);
+  if (summary.aiLines === 0) {
+    if (existing === undefined) return { kind: 'none' };
+    await removeNote(root, NOTES_REF, commit);
+    return { kind: 'removed' };
+  }
+  const note = buildNote(commit, files, summary, blast);
+  await writeNote(root, NOTES_REF, commit, serializeNote(note));
+  return { kind: 'written', note };
+}
+
+async function carriedOver(root: string, document: CommitNote, commit: string): Promise<FileAttribution[]> {
+  const files = noteAttributions(document);
+  if (document.commit === commit) return files;
+  try {
+    return await remapAttributions(root, files, document.commit, commit);
+  } catch {
+    // The original commit is gone (gc'd, or never fetched): its line numbers cannot be trusted here.
+    return [];
+  }
+}
+
+function addedLinesByPath(diff: readonly FileDiff[]): Map<string, { count: number; lines: Set<number> }> {
+  const added = new Map<string, { count: number; lines: Set<number> }>();
+  for (const file of diff) {
+    if (file.newPath === undefined || file.addedLines.length === 0) continue;
+    added.set(pathOf(file), { count: file.addedLines.length, lines: new Set(file.addedLines) });
+  }
+  return added;
+}
