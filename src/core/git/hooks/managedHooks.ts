@@ -1,0 +1,23 @@
+/**
+ * The git hooks AI Provenance installs. prepare-commit-msg writes trailers,
+ * commit-msg finishes the editor flow, post-commit writes the note, and
+ * post-rewrite carries notes over amends and rebases.
+ */
+export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite'] as const;
+
+export type ManagedHook = (typeof MANAGED_HOOKS)[number];
+
+export function isManagedHook(name: string): name is ManagedHook {
+  return (MANAGED_HOOKS as readonly string[]).includes(name);
+}
+
+/** git feeds post-rewrite its list of rewritten commits on stdin; both hooks in a chain need it. */
+export function readsStdin(hook: ManagedHook): boolean {
+  return hook === 'post-rewrite';
+}
+
+/** Suffix of the file that keeps the hook that was there before, next to our wrapper. */
+export const ORIGINAL_SUFFIX = '.ai-provenance-original';
+
+/** Every wrapper we write carries this line; nothing else does. */
+export const WRAPPER_MARKER = '# ai-provenance hook wrapper';
