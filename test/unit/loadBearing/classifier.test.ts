@@ -137,8 +137,9 @@ describe('LoadBearingClassifier', () => {
     const directories = ['src', 'lib', 'services/api', 'web/components', 'pkg/internal', 'infra/modules', 'src/payments', 'app/auth'];
     const stems = ['index', 'handler', 'userService', 'format_date', 'charge', 'Button', 'main', 'config', 'routes', 'model'];
     const extensions = ['ts', 'tsx', 'py', 'go', 'tf', 'yaml'];
+    // About 8 files per directory, as in real repositories.
     const workspace = (round: number, size = 20_000): string[] =>
-      Array.from({ length: size }, (_, i) => `${directories[i % 8]}/mod${i % 997}/${stems[i % 10]}${i}r${round}.${extensions[i % 6]}`);
+      Array.from({ length: size }, (_, i) => `${directories[i % 8]}/mod${i % 313}/${stems[i % 10]}${i}r${round}.${extensions[i % 6]}`);
 
     // The least any memoizing classifier must do: remember each path and
     // look each of its segments up. Measured alongside, so a slow or busy
