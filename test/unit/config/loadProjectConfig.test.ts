@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadClassifier } from '../../../src/core/config/loadClassifier';
 import { loadProjectConfig } from '../../../src/core/config/loadProjectConfig';
 import { DEFAULT_PROJECT_CONFIG } from '../../../src/core/config/projectConfig';
 import { readCodeowners } from '../../../src/core/loadBearing/codeownersFile';
 
-describe('loadProjectConfig and readCodeowners', () => {
+describe('loadProjectConfig, readCodeowners and loadClassifier', () => {
   let root: string;
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'aip-config-'));
@@ -49,5 +50,30 @@ describe('loadProjectConfig and readCodeowners', () => {
     mkdirSync(join(root, '.github'));
     writeFileSync(join(root, '.github', 'CODEOWNERS'), '* @github');
     assert.deepEqual(await readCodeowners(root), { path: '.github/CODEOWNERS', text: '* @github' });
+  });
+
+  it('builds the classifier from the config, CODEOWNERS and the user setting, gathering every problem', async () => {
+    writeFileSync(
+      join(root, '.ai-provenance.json'),
+      JSON.stringify({ loadBearing: { codeowners: { owners: { '@acme/pay': 'payments' } }, exclud: [] } }),
+    );
+    mkdirSync(join(root, '.github'));
+    writeFileSync(join(root, '.github', 'CODEOWNERS'), '/libs/money/ @acme/pay\n!/x @a\n');
+    const loaded = await loadClassifier(root, { classes: { mine: { include: ['notes/'], severity: 'loud' } } });
+    assert.equal(loaded.codeownersPath, '.github/CODEOWNERS');
+    assert.deepEqual(loaded.classifier.classNames('libs/money/sum.ts'), ['payments']);
+    assert.deepEqual(loaded.classifier.classNames('notes/a.txt'), ['mine']);
+    assert.deepEqual(loaded.problems, [
+      '`.ai-provenance.json`: loadBearing.exclud is not a known property (did you mean exclude?); ignored',
+      'setting `aiProvenance.loadBearing`: classes.mine.severity must be one of low|medium|high|critical',
+      '.github/CODEOWNERS:2: negated pattern "!/x" is not supported by GitHub; line ignored',
+    ]);
+  });
+
+  it('builds the default classifier in an empty repository', async () => {
+    const loaded = await loadClassifier(root);
+    assert.deepEqual(loaded.problems, []);
+    assert.equal(loaded.codeownersPath, undefined);
+    assert.deepEqual(loaded.classifier.classNames('src/auth/login.ts'), ['auth']);
   });
 });
