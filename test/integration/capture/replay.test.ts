@@ -48,7 +48,7 @@ async function session(tag: string, recorder: ReplayRecorder, inline: TestInline
   end(editor);
   await recorder.step('inline-partial', async () => {
     await acceptOffered(inline, `export const maximum = Math.max(limit, 100);\nexport const minimum = Math.min(limit, 1); // ${tag}\n`, ACCEPT_WORD);
-    await acceptOffered(inline, ` maximum = Math.max(limit, 100);\nexport const minimum = Math.min(limit, 1); // ${tag}\n`, ACCEPT_WORD);
+    await acceptOffered(inline, ` maximum = Math.max(limit, 100);\nexport const minimum = Math.min(limit, 1); // ${tag}\n`, ACCEPT_WORD, true);
   });
   await recorder.step('typing', () => typeText(' = 1;\n'));
   end(editor);

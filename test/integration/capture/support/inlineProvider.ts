@@ -17,12 +17,16 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
     return this.suggestion ? [new vscode.InlineCompletionItem(this.suggestion, new vscode.Range(position, position))] : [];
   }
 
-  /** Offers `text` at the cursor and waits until the editor asked for it (the ghost text is then shown). */
+  /**
+   * Offers `text` at the cursor and waits until the editor asked for it (the
+   * ghost text is then shown). An editor still showing the rest of a
+   * partly accepted suggestion does not ask again: then it goes on after a while.
+   */
   async offer(text: string): Promise<void> {
     this.suggestion = text;
     const before = this.calls;
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
-    await waitFor('the inline suggestion to be requested', () => (this.calls > before ? true : undefined));
+    await waitFor('the inline suggestion to be requested', () => (this.calls > before ? true : undefined), 5_000).catch(() => undefined);
     // The ghost text is rendered after the provider answers.
     await sleep(150);
   }
@@ -40,11 +44,12 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
  * Offers `suggestion` and runs one of our accept commands (what Tab or
  * Ctrl+Right run), retrying while the editor had not shown the ghost text
  * yet (under load it can take a while). Resolves once the document changed.
+ * `shownAlready`: the rest of a partly accepted suggestion is still shown; accept more of it first.
  */
-export async function acceptOffered(provider: TestInlineProvider, suggestion: string, command: string): Promise<void> {
+export async function acceptOffered(provider: TestInlineProvider, suggestion: string, command: string, shownAlready = false): Promise<void> {
   const editor = vscode.window.activeTextEditor!;
   for (let attempt = 0; attempt < 5; attempt++) {
-    await provider.offer(suggestion);
+    if (attempt > 0 || !shownAlready) await provider.offer(suggestion);
     const version = editor.document.version;
     await vscode.commands.executeCommand(command);
     if (editor.document.version !== version) return;

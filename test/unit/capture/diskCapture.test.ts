@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DiskCapture, DISK_CONFIDENCE, type OpenBuffer } from '../../../src/core/capture/diskCapture';
+import { GitActivity } from '../../../src/core/capture/gitState';
+import { KnownContents } from '../../../src/core/capture/knownContents';
+import { aiLines } from '../../../src/core/regions/region';
+import { RegionStore } from '../../../src/core/store/regionStore';
+import { GitRepo } from '../../support/gitRepo';
+import { useTempDir } from '../../support/tempDir';
+
+const ORIGINAL = 'export const a = 1;\nexport const b = 2;\n';
+
+describe('DiskCapture (real files, real git)', () => {
+  const tempDir = useTempDir();
+  let repo: GitRepo;
+  let store: RegionStore;
+  let known: KnownContents;
+  let activity: GitActivity;
+  const buffers = new Map<string, OpenBuffer>();
+
+  beforeEach(async () => {
+    repo = GitRepo.init(tempDir());
+    repo.write('.gitignore', 'dist/\n');
+    repo.write('src/app.ts', ORIGINAL);
+    repo.commitAll('initial');
+    store = await RegionStore.open({ storeDir: join(repo.root, '.git', 'ai-provenance'), syncDelayMs: 60_000 });
+    known = new KnownContents();
+    activity = new GitActivity(join(repo.root, '.git'), repo.root);
+    buffers.clear();
+  });
+  afterEach(() => activity.dispose());
+
+  function capture(): DiskCapture {
+    return new DiskCapture({
+      root: repo.root,
+      store,
+      known,
+      git: activity,
+      openBuffer: (path) => buffers.get(path),
+      waitForBuffer: async () => true,
+    });
+  }
+
+  const marked = (path: string) => store.regions(path).flatMap((region) => aiLines(region).map((line) => [line + 1, region.source, region.confidence]));
+
+  it('marks the lines another program changed, compared with the last known text', async () => {
+    known.set(join(repo.root, 'src/app.ts'), ORIGINAL);
+    repo.write('src/app.ts', 'export const a = 1;\nexport const agent = 3;\nexport const b = 2;\n');
+    const verdicts = await capture().judge(['src/app.ts'], Date.now() - 10_000);
+    assert.equal(verdicts.get('src/app.ts'), 'agent');
+    assert.deepEqual(marked('src/app.ts'), [[2, 'agent-disk', DISK_CONFIDENCE.lastKnown]]);
+    assert.equal(known.peek(join(repo.root, 'src/app.ts')), repo.read('src/app.ts'), 'the new text is known from now on');
+  });
+
+  it('falls back to the git index version, and to nothing for a new file, at lower confidence', async () => {
+    repo.write('src/app.ts', 'export const a = 10;\nexport const b = 2;\n');
+    repo.write('src/new.ts', 'export const created = true;\n');
+    await capture().judge(['src/app.ts', 'src/new.ts'], Date.now() - 10_000);
+    assert.deepEqual(marked('src/app.ts'), [[1, 'agent-disk', DISK_CONFIDENCE.gitIndex]]);
+    assert.deepEqual(marked('src/new.ts'), [[1, 'agent-disk', DISK_CONFIDENCE.newFile]]);
+  });
+
+  it('does not mark what the editor saved (the text it already knew), ignored files, or a dirty buffer', async () => {
+    const saved = 'export const a = 1;\nexport const typed = 5;\nexport const b = 2;\n';
+    repo.write('src/app.ts', saved);
+    known.set(join(repo.root, 'src/app.ts'), saved);
+    repo.write('dist/out.js', 'console.log(1);\nconsole.log(2);\n');
+    repo.write('src/open.ts', 'changed on disk\nwhile edited\n');
+    buffers.set('src/open.ts', { text: 'the buffer', dirty: true });
+    const verdicts = await capture().judge(['src/app.ts', 'dist/out.js', 'src/open.ts'], Date.now() - 10_000);
+    assert.deepEqual(Object.fromEntries(verdicts), { 'src/app.ts': 'unchanged', 'dist/out.js': 'skipped', 'src/open.ts': 'skipped' });
+    assert.deepEqual(store.files(), []);
+  });
+
+  it('does not mark files git rewrote: a checkout moves HEAD, a restore puts back git\'s text', async () => {
+    repo.git('checkout', '-q', '-b', 'other');
+    repo.write('src/app.ts', 'export const other = 1;\n');
+    repo.commitAll('other');
+    repo.git('checkout', '-q', 'main');
+    known.set(join(repo.root, 'src/app.ts'), ORIGINAL);
+    repo.git('checkout', '-q', 'other');
+    activity.note(Date.now());
+    assert.equal((await capture().judge(['src/app.ts'], Date.now())).get('src/app.ts'), 'git');
+
+    activity.dispose();
+    activity = new GitActivity(join(repo.root, '.git'), repo.root);
+    repo.write('src/app.ts', 'scribbled\n');
+    known.set(join(repo.root, 'src/app.ts'), 'scribbled\n');
+    repo.git('checkout', '--', 'src/app.ts');
+    assert.equal((await capture().judge(['src/app.ts'], Date.now())).get('src/app.ts'), 'git');
+    assert.deepEqual(store.files(), []);
+  });
+
+  it('notices git activity through the git directory (HEAD written by a checkout), not a commit', async () => {
+    activity.start();
+    repo.write('src/app.ts', 'export const a = 2;\n');
+    repo.commitAll('a commit');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(activity.activeSince(Date.now() + 60_000), false, 'a commit counted as git rewriting the work tree');
+    repo.git('checkout', '-q', '-b', 'feature');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(activity.activeSince(Date.now()), true);
+  });
+});
