@@ -11,6 +11,12 @@ import type { CaptureSettings } from './captureSettings';
 const BATCH_DELAY_MS = 400;
 /** How long to wait for the editor to reload an open file the disk change touched. */
 const RELOAD_WAIT_MS = 3_000;
+/**
+ * More files than this in one burst is a bulk tool (a generator, a package
+ * manager, git), not an agent editing code: the burst is not judged, and
+ * its files are compared with git's version next time.
+ */
+const MAX_BATCH_FILES = 500;
 
 interface Batch {
   readonly paths: Set<string>;
@@ -70,7 +76,9 @@ export class DiskWatcher implements vscode.Disposable {
   private onDiskChange(uri: vscode.Uri): void {
     if (!this.settings.diskWatcher || uri.scheme !== 'file' || /[\\/]\.git([\\/]|$)/.test(uri.fsPath)) return;
     const at = Date.now();
-    void this.registry.resolve(uri).then((repository) => {
+    // Most changes are in a repository already open: no need to ask git where they are.
+    const known = this.registry.lookup(uri);
+    void (known ? Promise.resolve(known) : this.registry.resolve(uri)).then((repository) => {
       const path = repository?.pathOf(uri);
       if (!repository || path === undefined || this.disposed) return;
       let batch = this.batches.get(repository);
@@ -95,6 +103,11 @@ export class DiskWatcher implements vscode.Disposable {
       return;
     }
     this.batches.delete(repository);
+    if (batch.paths.size > MAX_BATCH_FILES) {
+      this.log.info(`${batch.paths.size} files changed on disk at once in ${repository.root}: taken for a bulk tool, not captured`);
+      for (const path of batch.paths) this.known.delete(repository.uriOf(path).fsPath);
+      return;
+    }
     try {
       const verdicts = await capture.judge([...batch.paths], batch.since);
       for (const [path, verdict] of verdicts) if (verdict === 'git') this.log.debug(`${path}: changed by git, not captured`);

@@ -55,5 +55,6 @@ export async function acceptOffered(provider: TestInlineProvider, suggestion: st
     if (editor.document.version !== version) return;
     await sleep(300);
   }
-  throw new Error(`${command} accepted nothing after 5 attempts`);
+  const line = editor.document.lineAt(editor.selection.active.line).text;
+  throw new Error(`${command} accepted nothing after 5 attempts (provider asked ${provider.calls} times; cursor line ${JSON.stringify(line)})`);
 }

@@ -29,6 +29,7 @@ export class ReplayRecorder implements vscode.Disposable {
   /** Runs a step as `author`, then waits until its changes (and any late ones) have arrived. */
   async step(author: string, action: () => PromiseLike<unknown>): Promise<void> {
     this.author = author;
+    console.log(`[replay] ${author}`);
     await action();
     await this.settle();
   }
