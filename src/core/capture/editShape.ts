@@ -33,19 +33,19 @@ export function isBlockInsertion(change: TextChange): boolean {
 }
 
 /**
- * True when the change starts or ends at a cursor or selection edge, or
- * replaces a selection: what typing, paste, snippets, IntelliSense and
- * refactorings of the selection do. Checked against the selections before
- * the change and, in case the editor reported the cursor move first,
- * against where the inserted text ends.
+ * True when the change is on a line where a cursor or selection of the
+ * editor is: what typing, paste, snippets, IntelliSense, line moves and
+ * copies, and refactorings of the selection do. The selections are the ones
+ * from before the change; in case the editor reported the cursor move
+ * first, a cursor right after the inserted text counts too.
  */
 export function touchesCursor(change: TextChange, selections: readonly SelectionSpan[]): boolean {
   if (selections.length === 0) return false;
-  const after = insertedEnd(change, splitLines(change.text));
   for (const selection of selections) {
-    if (same(change.end, selection.end) || same(change.start, selection.start) || same(after, selection.end)) return true;
+    if (change.start.line <= selection.end.line && selection.start.line <= change.end.line) return true;
   }
-  return false;
+  const after = insertedEnd(change, splitLines(change.text));
+  return selections.some((selection) => same(after, selection.end));
 }
 
 function same(a: Position, b: Position): boolean {

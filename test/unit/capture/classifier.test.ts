@@ -45,6 +45,14 @@ describe('CaptureClassifier', () => {
     assert.equal(decision.attribution, 'human');
   });
 
+  it('takes a block on the cursor\'s line (a line moved or copied, a refactoring of the selection) as the person\'s', () => {
+    const classifier = new CaptureClassifier();
+    const moved = { start: at(4, 0), end: at(6, 0), text: 'const second = compute(2);\nconst first = compute(1);\n' };
+    const [decision] = classifier.classify(event([moved], { selections: [cursor(5, 7)] }));
+    assert.equal(decision.ai, undefined);
+    assert.equal(decision.attribution, 'human');
+  });
+
   it('puts undo and redo back without changing authorship', () => {
     const classifier = new CaptureClassifier();
     const [decision] = classifier.classify(event([insert(5, 0, BLOCK)], { reason: 'undo', visibility: 'hidden', selections: [] }));
