@@ -40,8 +40,9 @@ export type DiskVerdict = 'unchanged' | 'git' | 'agent' | 'skipped';
  * Files written on disk by something other than the editor: CLI agents in a
  * terminal, scripts, git. Each changed file's new text is compared with the
  * last text we knew (or the git index version); what is new is marked as
- * `agent-disk`, unless git wrote it (HEAD moved, or the text is exactly
- * git's) or the editor saved it (the text is what we knew).
+ * `agent-disk`, unless git wrote it (the text is exactly git's, or git was
+ * applying a stash or merging) or the editor saved it (the text is what we
+ * knew).
  */
 export class DiskCapture {
   constructor(private readonly host: DiskCaptureHost) {}
@@ -93,12 +94,21 @@ export class DiskCapture {
     return indexed !== undefined ? { text: indexed, confidence: DISK_CONFIDENCE.gitIndex } : { text: '', confidence: DISK_CONFIDENCE.newFile };
   }
 
-  /** True when git put this text there: it moved HEAD meanwhile, or the text is exactly git's. */
+  /**
+   * True when git put this text there: it is exactly git's HEAD or index
+   * version (line endings aside: git may convert them on checkout), or git
+   * was applying a stash or resolving a merge at the time.
+   */
   private async gitWrote(path: string, after: string, since: number): Promise<boolean> {
     const { git, root } = this.host;
     if (!git) return false;
-    if (git.activeSince(since)) return true;
-    return (await gitVersion(root, 'HEAD', path)) === after || (await gitVersion(root, 'index', path)) === after;
+    if (git.restoredSince(since)) return true;
+    const text = normalizeLineEnds(after);
+    for (const revision of ['HEAD', 'index'] as const) {
+      const version = await gitVersion(root, revision, path);
+      if (version !== undefined && normalizeLineEnds(version) === text) return true;
+    }
+    return false;
   }
 
   private mark(path: string, base: { text: string; confidence: number }, after: string): void {
@@ -112,6 +122,10 @@ export class DiskCapture {
     for (const region of placed) store.add(path, region);
     this.host.log?.(`${path}: ${regions.length} region(s) written on disk by another program (agent-disk)`);
   }
+}
+
+function normalizeLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 /** Regions over the lines of `after` that are new or changed compared with `before`. */

@@ -3,23 +3,24 @@ import { join } from 'node:path';
 import { git, gitBuffer } from '../git/exec';
 
 /**
- * What git itself is doing to the work tree. A checkout, merge, pull,
- * stash or reset moves HEAD (or writes ORIG_HEAD, MERGE_HEAD, FETCH_HEAD,
- * the stash ref) and holds index.lock while it rewrites files: file changes
- * around such activity are git's, not an agent's. index.lock alone is not
- * activity: `git status` (which editors run after every file change) takes
- * it too, and that must not hide an agent's write.
+ * What git itself is doing to the work tree. Most of what git writes is
+ * recognized by content: after a checkout, reset, pull or merge commit a
+ * file holds exactly its HEAD or index version. What is not git's version
+ * comes from a stash being applied or an operation stopped on conflicts
+ * (merge, rebase, cherry-pick, revert): those write MERGE_HEAD, AUTO_MERGE,
+ * CHERRY_PICK_HEAD, REVERT_HEAD, rebase-merge/, rebase-apply/ or refs/stash,
+ * and file changes around them are git's too. While git rewrites the work
+ * tree it holds index.lock; `git status` takes it as well, so it only
+ * delays judging and is not activity (a commit or a status must not hide
+ * an agent's write).
  */
-const GIT_ACTIVITY_NAMES = new Set([
-  'HEAD', 'ORIG_HEAD', 'MERGE_HEAD', 'FETCH_HEAD', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'AUTO_MERGE',
-  'rebase-merge', 'rebase-apply', 'stash', 'packed-refs',
-]);
+const GIT_RESTORE_NAMES = new Set(['MERGE_HEAD', 'AUTO_MERGE', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'rebase-merge', 'rebase-apply', 'stash']);
 
-/** How long before and after git activity a file change is taken to be git's. */
+/** How long before and after such activity a file change is taken to be git's. */
 export const GIT_ACTIVITY_WINDOW_MS = 3_000;
 
 export class GitActivity {
-  private lastActivity = Number.NEGATIVE_INFINITY;
+  private lastRestore = Number.NEGATIVE_INFINITY;
   private readonly watchers: FSWatcher[] = [];
 
   constructor(
@@ -30,28 +31,27 @@ export class GitActivity {
 
   /** Starts watching the git directory (and refs/ for the stash); a directory that cannot be watched is skipped. */
   start(now: () => number = Date.now): this {
-    // Not logs/ nor HEAD.lock: a commit writes those, and a commit leaves the work tree alone.
     for (const directory of [this.gitDir, join(this.gitDir, 'refs')]) {
       try {
         const watcher = watch(directory, { persistent: false }, (_event, name) => {
-          if (name === null || GIT_ACTIVITY_NAMES.has(String(name))) this.note(now());
+          if (name !== null && GIT_RESTORE_NAMES.has(String(name))) this.note(now());
         });
         watcher.on('error', () => watcher.close());
         this.watchers.push(watcher);
       } catch {
-        // A missing refs/ or logs/ directory: the others still report.
+        // A missing refs/ directory: the git directory itself still reports.
       }
     }
     return this;
   }
 
   note(at: number): void {
-    this.lastActivity = Math.max(this.lastActivity, at);
+    this.lastRestore = Math.max(this.lastRestore, at);
   }
 
-  /** True when git touched HEAD-like state between `from - window` and now, or is working right now. */
-  activeSince(from: number): boolean {
-    return this.lastActivity >= from - GIT_ACTIVITY_WINDOW_MS || this.busy();
+  /** True when git applied a stash or stopped on conflicts from `from - window` on. */
+  restoredSince(from: number): boolean {
+    return this.lastRestore >= from - GIT_ACTIVITY_WINDOW_MS;
   }
 
   /** git holds index.lock while it rewrites the work tree. */

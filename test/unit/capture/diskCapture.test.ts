@@ -72,18 +72,15 @@ describe('DiskCapture (real files, real git)', () => {
     assert.deepEqual(store.files(), []);
   });
 
-  it('does not mark files git rewrote: a checkout moves HEAD, a restore puts back git\'s text', async () => {
+  it('does not mark files git rewrote: a checkout or a restore puts git\'s text there', async () => {
     repo.git('checkout', '-q', '-b', 'other');
     repo.write('src/app.ts', 'export const other = 1;\n');
     repo.commitAll('other');
     repo.git('checkout', '-q', 'main');
     known.set(join(repo.root, 'src/app.ts'), ORIGINAL);
     repo.git('checkout', '-q', 'other');
-    activity.note(Date.now());
     assert.equal((await capture().judge(['src/app.ts'], Date.now())).get('src/app.ts'), 'git');
 
-    activity.dispose();
-    activity = new GitActivity(join(repo.root, '.git'), repo.root);
     repo.write('src/app.ts', 'scribbled\n');
     known.set(join(repo.root, 'src/app.ts'), 'scribbled\n');
     repo.git('checkout', '--', 'src/app.ts');
@@ -91,14 +88,24 @@ describe('DiskCapture (real files, real git)', () => {
     assert.deepEqual(store.files(), []);
   });
 
-  it('notices git activity through the git directory (HEAD written by a checkout), not a commit', async () => {
+  it('still marks an agent\'s write when git moved HEAD just before (the text is not git\'s)', async () => {
+    known.set(join(repo.root, 'src/app.ts'), ORIGINAL);
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('src/app.ts', 'export const a = 1;\nexport const b = 2;\nexport const fromAgent = 3;\n');
+    assert.equal((await capture().judge(['src/app.ts'], Date.now())).get('src/app.ts'), 'agent');
+  });
+
+  it('notices a stash being applied through the git directory, not a commit or a checkout', async () => {
     activity.start();
     repo.write('src/app.ts', 'export const a = 2;\n');
     repo.commitAll('a commit');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(activity.activeSince(Date.now() + 60_000), false, 'a commit counted as git rewriting the work tree');
     repo.git('checkout', '-q', '-b', 'feature');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(activity.activeSince(Date.now()), true);
+    assert.equal(activity.restoredSince(Date.now()), false, 'a commit or a checkout counted as restoring the work tree');
+    repo.write('src/app.ts', 'export const a = 3;\n');
+    repo.git('stash', '-q');
+    repo.git('stash', 'pop', '-q');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(activity.restoredSince(Date.now()), true);
   });
 });
