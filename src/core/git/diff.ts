@@ -29,8 +29,8 @@ export interface DiffRunOptions {
 }
 
 /**
- * The staged changes against `base` (a commit), or against nothing on an
- * unborn branch. Honors GIT_INDEX_FILE, which git sets for hooks of
+ * The staged changes against `base` (a commit); without one, against HEAD,
+ * or against nothing on an unborn branch. Honors GIT_INDEX_FILE, which git sets for hooks of
  * `commit -a` and `commit <paths>`.
  */
 export async function diffStaged(cwd: string, base: string | undefined, options: DiffRunOptions = {}): Promise<FileDiff[]> {

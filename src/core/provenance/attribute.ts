@@ -1,5 +1,6 @@
 import { pathOf, type FileDiff } from '../git/diffParse';
-import { reanchorRegions } from '../regions/reanchor';
+import { reanchorRegions, stillInPlace } from '../regions/reanchor';
+import { splitLines } from '../text/lines';
 import { aiLines, type AiRegion } from '../regions/region';
 import { looksBinary } from '../text/fileText';
 import type { FileAttribution, LineOrigin } from './lineOrigin';
@@ -52,7 +53,10 @@ function aiAddedLines(file: FileDiff, text: string, stored: readonly AiRegion[])
   const lines = new Map<number, LineOrigin>();
   if (stored.length === 0) return lines;
   const added = new Set(file.addedLines);
-  for (const region of reanchorRegions(stored, text).regions) {
+  // Usually the staged text is the text the regions were recorded against: skip the costly search then.
+  const documentLines = splitLines(text);
+  const regions = stored.every((region) => stillInPlace(region, documentLines)) ? stored : reanchorRegions(stored, text).regions;
+  for (const region of regions) {
     const origin = originOf(region);
     for (const line of aiLines(region)) if (added.has(line + 1)) lines.set(line + 1, origin);
   }

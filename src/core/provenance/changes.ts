@@ -41,9 +41,11 @@ export async function attributedChanges(
   return { diff, files: attributeChanges(diff, blobs, regions), parents };
 }
 
+/** Undefined lets `git diff --cached` pick HEAD itself (or nothing on an unborn branch): one spawn less. */
 async function stagedBase(root: string, amend: boolean): Promise<string | undefined> {
+  if (!amend) return undefined;
   const head = await resolveCommit(root, 'HEAD');
-  if (!head || !amend) return head;
+  if (!head) return undefined;
   const [parent] = await parentsOf(root, head);
   return parent ?? (await emptyTree(root));
 }

@@ -3,7 +3,6 @@ import type { LoadBearingClassifier } from '../loadBearing';
 import type { RegionSource } from './attribute';
 import { blastRadiusByFile, type BlastRadiusProvider, type LargestBlastRadius } from './blastRadius';
 import { attributedChanges, type ChangeTarget } from './changes';
-import { projectClassifier } from './classifier';
 import type { FileAttribution } from './lineOrigin';
 import { readProvenanceSettings, type ProvenanceSettings } from './settings';
 import { summarize, type ProvenanceSummary } from './summary';
@@ -14,7 +13,7 @@ export interface CommitProvenanceOptions {
   readonly target?: ChangeTarget;
   /** Settings already read (the hook reads them once); read from the repository otherwise. */
   readonly settings?: ProvenanceSettings;
-  /** The project's classifier; built from .ai-provenance.json and CODEOWNERS otherwise. */
+  /** Overrides the project's classifier (the extension may pass one that includes the user's setting). */
   readonly classifier?: LoadBearingClassifier;
   /** A workspace index; without one AI-Blast-Radius is left out. */
   readonly blastRadius?: BlastRadiusProvider;
@@ -53,7 +52,7 @@ export async function computeCommitProvenance(
   const settings = options.settings ?? (await readProvenanceSettings(repoRoot));
   const changes = await attributedChanges(repoRoot, options.target ?? { kind: 'staged' }, store, options.env);
   const withAi = changes.files.filter((file) => file.aiLines.size > 0);
-  const classifier = options.classifier ?? (await projectClassifier(repoRoot, settings.project.loadBearing));
+  const classifier = options.classifier ?? settings.classifier;
   const blast = options.blastRadius && withAi.length > 0 ? await blastRadiusByFile(withAi, options.blastRadius) : undefined;
   const summary = summarize(changes.files, classifier, blast, settings.project.risk);
   const always = options.alwaysTrailer ?? settings.alwaysTrailer;
@@ -64,6 +63,6 @@ export async function computeCommitProvenance(
     diff: changes.diff,
     blastRadius: blast ?? new Map(),
     parents: changes.parents,
-    problems: [...settings.problems, ...classifier.problems],
+    problems: [...settings.problems, ...(options.classifier?.problems ?? [])],
   };
 }

@@ -1,22 +1,31 @@
-import { loadProjectConfig, type ProjectConfig } from '../config';
+import { loadClassifier, type ProjectConfig } from '../config';
+import type { LoadBearingClassifier } from '../loadBearing';
 import { git } from '../git/exec';
 
 /**
  * What this feature reads:
- * - `.ai-provenance.json` (team-wide, via the project config loader):
- *   `loadBearing`, `risk` and `policy`;
+ * - `.ai-provenance.json` and CODEOWNERS (team-wide, via the project config
+ *   loader): `loadBearing`, `risk` and `policy`;
  * - git config (per clone or per user): `aiProvenance.alwaysTrailer`,
- *   `aiProvenance.blastRadius` (auto|off), and `core.commentChar`.
+ *   `aiProvenance.blastRadius` (auto|off), `aiProvenance.hookBlastRadius`,
+ *   and `core.commentChar`.
  */
 export interface ProvenanceSettings {
   /** Add `AI-Lines: 0/N` to commits without AI lines. */
   readonly alwaysTrailer: boolean;
-  /** Compute AI-Blast-Radius from the workspace index cache when there is one. */
+  /** CLI commands compute AI-Blast-Radius from the workspace index cache when there is one ('off': never). */
   readonly blastRadius: 'auto' | 'off';
+  /**
+   * Hooks load the index cache too. Off by default: building the index, even
+   * from its cache, costs more than a commit can wait for.
+   */
+  readonly hookBlastRadius: boolean;
   /** core.commentChar as configured ('#' by default; may be 'auto'). */
   readonly commentChar: string;
   readonly project: ProjectConfig;
-  /** Problems for the user (an invalid .ai-provenance.json). */
+  /** The project's load-bearing classifier (.ai-provenance.json and CODEOWNERS; no user setting). */
+  readonly classifier: LoadBearingClassifier;
+  /** Problems for the user (an invalid .ai-provenance.json or CODEOWNERS). */
   readonly problems: readonly string[];
 }
 
@@ -49,13 +58,15 @@ export function gitBoolean(value: string | undefined): boolean | undefined {
 }
 
 export async function readProvenanceSettings(root: string): Promise<ProvenanceSettings> {
-  const [project, gitConfig] = await Promise.all([loadProjectConfig(root), readGitConfig(root)]);
+  const [loaded, gitConfig] = await Promise.all([loadClassifier(root), readGitConfig(root)]);
   const blastRadius = lastValue(gitConfig, 'aiprovenance.blastradius');
   return {
     alwaysTrailer: gitBoolean(lastValue(gitConfig, 'aiprovenance.alwaystrailer')) ?? false,
     blastRadius: blastRadius?.trim().toLowerCase() === 'off' || gitBoolean(blastRadius) === false ? 'off' : 'auto',
+    hookBlastRadius: gitBoolean(lastValue(gitConfig, 'aiprovenance.hookblastradius')) ?? false,
     commentChar: lastValue(gitConfig, 'core.commentchar') ?? lastValue(gitConfig, 'core.commentstring') ?? '#',
-    project: project.config,
-    problems: project.problems,
+    project: loaded.config,
+    classifier: loaded.classifier,
+    problems: loaded.problems,
   };
 }

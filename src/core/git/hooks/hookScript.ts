@@ -7,6 +7,8 @@ export interface WrapperOptions {
   readonly original?: OriginalRunner;
   /** Absolute node (or editor) binary recorded at install time, used when `node` is not on PATH. */
   readonly nodeFallback: string;
+  /** Where install put the CLI copy; the hook asks git again if the repository moved since. */
+  readonly cliCopy: string;
 }
 
 /**
@@ -48,7 +50,9 @@ export function wrapperScript(options: WrapperOptions): string {
     `${WRAPPER_MARKER} v1: ${hook}`,
     '# Installed by `ai-provenance hook install`; `ai-provenance hook uninstall` puts back what was here.',
     `# The hook that was here before (if any) is kept as ${hook}${ORIGINAL_SUFFIX} and runs first.`,
-    `aip_original="$(dirname "$0")/${hook}${ORIGINAL_SUFFIX}"`,
+    // Parameter expansion rather than dirname: no process to start.
+    'aip_dir=${0%/*}; [ "$aip_dir" = "$0" ] && aip_dir=.',
+    `aip_original="$aip_dir/${hook}${ORIGINAL_SUFFIX}"`,
     `aip_node_fallback=${quote(options.nodeFallback.replace(/\\/g, '/'))}`,
     ...(stdin ? ['aip_input=$(cat)'] : []),
   ];
@@ -76,7 +80,8 @@ export function wrapperScript(options: WrapperOptions): string {
     lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || exit 0`);
   }
   lines.push(
-    'aip_cli="$(git rev-parse --git-common-dir 2>/dev/null)/ai-provenance/bin/cli.js"',
+    `aip_cli=${quote(options.cliCopy.replace(/\\/g, '/'))}`,
+    '[ -f "$aip_cli" ] || aip_cli="$(git rev-parse --git-common-dir 2>/dev/null)/ai-provenance/bin/cli.js"',
     'if [ ! -f "$aip_cli" ]; then',
     `  echo "ai-provenance: $aip_cli is missing, ${hook} skipped (run: ai-provenance hook install)" >&2`,
     'elif command -v node >/dev/null 2>&1; then',

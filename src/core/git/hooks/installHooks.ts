@@ -81,6 +81,7 @@ export async function installHooks(repoRoot: string, options: InstallOptions): P
     const script = wrapperScript({
       hook: name,
       nodeFallback: options.nodePath,
+      cliCopy,
       ...(chained ? { original: originalRunner(readFileSync(original)) } : {}),
     });
     writeFileSync(path, script, { mode: 0o755 });

@@ -1,5 +1,4 @@
 import { resolveCommit } from '../../git/revisions';
-import { projectClassifier } from '../classifier';
 import { readProvenanceSettings } from '../settings';
 import { commitFacts } from './commitFacts';
 import { evaluateCommit, evaluateRange } from './evaluate';
@@ -20,7 +19,7 @@ export async function runGate(root: string, baseRef: string, headRef = 'HEAD'): 
   if (!head) throw new GateInputError(`--head ${headRef} is not a commit here`);
   const settings = await readProvenanceSettings(root);
   const { policy, problems } = gatePolicy(settings.project.policy);
-  const classifier = await projectClassifier(root, settings.project.loadBearing);
+  const classifier = settings.classifier;
   const commits = await rangeCommits(root, base, head);
   const options = { classifier, riskModel: settings.project.risk, reviewedByCountsAsReview: policy.reviewedByCountsAsReview };
   const facts = commits.map((commit) => commitFacts(commit, options));
@@ -29,7 +28,7 @@ export async function runGate(root: string, baseRef: string, headRef = 'HEAD'): 
     return { sha: commit.sha, subject: commit.subject, ...summary, findings: evaluateCommit(facts[index], policy) };
   });
   const rangeFindings = evaluateRange(facts, policy);
-  const notices = [...settings.problems, ...problems, ...classifier.problems];
+  const notices = [...settings.problems, ...problems];
   if (commits.length > 0 && !commits.some((commit) => commit.note) && !(await notesRefExists(root))) {
     notices.push("refs/notes/ai-provenance is not here: run git fetch origin 'refs/notes/*:refs/notes/*' for line-level provenance");
   }

@@ -1,5 +1,4 @@
 import { applyTrailers, hasContent, isEmptyButOurTrailers } from '../applyTrailers';
-import { projectClassifier } from '../classifier';
 import { computeCommitProvenance } from '../computeCommitProvenance';
 import { resolveCommentChar } from '../messageLayout';
 import { withoutPreview } from '../preview';
@@ -31,7 +30,7 @@ export async function runCommitMsg(cwd: string, messageFile: string): Promise<Co
     return 'emptied';
   }
   const store = await openStoreForHook(context);
-  const classifier = await projectClassifier(context.root, context.settings.project.loadBearing);
+  const classifier = context.settings.classifier;
   const blast = await blastRadiusForHook(context, classifier);
   try {
     // A previewed message comes from a plain or template commit, never an amend (that is source `commit`).

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { git } from '../../git/exec';
 import { RegionStore } from '../../store/regionStore';
@@ -15,11 +15,16 @@ export interface HookContext {
 }
 
 export async function openHookContext(cwd: string): Promise<HookContext> {
-  const { stdout } = await git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd });
+  // git runs hooks at the top of the work tree: the settings can be read from cwd while rev-parse runs.
+  const [{ stdout }, early] = await Promise.all([
+    git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd }),
+    readProvenanceSettings(cwd),
+  ]);
   const [root, gitDir, commonDir] = stdout.trim().split('\n');
   if (!root || !gitDir || !commonDir) throw new Error('not inside a git work tree');
   const common = isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir);
-  return { root, gitDir, commonDir: common, storeDir: join(common, 'ai-provenance'), settings: await readProvenanceSettings(root) };
+  const settings = realpathSync(root) === realpathSync(cwd) ? early : await readProvenanceSettings(root);
+  return { root, gitDir, commonDir: common, storeDir: join(common, 'ai-provenance'), settings };
 }
 
 /** The region store, read only; an unreadable store is an error so the hook fails open instead of guessing. */

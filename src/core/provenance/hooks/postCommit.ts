@@ -1,5 +1,4 @@
 import { resolveCommit } from '../../git/revisions';
-import { projectClassifier } from '../classifier';
 import { recordCommitNote, type RecordOutcome } from '../note/record';
 import { blastRadiusForHook } from './blastRadiusForHook';
 import { openHookContext, openStoreForHook, replayedCommit } from './hookContext';
@@ -15,7 +14,7 @@ export async function runPostCommit(cwd: string): Promise<RecordOutcome> {
   const head = await resolveCommit(context.root, 'HEAD');
   if (!head) return { kind: 'none' };
   const store = await openStoreForHook(context);
-  const classifier = await projectClassifier(context.root, context.settings.project.loadBearing);
+  const classifier = context.settings.classifier;
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const replayed = replayedCommit(context);

@@ -1,4 +1,3 @@
-import { projectClassifier } from '../classifier';
 import { recordCommitNote, type RecordOutcome } from '../note/record';
 import { openHookContext, openStoreForHook } from './hookContext';
 
@@ -22,7 +21,7 @@ export function parseRewrites(input: string): Map<string, string[]> {
 export async function runPostRewrite(cwd: string, input: string): Promise<Map<string, RecordOutcome>> {
   const context = await openHookContext(cwd);
   const store = await openStoreForHook(context);
-  const classifier = await projectClassifier(context.root, context.settings.project.loadBearing);
+  const classifier = context.settings.classifier;
   const outcomes = new Map<string, RecordOutcome>();
   for (const [newCommit, olds] of parseRewrites(input)) {
     outcomes.set(newCommit, await recordCommitNote(context.root, store, newCommit, { settings: context.settings, classifier, derivedFrom: olds }));

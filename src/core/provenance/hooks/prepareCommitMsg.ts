@@ -1,6 +1,6 @@
 import { applyTrailers, hasContent } from '../applyTrailers';
-import { projectClassifier } from '../classifier';
 import { computeCommitProvenance } from '../computeCommitProvenance';
+import { keepIndexedTrailers } from '../keepIndexedTrailers';
 import { resolveCommentChar } from '../messageLayout';
 import { withPreview } from '../preview';
 import { isAmend } from './amendDetection';
@@ -33,7 +33,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
   const original = readMessageFile(args.messageFile);
   const commentChar = resolveCommentChar(context.settings.commentChar, original);
   const store = await openStoreForHook(context);
-  const classifier = await projectClassifier(context.root, context.settings.project.loadBearing);
+  const classifier = context.settings.classifier;
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const provenance = await computeCommitProvenance(context.root, store, {
@@ -45,7 +45,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
     const editorFlow = args.source === undefined || args.source === 'template' || !hasContent(original, commentChar);
     let updated: string;
     if (editorFlow) updated = provenance.trailers.length > 0 ? withPreview(original, provenance.trailers, commentChar) : original;
-    else updated = applyTrailers(original, provenance.trailers, { commentChar });
+    else updated = applyTrailers(original, keepIndexedTrailers(original, provenance.trailers, commentChar), { commentChar });
     if (updated === original) return 'unchanged';
     writeMessageFile(args.messageFile, updated);
     return editorFlow ? 'previewed' : 'applied';
