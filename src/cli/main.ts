@@ -4,6 +4,11 @@ import { checkpointCommand } from './commands/checkpoint';
 import { recordCommand } from './commands/record';
 import { clearCommand, markReviewedCommand, unmarkCommand } from './commands/review';
 import { statusCommand } from './commands/status';
+import { gateCommand } from './commands/gate';
+import { hookCommand } from './commands/hook';
+import { notesCommand } from './commands/notes';
+import { reportCommand } from './commands/report';
+import { trailersCommand } from './commands/trailers';
 
 declare const AI_PROVENANCE_VERSION: string | undefined;
 
@@ -14,6 +19,11 @@ const COMMANDS: readonly CliCommand[] = [
   markReviewedCommand,
   unmarkCommand,
   clearCommand,
+  hookCommand,
+  trailersCommand,
+  notesCommand,
+  gateCommand,
+  reportCommand,
 ];
 
 function version(): string {

@@ -1,0 +1,37 @@
+import { GateInputError, formatGateGithub, formatGateText, runGate } from '../../core/provenance';
+import { findRepository } from '../../core/git/repository';
+import { parse } from '../args';
+import { CliError, UsageError, type CliCommand } from '../command';
+
+export const gateCommand: CliCommand = {
+  name: 'gate',
+  summary: 'check the AI provenance of a commit range against the policy (for CI)',
+  usage: `Usage: ai-provenance gate --base <ref> [--head <ref>] [--json] [--format text|github]
+
+Reads the trailers and notes (refs/notes/ai-provenance) of the commits in
+<base>..<head> (default head: HEAD) and applies the \`policy\` of
+.ai-provenance.json; with none, unreviewed AI lines fail in auth, payments,
+crypto-secrets, infra and data-migrations files and warn elsewhere.
+Exit code 1 when the policy fails, 0 otherwise (warnings included).
+  --json            the verdict as JSON (docs/CI.md)
+  --format github   GitHub Actions annotations (::error file=...,line=...::)
+In CI, fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'`,
+  async run(argv, io) {
+    const { values } = parse(argv, { base: { type: 'string' }, head: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } }, false);
+    if (!values.base) throw new UsageError('gate needs --base <ref>');
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, got "${format}"`);
+    const repository = await findRepository(io.cwd);
+    if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+    let result;
+    try {
+      result = await runGate(repository.root, values.base, values.head ?? 'HEAD');
+    } catch (error) {
+      if (error instanceof GateInputError) throw new CliError(error.message);
+      throw error;
+    }
+    if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout(format === 'github' ? formatGateGithub(result) : formatGateText(result));
+    return result.passed ? 0 : 1;
+  },
+};

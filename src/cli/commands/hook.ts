@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import { HookInstallError, hooksStatus, installHooks, uninstallHooks, type HooksStatus } from '../../core/provenance';
+import { isManagedHook, MANAGED_HOOKS } from '../../core/git/hooks/managedHooks';
+import { runCommitMsg } from '../../core/provenance/hooks/commitMsg';
+import { runPostCommit } from '../../core/provenance/hooks/postCommit';
+import { runPostRewrite } from '../../core/provenance/hooks/postRewrite';
+import { runPrepareCommitMsg } from '../../core/provenance/hooks/prepareCommitMsg';
+import { parse } from '../args';
+import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
+
+const USAGE = `Usage:
+  ai-provenance hook install [--node <path>] [--json]
+  ai-provenance hook uninstall [--json]
+  ai-provenance hook status [--json]
+  ai-provenance hook run <hook> [<args>...]
+
+install    installs ${MANAGED_HOOKS.join(', ')} where git runs hooks
+           (core.hooksPath or .git/hooks; Husky's .husky/_ too). Hooks already
+           there are kept and run first. Copies this CLI into
+           <git common dir>/ai-provenance/bin/ and sets notes.rewriteRef so
+           notes follow amends and rebases.
+  --node     the node binary for when node is not on PATH at commit time
+             (default: the one running this command)
+uninstall  puts back exactly the hooks that were there before
+status     shows what is installed
+run        what the installed hooks call; never fails a commit: problems are
+           one line on stderr and the message is left as it was`;
+
+export const hookCommand: CliCommand = {
+  name: 'hook',
+  summary: 'install, remove or inspect the git hooks that record provenance at commit time',
+  usage: USAGE,
+  async run(argv, io) {
+    const [action, ...rest] = argv;
+    if (action === 'run') return runHook(rest, io);
+    const { values } = parse(rest, { node: { type: 'string' }, json: { type: 'boolean' } }, false);
+    try {
+      switch (action) {
+        case 'install': {
+          // The bundle that is running: the copy the hooks will run is made from it.
+          const cliPath = resolve(require.main?.filename ?? process.argv[1] ?? __filename);
+          const result = await installHooks(io.cwd, { cliPath, nodePath: values.node ?? process.execPath });
+          if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+          else {
+            io.stdout(`Hooks installed in ${result.hooksDir}${result.husky ? ' (Husky)' : ''}:\n`);
+            for (const hook of result.hooks) io.stdout(`  ${hook.name}${hook.chained ? '  (runs the previous hook first)' : ''}\n`);
+            for (const warning of result.warnings) io.stdout(`note: ${warning}\n`);
+          }
+          return 0;
+        }
+        case 'uninstall': {
+          const result = await uninstallHooks(io.cwd);
+          if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+          else {
+            for (const path of result.restored) io.stdout(`restored ${path}\n`);
+            for (const path of result.removed) io.stdout(`removed ${path}\n`);
+            for (const { path, reason } of result.left) io.stdout(`left ${path}: ${reason}\n`);
+            if (result.restored.length + result.removed.length + result.left.length === 0) io.stdout('No AI Provenance hooks were installed.\n');
+          }
+          return 0;
+        }
+        case 'status': {
+          const status = await hooksStatus(io.cwd);
+          io.stdout(values.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+          return 0;
+        }
+        default:
+          throw new UsageError(action === undefined ? 'hook needs install, uninstall, status or run' : `unknown hook action "${action}"`);
+      }
+    } catch (error) {
+      if (error instanceof HookInstallError) throw new CliError(error.message);
+      throw error;
+    }
+  },
+};
+
+function formatStatus(status: HooksStatus): string {
+  const lines = [`Hooks directory: ${status.hooksDir}${status.husky ? ' (Husky)' : ''}`];
+  for (const hook of status.hooks) lines.push(`  ${hook.name.padEnd(18)} ${hook.state}${hook.chained ? ', runs the previous hook first' : ''}`);
+  lines.push(`CLI copy: ${status.cliCopy.path}${status.cliCopy.present ? '' : ' (missing)'}`);
+  if (status.nodeFallback) lines.push(`node fallback: ${status.nodeFallback}`);
+  lines.push(`notes follow rewrites (notes.rewriteRef): ${status.notesRewrite ? 'yes' : 'no'}`);
+  lines.push(status.installed ? 'Installed.' : 'Not (fully) installed: run `ai-provenance hook install`.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Fails open: whatever happens, exit 0 and at most one line on stderr. */
+async function runHook(argv: readonly string[], io: CliIO): Promise<number> {
+  const [hook, ...args] = argv;
+  if (hook === undefined || !isManagedHook(hook)) throw new UsageError(`hook run needs one of ${MANAGED_HOOKS.join(', ')}`);
+  try {
+    switch (hook) {
+      case 'prepare-commit-msg':
+        if (!args[0]) throw new Error('git passed no message file');
+        await runPrepareCommitMsg(io.cwd, { messageFile: args[0], ...(args[1] ? { source: args[1] } : {}), ...(args[2] ? { sha: args[2] } : {}) }, io.env);
+        break;
+      case 'commit-msg':
+        if (!args[0]) throw new Error('git passed no message file');
+        await runCommitMsg(io.cwd, args[0]);
+        break;
+      case 'post-commit':
+        await runPostCommit(io.cwd);
+        break;
+      case 'post-rewrite':
+        await runPostRewrite(io.cwd, await io.readStdin());
+        break;
+    }
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const kept = hook === 'prepare-commit-msg' || hook === 'commit-msg' ? 'commit message left unchanged' : 'no note written';
+    io.stderr(`ai-provenance: ${hook} hook: ${message} (${kept})\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,103 @@
+import { findRepository, storeDirOf } from '../../core/git/repository';
+import { readNote } from '../../core/git/notes';
+import { resolveCommit } from '../../core/git/revisions';
+import { NOTES_REF, parseNoteText, readProvenanceSettings, recordCommitNote, toAgentTrace } from '../../core/provenance';
+import { rangeCommits } from '../../core/provenance/gate/rangeCommits';
+import { RegionStore } from '../../core/store/regionStore';
+import { parse } from '../args';
+import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
+
+const USAGE = `Usage:
+  ai-provenance notes show [<commit>]
+  ai-provenance notes export --agent-trace (--base <ref> [--head <ref>] | <commit>...)
+  ai-provenance notes write [<commit>]
+
+show     prints the note of <commit> (default HEAD), one JSON document
+export   prints Agent Trace records (https://agent-trace.dev), one JSON
+         object per line, for the commits that have notes
+write    computes and writes the note of <commit> from the region store
+         (for commits made without the hooks); merges with a note already there
+Notes live in ${NOTES_REF}; share them with
+  git push origin ${NOTES_REF}   and   git fetch origin 'refs/notes/*:refs/notes/*'`;
+
+async function root(io: CliIO): Promise<string> {
+  const repository = await findRepository(io.cwd);
+  if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+  return repository.root;
+}
+
+async function commitOf(rootDir: string, rev: string): Promise<string> {
+  const commit = await resolveCommit(rootDir, rev);
+  if (!commit) throw new CliError(`${rev} is not a commit`);
+  return commit;
+}
+
+export const notesCommand: CliCommand = {
+  name: 'notes',
+  summary: 'show, export (Agent Trace) or write the provenance notes of commits',
+  usage: USAGE,
+  async run(argv, io) {
+    const [action, ...rest] = argv;
+    switch (action) {
+      case 'show':
+        return show(rest, io);
+      case 'export':
+        return exportTraces(rest, io);
+      case 'write':
+        return write(rest, io);
+      default:
+        throw new UsageError(action === undefined ? 'notes needs show, export or write' : `unknown notes action "${action}"`);
+    }
+  },
+};
+
+async function show(argv: readonly string[], io: CliIO): Promise<number> {
+  const { positionals } = parse(argv, {});
+  const rootDir = await root(io);
+  const commit = await commitOf(rootDir, positionals[0] ?? 'HEAD');
+  const text = await readNote(rootDir, NOTES_REF, commit);
+  if (text === undefined) throw new CliError(`${commit.slice(0, 10)} has no AI Provenance note`);
+  const { documents, problems } = parseNoteText(text);
+  for (const problem of problems) io.stderr(`ai-provenance: ${problem}\n`);
+  for (const document of documents) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+  return documents.length > 0 ? 0 : 1;
+}
+
+async function exportTraces(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv, { 'agent-trace': { type: 'boolean' }, base: { type: 'string' }, head: { type: 'string' } });
+  if (!values['agent-trace']) throw new UsageError('export needs --agent-trace (the only export format)');
+  if (!values.base === (positionals.length === 0)) throw new UsageError('export needs either --base <ref> or commits');
+  const rootDir = await root(io);
+  const entries: Array<{ sha: string; note?: string }> = values.base
+    ? await rangeCommits(rootDir, await commitOf(rootDir, values.base), await commitOf(rootDir, values.head ?? 'HEAD'))
+    : await Promise.all(positionals.map(async (rev) => {
+        const sha = await commitOf(rootDir, rev);
+        const note = await readNote(rootDir, NOTES_REF, sha);
+        return note === undefined ? { sha } : { sha, note };
+      }));
+  for (const { sha, note } of entries) {
+    if (!note) continue;
+    for (const document of parseNoteText(note).documents) io.stdout(`${JSON.stringify(toAgentTrace(document, sha))}\n`);
+  }
+  return 0;
+}
+
+async function write(argv: readonly string[], io: CliIO): Promise<number> {
+  const { positionals } = parse(argv, {});
+  const repository = await findRepository(io.cwd);
+  if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+  const commit = await commitOf(repository.root, positionals[0] ?? 'HEAD');
+  const store = await RegionStore.open({ storeDir: storeDirOf(repository) });
+  for (const problem of store.problems) io.stderr(`ai-provenance: ${problem}\n`);
+  const settings = await readProvenanceSettings(repository.root);
+  const outcome = await recordCommitNote(repository.root, store, commit, { settings, classifier: settings.classifier });
+  const short = commit.slice(0, 10);
+  const messages = {
+    written: `${short}: note written`,
+    removed: `${short}: no AI lines; its stale note was removed`,
+    none: `${short}: no AI lines; no note`,
+    'merge-commit': `${short} is a merge commit: merges get no note`,
+  } as const;
+  io.stdout(`${messages[outcome.kind]}\n`);
+  return 0;
+}

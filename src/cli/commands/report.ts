@@ -1,0 +1,43 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { findRepository, storeDirOf } from '../../core/git/repository';
+import { formatReportMarkdown, rangeProvenance, readProvenanceSettings } from '../../core/provenance';
+import { openIndexBlastRadius } from '../../core/provenance/indexBlastRadius';
+import { parse } from '../args';
+import { CliError, UsageError, type CliCommand } from '../command';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'write a Markdown summary of the AI provenance of a commit range (for a PR description)',
+  usage: `Usage: ai-provenance report --base <ref> [--head <ref>] [--output <file>] [--json]
+
+Summarizes what <base>...<head> adds: the AI share per file, load-bearing
+files with AI lines, and blast radius (from the workspace index when there
+is one, else as recorded in the notes, else omitted). Reads the notes
+(refs/notes/ai-provenance): in CI, fetch them first.`,
+  async run(argv, io) {
+    const { values } = parse(argv, { base: { type: 'string' }, head: { type: 'string' }, output: { type: 'string' }, json: { type: 'boolean' } }, false);
+    if (!values.base) throw new UsageError('report needs --base <ref>');
+    const repository = await findRepository(io.cwd);
+    if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+    const settings = await readProvenanceSettings(repository.root);
+    const classifier = settings.classifier;
+    const index = settings.blastRadius === 'off' ? undefined : await openIndexBlastRadius(repository.root, storeDirOf(repository), classifier);
+    try {
+      let report;
+      try {
+        report = await rangeProvenance(repository.root, values.base, values.head ?? 'HEAD', classifier, index?.provider, settings.project.risk);
+      } catch (error) {
+        throw new CliError((error as Error).message.split('\n')[0]);
+      }
+      const text = values.json
+        ? `${JSON.stringify({ ...report, files: undefined, blastRadius: Object.fromEntries(report.blastRadius) }, null, 2)}\n`
+        : formatReportMarkdown(report);
+      if (values.output) await writeFile(resolve(io.cwd, values.output), text);
+      else io.stdout(text);
+      return 0;
+    } finally {
+      index?.release();
+    }
+  },
+};

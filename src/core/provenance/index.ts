@@ -1,0 +1,32 @@
+/**
+ * Public API of commit-time provenance (pure Node, no vscode): what the
+ * extension calls to preview trailers and manage the hooks, and what the
+ * CLI commands are built on.
+ */
+export { computeCommitProvenance, type CommitProvenance, type CommitProvenanceOptions } from './computeCommitProvenance';
+export type { ChangeTarget } from './changes';
+export type { RegionSource } from './attribute';
+export { applyTrailers, hasContent, isEmptyButOurTrailers, type ApplyOptions } from './applyTrailers';
+export { formatTrailers, isOurTrailerKey, MAX_LOAD_BEARING_PATHS, OUR_TRAILER_KEYS, TRAILER_KEYS, type Trailer, type TrailerOptions } from './trailers';
+export { parseProvenanceTrailers, type ParsedProvenanceTrailers } from './parseTrailers';
+export { readTrailers } from './messageLayout';
+export type { ProvenanceSummary, FileSummary } from './summary';
+export type { FileAttribution, LineOrigin } from './lineOrigin';
+export type { BlastRadiusEstimate, BlastRadiusProvider, BlastRadiusTarget, LargestBlastRadius } from './blastRadius';
+export { commitRisk, fileRisk, RISK_LEVELS, type RiskLevel } from './commitRisk';
+export { readProvenanceSettings, type ProvenanceSettings } from './settings';
+export { NOTES_REF, NOTE_SCHEMA, NOTE_VERSION, type CommitNote, type NoteFile, type NoteRange } from './note/schema';
+export { parseNoteText } from './note/parse';
+export { recordCommitNote, type RecordOutcome } from './note/record';
+export { toAgentTrace, type AgentTraceRecord } from './agentTrace';
+export { runGate, GateInputError } from './gate/runGate';
+export { formatGateGithub, formatGateText } from './gate/formatGate';
+export { DEFAULT_FAIL_ON, gatePolicy, type GatePolicy } from './gate/policy';
+export type { CommitVerdict, Finding, GateResult } from './gate/verdict';
+export { rangeProvenance, type RangeProvenance } from './report/rangeProvenance';
+export { formatReportMarkdown } from './report/markdown';
+export { installHooks, type InstallOptions, type InstallResult, type InstalledHook } from '../git/hooks/installHooks';
+export { uninstallHooks, type UninstallResult } from '../git/hooks/uninstallHooks';
+export { hooksStatus, type HookState, type HooksStatus } from '../git/hooks/hooksStatus';
+export { HookInstallError } from '../git/hooks/hookFiles';
+export { MANAGED_HOOKS, type ManagedHook } from '../git/hooks/managedHooks';
