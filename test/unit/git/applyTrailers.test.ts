@@ -3,6 +3,7 @@ import { applyTrailers, hasContent, isEmptyButOurTrailers } from '../../../src/c
 import { readTrailers } from '../../../src/core/provenance/messageLayout';
 import { parseProvenanceTrailers } from '../../../src/core/provenance/parseTrailers';
 import { withPreview, withoutPreview } from '../../../src/core/provenance/preview';
+import { keepIndexedTrailers } from '../../../src/core/provenance/keepIndexedTrailers';
 import type { Trailer } from '../../../src/core/provenance/trailers';
 
 const OURS: Trailer[] = [
@@ -120,5 +121,32 @@ describe('reading trailers back', () => {
   it('returns nothing for a message without AI-Lines, and joins continuation lines', () => {
     assert.equal(parseProvenanceTrailers('Fix\n\nSigned-off-by: A <a@x>\n'), undefined);
     assert.deepEqual(readTrailers('Fix\n\nNote-To: a\n  b\n'), [{ key: 'Note-To', value: 'a b' }]);
+  });
+});
+
+describe('keepIndexedTrailers: a hook does not drop what the editor measured', () => {
+  const computed: Trailer[] = [
+    { key: 'AI-Lines', value: '3/10' },
+    { key: 'AI-Sources', value: 'agent' },
+    { key: 'AI-Reviewed', value: '0/3' },
+    { key: 'AI-Risk', value: 'low' },
+  ];
+  const fromEditor = 'Fix\n\nAI-Lines: 3/10\nAI-Sources: agent\nAI-Reviewed: 0/3\nAI-Blast-Radius: 14 files, 2 load-bearing\nAI-Risk: medium\n';
+
+  it('keeps the editor trailers, blast radius included, for the same change', () => {
+    const kept = keepIndexedTrailers(fromEditor, computed);
+    assert.deepEqual(kept.map((trailer) => `${trailer.key}: ${trailer.value}`), [
+      'AI-Lines: 3/10',
+      'AI-Sources: agent',
+      'AI-Reviewed: 0/3',
+      'AI-Blast-Radius: 14 files, 2 load-bearing',
+      'AI-Risk: medium',
+    ]);
+  });
+
+  it('recomputes when the change differs, or when there was no blast radius', () => {
+    assert.equal(keepIndexedTrailers(fromEditor.replace('3/10', '4/11'), computed), computed);
+    assert.equal(keepIndexedTrailers(fromEditor.replace('AI-Reviewed: 0/3', 'AI-Reviewed: 1/3'), computed), computed);
+    assert.equal(keepIndexedTrailers('Fix\n\nAI-Lines: 3/10\nAI-Reviewed: 0/3\n', computed), computed);
   });
 });
