@@ -24,7 +24,7 @@ export interface KnownDiskText {
  */
 export class CaptureClassifier {
   readonly pending = new PendingCaptures();
-  /** Last time a block edit by a tool was seen, per document and anywhere. */
+  /** Last time a tool's block edit was seen, in any document (agents edit several files in one go). */
   private lastToolEdit = Number.NEGATIVE_INFINITY;
 
   constructor(
@@ -61,7 +61,7 @@ export class CaptureClassifier {
    */
   private toolEdit(event: ObservedChangeEvent): RegionOrigin | undefined {
     const { changes } = event;
-    // Anything at the cursor is the user's doing: typing, paste, snippet, IntelliSense, a refactoring of the selection.
+    // Anything on a cursor's line is the person's doing: typing, paste, snippet, IntelliSense, moved lines, a refactoring of the selection.
     if (event.visibility === 'active' && changes.some((change) => touchesCursor(change, event.selections))) return undefined;
     const hasBlock = changes.some(isBlockInsertion);
     const inBurst = event.at - this.lastToolEdit <= AGENT_BURST_MS && changes.some((change) => contentLineCount(change.text) > 0);
@@ -82,10 +82,10 @@ export class CaptureClassifier {
   }
 
   /**
-   * The editor reloaded the document from disk. Whoever wrote the file, the disk watcher decides (agent or
-   * git) and records it; here the change only moves regions, expressed line
-   * by line when the previous disk text is known, so unchanged lines keep
-   * their regions in place.
+   * The editor reloaded the document from disk. Who wrote the file (an
+   * agent, or git) the disk watcher decides and records; here the change
+   * only moves regions, expressed line by line when the previous disk text
+   * is known, so that regions on unchanged lines stay in place.
    */
   private reload(event: ObservedChangeEvent): CaptureDecision[] {
     const before = this.disk.lastKnown(event.documentKey);
