@@ -1,0 +1,31 @@
+import type { BlastRadius } from '../index/blastRadius';
+import { aiLines, type AiRegion } from '../regions/region';
+import type { BlastRadiusFacts } from '../risk/riskModel';
+
+/**
+ * What the workspace index can say about a region right now: its blast
+ * radius, 'pending' while the index is being built or updated, or
+ * 'unavailable' when there is no index for the file (then nothing is guessed).
+ */
+export type BlastLookup = BlastRadius | 'pending' | 'unavailable';
+
+/** The lines a blast radius is asked for: the region's first and last AI-written lines. */
+export interface AiLineSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Undefined when no line of the region is still AI-written (a human rewrote them all). */
+export function aiLineSpan(region: AiRegion): AiLineSpan | undefined {
+  const lines = aiLines(region);
+  return lines.length === 0 ? undefined : { first: lines[0]!, last: lines[lines.length - 1]! };
+}
+
+export function isKnown(lookup: BlastLookup | undefined): lookup is BlastRadius {
+  return typeof lookup === 'object';
+}
+
+/** The risk model's view of a lookup: unknown (undefined) unless the index answered. */
+export function blastFacts(lookup: BlastLookup | undefined): BlastRadiusFacts | undefined {
+  return isKnown(lookup) ? { dependents: lookup.files, loadBearingDependents: lookup.loadBearing.length } : undefined;
+}
