@@ -1,0 +1,30 @@
+import { loadProjectConfig } from '../../core/config/loadProjectConfig';
+import { DEFAULT_PROJECT_CONFIG } from '../../core/config/projectConfig';
+import { LoadBearingClassifier } from '../../core/loadBearing/classifier';
+import { readCodeowners } from '../../core/loadBearing/codeownersFile';
+import type { UserLoadBearingSettings } from '../../core/loadBearing/loadBearingConfig';
+import type { RiskModelConfig } from '../../core/risk/riskModel';
+
+/** What one repository's configuration decides for the views. */
+export interface RepositorySettings {
+  readonly classifier: LoadBearingClassifier;
+  readonly riskModel: RiskModelConfig;
+  /** Problems of `.ai-provenance.json` and CODEOWNERS (the user setting's are reported apart). */
+  readonly problems: readonly string[];
+}
+
+/** `.ai-provenance.json` + CODEOWNERS + the user's classes. Never throws: bad parts fall back to defaults. */
+export async function loadRepositorySettings(root: string, user: UserLoadBearingSettings): Promise<RepositorySettings> {
+  const [project, codeowners] = await Promise.all([loadProjectConfig(root), readCodeowners(root)]);
+  const classifier = LoadBearingClassifier.fromConfig(project.config, codeowners?.text, user);
+  return { classifier, riskModel: project.config.risk, problems: [...project.problems, ...classifier.problems] };
+}
+
+/** Until a repository's files are read: the built-in classes, the default risk model. */
+export function defaultRepositorySettings(user: UserLoadBearingSettings): RepositorySettings {
+  return {
+    classifier: LoadBearingClassifier.fromConfig(DEFAULT_PROJECT_CONFIG, undefined, user),
+    riskModel: DEFAULT_PROJECT_CONFIG.risk,
+    problems: [],
+  };
+}

@@ -1,0 +1,49 @@
+import { watch, type FSWatcher } from 'node:fs';
+import * as vscode from 'vscode';
+import { git } from '../../core/git/exec';
+import { describeError, type Log } from '../log';
+import type { RepositoryContext } from '../repositories/repositoryContext';
+import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
+
+/**
+ * Fires when a repository's HEAD moves (checkout, switch, rebase): files
+ * and their regions change wholesale, and the risk must be recomputed even
+ * before every document has been reloaded. HEAD is replaced by a rename on
+ * every move, which fs.watch reports on the git directory.
+ */
+export class BranchWatcher implements vscode.Disposable {
+  private readonly watchers: FSWatcher[] = [];
+  private readonly switchEmitter = new vscode.EventEmitter<RepositoryContext>();
+  private readonly subscription: vscode.Disposable;
+  private disposed = false;
+
+  readonly onDidSwitch = this.switchEmitter.event;
+
+  constructor(registry: RepositoryRegistry, private readonly log: Log) {
+    this.subscription = registry.onDidOpenRepository((repository) => void this.watch(repository));
+    for (const repository of registry.all()) void this.watch(repository);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.subscription.dispose();
+    for (const watcher of this.watchers) watcher.close();
+    this.switchEmitter.dispose();
+  }
+
+  private async watch(repository: RepositoryContext): Promise<void> {
+    // Outside git, or in an untrusted workspace (no git is run there), there is no HEAD to watch.
+    if (!repository.inGit) return;
+    try {
+      const { stdout, exitCode } = await git(['rev-parse', '--absolute-git-dir'], { cwd: repository.root, allowFailure: true });
+      if (exitCode !== 0 || this.disposed) return;
+      const watcher = watch(stdout.trim(), { persistent: false }, (_event, name) => {
+        if (name === 'HEAD') this.switchEmitter.fire(repository);
+      });
+      watcher.on('error', (error) => this.log.warn(`Stopped watching the branch of ${repository.root}: ${describeError(error)}`));
+      this.watchers.push(watcher);
+    } catch (error) {
+      this.log.warn(`Cannot watch the branch of ${repository.root}: ${describeError(error)}`);
+    }
+  }
+}

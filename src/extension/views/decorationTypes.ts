@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+
+/** The decoration types of AI regions: created once (they are costly) and reused by every editor. */
+export interface DecorationTypes extends vscode.Disposable {
+  readonly aiText: vscode.TextEditorDecorationType;
+  readonly aiGutter: vscode.TextEditorDecorationType;
+  readonly loadBearingGutter: vscode.TextEditorDecorationType;
+  readonly warningAnnotation: vscode.TextEditorDecorationType;
+  readonly noteAnnotation: vscode.TextEditorDecorationType;
+}
+
+export function createDecorationTypes(extensionUri: vscode.Uri): DecorationTypes {
+  const media = (file: string) => vscode.Uri.joinPath(extensionUri, 'media', file);
+  const color = (id: string) => new vscode.ThemeColor(`aiProvenance.${id}`);
+  const create = (options: vscode.DecorationRenderOptions) => vscode.window.createTextEditorDecorationType(options);
+  const types = {
+    aiText: create({ backgroundColor: color('regionBackground'), rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed }),
+    aiGutter: create({
+      gutterIconPath: media('gutter-ai.svg'),
+      gutterIconSize: 'contain',
+      overviewRulerColor: color('regionOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+      isWholeLine: true,
+    }),
+    // Distinct from the plain bar in shape as well as colour (colour-blind users, high contrast).
+    loadBearingGutter: create({
+      light: { gutterIconPath: media('gutter-load-bearing-light.svg') },
+      dark: { gutterIconPath: media('gutter-load-bearing-dark.svg') },
+      gutterIconSize: 'contain',
+      overviewRulerColor: color('loadBearingOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      isWholeLine: true,
+    }),
+    warningAnnotation: create({
+      after: {
+        color: color('loadBearingAnnotationForeground'),
+        backgroundColor: color('loadBearingAnnotationBackground'),
+        margin: '0 0 0 2em',
+      },
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+    }),
+    noteAnnotation: create({
+      after: { color: color('blastRadiusAnnotationForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
+    }),
+  };
+  return {
+    ...types,
+    dispose: () => {
+      for (const type of Object.values(types)) type.dispose();
+    },
+  };
+}

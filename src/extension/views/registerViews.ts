@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import type { Classification } from '../../core/loadBearing/classifier';
+import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
+import { RegionDiagnostics } from '../diagnostics/regionDiagnostics';
+import { LoadBearingService } from '../loadBearing/loadBearingService';
+import type { Log } from '../log';
+import { RegionsView } from '../regionsView/regionsView';
+import type { RegionsViewNode } from '../regionsView/regionsTreeProvider';
+import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
+import { BlastRadiusCache } from '../risk/blastRadiusCache';
+import type { BlastRadiusSlot } from '../risk/blastRadiusSlot';
+import { BranchWatcher } from '../risk/branchWatcher';
+import { RegionInsights } from '../risk/regionInsights';
+import { RiskStatusBar, type StatusBarSnapshot } from '../statusBar/riskStatusBar';
+import { RegionCodeLensProvider } from './regionCodeLens';
+import { RegionDecorations, type DecorationSnapshot } from './regionDecorations';
+import { RegionHoverProvider } from './regionHover';
+import { registerViewCommands } from './viewCommands';
+
+/** What integration tests (and other extensions) can see of the views. */
+export interface ViewsApi {
+  /** The decorations last painted in the visible editor of a document. */
+  decorations(uri: vscode.Uri): DecorationSnapshot | undefined;
+  statusBar(): StatusBarSnapshot;
+  readonly regionsTree: vscode.TreeDataProvider<RegionsViewNode>;
+  /** The load-bearing classes of a document's file, undefined outside tracked repositories. */
+  classification(uri: vscode.Uri): Classification | undefined;
+  /** Uses `source` for blast radii until the returned disposable is disposed. */
+  useBlastRadiusSource(source: BlastRadiusSource): vscode.Disposable;
+  /** Resolves once configuration is read and debounced refreshes have run. */
+  settled(): Promise<void>;
+}
+
+/**
+ * Everything the author sees about AI code: decorations and annotations,
+ * hover, code lens, status bar risk meter, regions view, diagnostics.
+ */
+export function registerViews(
+  context: vscode.ExtensionContext,
+  registry: RepositoryRegistry,
+  blastRadius: BlastRadiusSlot,
+  log: Log,
+): { readonly disposables: vscode.Disposable[]; readonly api: ViewsApi } {
+  const loadBearing = new LoadBearingService(registry, blastRadius, log);
+  const blastCache = new BlastRadiusCache(registry, blastRadius);
+  const branches = new BranchWatcher(registry, log);
+  const insights = new RegionInsights(registry, loadBearing, blastCache, [branches.onDidSwitch, vscode.workspace.onDidSaveTextDocument]);
+  const decorations = new RegionDecorations(registry, insights, context.extensionUri);
+  const codeLens = new RegionCodeLensProvider(registry, insights);
+  const statusBar = new RiskStatusBar(insights);
+  const regionsView = new RegionsView(insights, context.workspaceState);
+  const diagnostics = new RegionDiagnostics(insights);
+
+  const disposables = [
+    loadBearing,
+    blastCache,
+    branches,
+    insights,
+    decorations,
+    codeLens,
+    statusBar,
+    regionsView,
+    diagnostics,
+    vscode.languages.registerHoverProvider({ scheme: 'file' }, new RegionHoverProvider(insights)),
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, codeLens),
+    ...registerViewCommands(registry),
+  ];
+  const api: ViewsApi = {
+    decorations: (uri) => decorations.snapshot(uri),
+    statusBar: () => statusBar.snapshot(),
+    regionsTree: regionsView.provider,
+    classification: (uri) => insights.fileInsight(uri)?.classification,
+    useBlastRadiusSource: (source) => blastRadius.use(source),
+    settled: async () => {
+      await insights.settled();
+      await decorations.settled();
+    },
+  };
+  return { disposables, api };
+}
