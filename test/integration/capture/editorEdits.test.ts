@@ -3,7 +3,7 @@
 // cursor (typing, paste, snippets, IntelliSense), formatting and undo are not.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, expectMarked, markedLines, moveCursor, openNewFile, regionsOf, sleep, typeText, writeWorkspaceFile, git } from './support/editorSession';
+import { closeAllEditors, expectMarked, git, markedLines, moveCursor, openNewFile, regionsOf, sleep, typeText, waitFor, writeWorkspaceFile } from './support/editorSession';
 
 const AGENT_BLOCK = 'export function clamp(value: number, low: number, high: number): number {\n  return Math.min(high, Math.max(low, value));\n}\n';
 
@@ -63,6 +63,31 @@ describe('capture: chat and agent edits in the editor', function () {
     await sleep(1000);
     assert.match(editor.document.getText(), /const pasted/);
     assert.deepEqual(await markedLines(uri), new Map(), 'human work was marked as AI');
+  });
+
+  it('does not mark a rename refactoring across files, and keeps the AI lines it renames in', async () => {
+    const library = await openNewFile('capture/rename-lib.ts', 'export function oldName(value: number): number {\n  return value + 1;\n}\n');
+    const libraryUri = library.document.uri;
+    const userUri = writeWorkspaceFile('capture/rename-use.ts', "import { oldName } from './rename-lib';\nexport const used = oldName(1);\n");
+    git('add', 'capture/rename-use.ts');
+    git('commit', '-q', '-m', 'rename-use');
+    await vscode.workspace.openTextDocument(userUri);
+    // The function came from an agent.
+    const agentEdit = new vscode.WorkspaceEdit();
+    agentEdit.insert(libraryUri, new vscode.Position(3, 0), 'export function helper(): number {\n  return oldName(41);\n}\n');
+    await vscode.workspace.applyEdit(agentEdit);
+    await expectMarked(libraryUri, [4, 5, 6], 'the agent block');
+    moveCursor(library, 0, 18);
+    // What F2 does: ask the language's rename provider (the TypeScript server, once it is up) for its WorkspaceEdit and apply it.
+    const rename = await waitFor('the TypeScript rename provider', async () => {
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', libraryUri, new vscode.Position(0, 18), 'newName');
+      return edit && edit.size > 0 ? edit : undefined;
+    }, 120_000);
+    assert.equal(await vscode.workspace.applyEdit(rename), true);
+    await waitFor('the rename', () => (library.document.getText().includes('return newName(41)') ? true : undefined));
+    await sleep(1000);
+    await expectMarked(libraryUri, [4, 5, 6], 'after the rename');
+    assert.deepEqual(await markedLines(userUri), new Map(), 'the renamed usages were marked');
   });
 
   it('keeps a region intact through undo and redo of the agent edit', async () => {
