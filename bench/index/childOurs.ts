@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     result.incrementalP90Ms = [...updates.slice(10)].sort((a, b) => a - b)[Math.floor(updates.length * 0.9) - 10];
     result.impactMedianMs = median(impacts);
     result.impactMaxMs = Math.max(...impacts);
+    result.impactP90Ms = [...impacts].sort((a, b) => a - b)[Math.floor(impacts.length * 0.9)];
     result.impactMeanDependents = dependents / Math.max(1, impacts.length);
   }
   index.dispose();

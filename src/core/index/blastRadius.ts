@@ -1,3 +1,4 @@
+import type { FileFacts } from './types';
 import type { Edge } from './graph/edge';
 import type { FileEntry } from './graph/fileEntry';
 import { ownerSymbol } from './graph/fileEntry';
@@ -138,6 +139,7 @@ function chain(visit: Visit | undefined): string[] {
 class SymbolWalk {
   truncated = false;
   private readonly exportTables = new Map<string, Set<string> | undefined>();
+  private readonly localUseIndex = new Map<string, Map<string, string[]>>();
 
   constructor(
     private readonly graph: DependencyGraph,
@@ -181,13 +183,26 @@ class SymbolWalk {
     const facts = entry?.facts;
     const whole = symbol === WHOLE_FILE;
     // Definitions of the same file that use it.
-    if (facts && !whole) {
-      for (const definition of facts.definitions) {
-        if (definition.uses?.includes(symbol)) yield [path, ownerSymbol(definition.name)];
-      }
-    }
+    if (facts && !whole) for (const user of this.localUsers(path, facts).get(symbol) ?? []) yield [path, user];
     const names = whole ? undefined : this.exportedNames(entry, symbol);
     for (const edge of this.graph.importersOf(path)) yield* this.throughEdge(edge, names, entry);
+  }
+
+  /** Per file, top-level name -> definitions of the same file using it; built once per walk. */
+  private localUsers(path: string, facts: FileFacts): Map<string, string[]> {
+    let users = this.localUseIndex.get(path);
+    if (users) return users;
+    users = new Map();
+    for (const definition of facts.definitions) {
+      const owner = ownerSymbol(definition.name);
+      for (const used of definition.uses ?? []) {
+        const list = users.get(used);
+        if (!list) users.set(used, [owner]);
+        else if (!list.includes(owner)) list.push(owner);
+      }
+    }
+    this.localUseIndex.set(path, users);
+    return users;
   }
 
   /** What `edge.from` uses of the changed names (undefined = every name). */

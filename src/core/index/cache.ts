@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { languageSpec } from './languages';
 import { locateQuery } from './locator';
@@ -13,10 +13,10 @@ import type { FileFacts, LanguageId, SkipReason } from './types';
  * version and the query files: changing either invalidates the whole cache.
  */
 
-export const CACHE_FILE = 'index-cache.json';
+export const CACHE_FILE = 'index-cache.ndjson';
 const FORMAT = 'ai-provenance/index-cache';
 /** Bump when FileFacts or their extraction changes meaning. */
-const FACTS_VERSION = 3;
+const FACTS_VERSION = 4;
 
 export interface CachedFile {
   readonly mtimeMs: number;
@@ -26,11 +26,11 @@ export interface CachedFile {
   readonly skipped?: SkipReason;
 }
 
-interface CacheDocument {
+/** First line of the file; every following line is `[path, CachedFile]`. */
+interface CacheHeader {
   readonly format: string;
   readonly schema: string;
   readonly root: string;
-  readonly files: Record<string, CachedFile>;
 }
 
 let schemaStamp: string | undefined;
@@ -48,36 +48,82 @@ export function cacheSchema(): string {
 
 export interface LoadedCache {
   readonly files: Map<string, CachedFile>;
-  /** Why the cache was not used, when it existed but was unusable. */
+  /** Why the cache (or part of it) was not used, when it existed but was unusable. */
   readonly note?: string;
 }
 
+/**
+ * Reads the cache line by line: no single giant string or parse, and a
+ * damaged line costs only that file's entry.
+ */
 export function loadCache(cacheDir: string | undefined, root: string): LoadedCache {
-  if (!cacheDir) return { files: new Map() };
-  let text: string;
+  const files = new Map<string, CachedFile>();
+  if (!cacheDir) return { files };
+  let bytes: Buffer;
   try {
-    text = readFileSync(join(cacheDir, CACHE_FILE), 'utf8');
+    bytes = readFileSync(join(cacheDir, CACHE_FILE));
   } catch {
-    return { files: new Map() };
+    return { files };
   }
-  try {
-    const document = JSON.parse(text) as CacheDocument;
-    if (document.format !== FORMAT) return { files: new Map(), note: 'index cache ignored: unknown format' };
-    if (document.schema !== cacheSchema()) return { files: new Map(), note: 'index cache ignored: written by another version' };
-    if (document.root !== root) return { files: new Map(), note: 'index cache ignored: it belongs to another root' };
-    if (typeof document.files !== 'object' || document.files === null) throw new Error('no files');
-    return { files: new Map(Object.entries(document.files)) };
-  } catch (error) {
-    return { files: new Map(), note: `index cache ignored: corrupt (${error instanceof Error ? error.message : String(error)}); rebuilding` };
+  let start = 0;
+  let header: CacheHeader | undefined;
+  let damaged = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    const line = bytes.toString('utf8', start, end);
+    start = end + 1;
+    if (line === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      if (!header) return { files, note: 'index cache ignored: corrupt header; rebuilding' };
+      damaged++;
+      continue;
+    }
+    if (!header) {
+      header = value as CacheHeader;
+      if (header?.format !== FORMAT) return { files, note: 'index cache ignored: unknown format; rebuilding' };
+      if (header.schema !== cacheSchema()) return { files, note: 'index cache ignored: written by another version; rebuilding' };
+      if (header.root !== root) return { files, note: 'index cache ignored: it belongs to another root; rebuilding' };
+      continue;
+    }
+    if (isCacheLine(value)) files.set(value[0], value[1]);
+    else damaged++;
   }
+  if (!header) return { files, note: 'index cache ignored: empty; rebuilding' };
+  return damaged > 0 ? { files, note: `index cache: ${damaged} corrupt entries ignored; those files are re-parsed` } : { files };
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves a half-written cache. */
+function isCacheLine(value: unknown): value is [string, CachedFile] {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
+  const entry = value[1] as CachedFile | null;
+  return typeof entry === 'object' && entry !== null && typeof entry.mtimeMs === 'number' && typeof entry.size === 'number' && typeof entry.hash === 'string';
+}
+
+/**
+ * Writes atomically (temp file + rename) so a crash never leaves a half-written
+ * cache, in chunks so saving never holds the whole serialised cache in memory.
+ */
 export function saveCache(cacheDir: string, root: string, files: Iterable<[string, CachedFile]>): void {
   mkdirSync(cacheDir, { recursive: true });
-  const document: CacheDocument = { format: FORMAT, schema: cacheSchema(), root, files: Object.fromEntries(files) };
   const target = join(cacheDir, CACHE_FILE);
   const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(document));
+  const descriptor = openSync(temporary, 'w');
+  try {
+    const header: CacheHeader = { format: FORMAT, schema: cacheSchema(), root };
+    let chunk = `${JSON.stringify(header)}\n`;
+    for (const entry of files) {
+      chunk += `${JSON.stringify(entry)}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(descriptor, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(descriptor, chunk);
+  } finally {
+    closeSync(descriptor);
+  }
   renameSync(temporary, target);
 }

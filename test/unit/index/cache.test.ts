@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { CACHE_FILE } from '../../../src/core/index/cache';
 import { TempRepo } from './fixture';
 
+function readCacheLines(repo: TempRepo): unknown[] {
+  return readFileSync(join(repo.cacheDir, CACHE_FILE), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
 describe('index: cache', () => {
   let repo: TempRepo;
   afterEach(() => repo.dispose());
@@ -37,8 +44,8 @@ describe('index: cache', () => {
     const stats = await (await repo.index()).build();
     assert.equal(stats.parsed, 0);
     assert.equal(stats.cacheHits, 2);
-    const cache = JSON.parse(readFileSync(join(repo.cacheDir, CACHE_FILE), 'utf8'));
-    assert.equal(cache.files['a.ts'].mtimeMs, statSync(repo.path('a.ts')).mtimeMs);
+    const entries = new Map(readCacheLines(repo).slice(1) as [string, { mtimeMs: number }][]);
+    assert.equal(entries.get('a.ts')!.mtimeMs, statSync(repo.path('a.ts')).mtimeMs);
   });
 
   it('ignores a corrupt cache with a note and rebuilds it', async () => {
@@ -50,5 +57,17 @@ describe('index: cache', () => {
     assert.match(stats.notes.join('\n'), /corrupt/);
     const again = await (await repo.index()).build();
     assert.equal(again.parsed, 0);
+  });
+
+  it('re-parses only the files whose cache lines are damaged', async () => {
+    repo = new TempRepo(files);
+    await (await repo.index()).build();
+    const lines = readFileSync(join(repo.cacheDir, CACHE_FILE), 'utf8').split('\n');
+    const damaged = lines.map((line) => (line.startsWith('["b.ts"') ? line.slice(0, 20) : line));
+    writeFileSync(join(repo.cacheDir, CACHE_FILE), damaged.join('\n'));
+    const stats = await (await repo.index()).build();
+    assert.equal(stats.parsed, 1);
+    assert.equal(stats.cacheHits, 2);
+    assert.match(stats.notes.join('\n'), /1 corrupt entries ignored/);
   });
 });

@@ -29,6 +29,16 @@ describe('index: incremental updates', () => {
     assert.deepEqual(index.importsOf('a.ts').unresolved, ['./later']);
   });
 
+  it('drops every file of a deleted folder', async () => {
+    repo = new TempRepo({ 'main.ts': "import { x } from './lib/x';\nexport const m = x;\n", 'lib/x.ts': 'export const x = 1;\n', 'lib/y.ts': 'export const y = 1;\n' });
+    const index = await repo.built();
+    repo.remove('lib/x.ts');
+    repo.remove('lib/y.ts');
+    await index.removeFiles(['lib']);
+    assert.equal(index.has('lib/x.ts') || index.has('lib/y.ts'), false);
+    assert.deepEqual(index.importsOf('main.ts').unresolved, ['./lib/x']);
+  });
+
   it('re-resolves when a file that shadows another appears (a.ts over a/index.ts)', async () => {
     repo = new TempRepo({ 'main.ts': "import { x } from './a';\nexport const m = x;\n", 'a/index.ts': 'export const x = 1;\n' });
     const index = await repo.built();
