@@ -1,4 +1,4 @@
-import { readBlobs } from '../git/blobs';
+import { readBlobsPreferringWorkTree } from '../git/workTreeBlobs';
 import { diffRevisions, diffStaged } from '../git/diff';
 import type { FileDiff } from '../git/diffParse';
 import { diffBaseOf, emptyTree, parentsOf, resolveCommit } from '../git/revisions';
@@ -18,8 +18,9 @@ export interface AttributedChanges {
 }
 
 /**
- * One `git diff` for the whole change and one `git cat-file --batch` for
- * the files that have regions: the cost does not grow with spawns per file.
+ * One `git diff` for the whole change, then the new version of the files
+ * that have regions (from the work tree when it holds exactly that version,
+ * else one `git cat-file --batch`): no process per file.
  */
 export async function attributedChanges(
   root: string,
@@ -37,7 +38,7 @@ export async function attributedChanges(
     diff = await diffRevisions(root, base.base, target.commit);
   }
   const needed = filesNeedingText(diff, regions);
-  const blobs = await readBlobs(root, needed.map((file) => file.newBlob!));
+  const blobs = await readBlobsPreferringWorkTree(root, needed.map((file) => ({ path: file.newPath!, blob: file.newBlob! })));
   return { diff, files: attributeChanges(diff, blobs, regions), parents };
 }
 
