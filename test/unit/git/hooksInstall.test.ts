@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../support/cli';
+import { hooksStatus } from '../../../src/core/provenance';
+import { CLI_PATH, runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { ProvenanceRepo, aiTrailers, lines } from './support/provenanceRepo';
 
@@ -160,6 +162,29 @@ describe('hook install / uninstall / status (real git)', function () {
     assert.equal(readFileSync(join(husky, '_', 'commit-msg'), 'utf8'), stub);
     assert.equal(existsSync(join(husky, '_', 'post-commit')), false);
     assert.equal(existsSync(join(husky, '_', 'commit-msg.ai-provenance-original')), false);
+  });
+
+  it('reports wrappers written by another version as outdated, and a CLI copy that is not current', async () => {
+    repo.installHooks();
+    const path = join(repo.root, '.git', 'hooks', 'post-commit');
+    // What an older version might have written, recorded as ours in the manifest.
+    const older = readFileSync(path, 'utf8').replace('# Installed by', '# (older version)\n# Installed by');
+    writeFileSync(path, older, { mode: 0o755 });
+    const manifestPath = join(repo.storeDir, 'hooks.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { wrappers: Record<string, string> };
+    manifest.wrappers['post-commit'] = createHash('sha256').update(older).digest('hex');
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    assert.equal(status(repo).hooks.find((hook) => hook.name === 'post-commit')!.state, 'outdated');
+    assert.equal(status(repo).installed, false);
+    repo.installHooks();
+    assert.equal(status(repo).installed, true);
+
+    const otherCli = join(repo.root, '.git', 'other-cli.js');
+    writeFileSync(otherCli, '// a newer bundle\n');
+    const stale = await hooksStatus(repo.root, { cliPath: otherCli });
+    assert.deepEqual([stale.cliCopy.current, stale.installed], [false, false]);
+    const fresh = await hooksStatus(repo.root, { cliPath: CLI_PATH });
+    assert.deepEqual([fresh.cliCopy.current, fresh.installed], [true, true]);
   });
 
   it('leaves a wrapper alone on uninstall when someone changed it', () => {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { git } from '../exec';
 import { findRepository, storeDirOf } from '../repository';
-import { ORIGINAL_SUFFIX } from './managedHooks';
+import { originalRunner, wrapperScript } from './hookScript';
+import { ORIGINAL_SUFFIX, type ManagedHook } from './managedHooks';
 
 export const NOTES_REWRITE_REF = 'refs/notes/ai-provenance';
 
@@ -29,4 +31,15 @@ export function hookPaths(dir: string, name: string) {
 export async function hasRewriteRef(root: string): Promise<boolean> {
   const { stdout } = await git(['config', '--get-all', 'notes.rewriteRef'], { cwd: root, allowFailure: true });
   return stdout.split('\n').some((value) => value.trim() === NOTES_REWRITE_REF);
+}
+
+/** The wrapper this version writes for a hook, given what is kept next to it. */
+export function expectedWrapper(dir: string, hook: ManagedHook, nodeFallback: string, cliCopy: string): string {
+  const { original } = hookPaths(dir, hook);
+  return wrapperScript({
+    hook,
+    nodeFallback,
+    cliCopy,
+    ...(existsSync(original) ? { original: originalRunner(readFileSync(original)) } : {}),
+  });
 }

@@ -82,6 +82,12 @@ export function wrapperScript(options: WrapperOptions): string {
   lines.push(
     `aip_cli=${quote(options.cliCopy.replace(/\\/g, '/'))}`,
     '[ -f "$aip_cli" ] || aip_cli="$(git rev-parse --git-common-dir 2>/dev/null)/ai-provenance/bin/cli.js"',
+    ...(hook === 'post-commit'
+      ? [
+          '# No regions and nothing replayed (cherry-pick, rebase): no note to write, no need to start node.',
+          `[ -s "\${aip_cli%/bin/cli.js}/regions.json" ] || git rev-parse -q --verify CHERRY_PICK_HEAD >/dev/null 2>&1 || exit ${options.original ? '"${aip_status:-0}"' : '0'}`,
+        ]
+      : []),
     'if [ ! -f "$aip_cli" ]; then',
     `  echo "ai-provenance: $aip_cli is missing, ${hook} skipped (run: ai-provenance hook install)" >&2`,
     'elif command -v node >/dev/null 2>&1; then',

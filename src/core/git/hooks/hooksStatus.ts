@@ -1,52 +1,64 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasRewriteRef, hookPaths, repositoryOf, sha256 } from './hookFiles';
+import { expectedWrapper, hasRewriteRef, hookPaths, repositoryOf, sha256 } from './hookFiles';
 import { hooksLocation } from './hooksLocation';
 import { MANAGED_HOOKS, type ManagedHook } from './managedHooks';
-import { readManifest } from './manifest';
+import { readManifest, type HooksManifest } from './manifest';
 import { isWrapper } from './hookScript';
 
-export type HookState = 'installed' | 'missing' | 'foreign' | 'changed';
+/**
+ * installed: our current wrapper; outdated: ours, but this version would
+ * write another one (install again); changed: ours, edited since; foreign:
+ * another hook took its place (Husky regenerating .husky/_); missing.
+ */
+export type HookState = 'installed' | 'outdated' | 'changed' | 'foreign' | 'missing';
 
 export interface HooksStatus {
   readonly hooksDir: string;
   readonly husky: boolean;
-  /** Every managed hook is our current wrapper and the CLI copy is in place. */
+  /** Every managed hook is our current wrapper and the CLI copy is in place (and current, when asked). */
   readonly installed: boolean;
   readonly hooks: ReadonlyArray<{ readonly name: ManagedHook; readonly path: string; readonly state: HookState; readonly chained: boolean }>;
-  readonly cliCopy: { readonly path: string; readonly present: boolean };
+  /** `current`: the copy equals the CLI given to hooksStatus (undefined when none was given). */
+  readonly cliCopy: { readonly path: string; readonly present: boolean; readonly current?: boolean };
   readonly nodeFallback?: string;
   /** notes.rewriteRef includes refs/notes/ai-provenance. */
   readonly notesRewrite: boolean;
 }
 
 /**
- * What is installed. `foreign` means another hook took the place of ours
- * (Husky regenerating .husky/_, a tool writing its own hook): install again.
+ * What is installed. Anything but `installed` everywhere means: run
+ * installHooks again (it is idempotent). Give `cliPath` (the bundle the
+ * extension ships) to also learn whether the hooks' copy of it is current.
  */
-export async function hooksStatus(repoRoot: string): Promise<HooksStatus> {
+export async function hooksStatus(repoRoot: string, options: { readonly cliPath?: string } = {}): Promise<HooksStatus> {
   const { repository, storeDir } = await repositoryOf(repoRoot);
   const location = await hooksLocation(repository.root, repository.commonDir);
   const manifest = readManifest(storeDir);
+  const cliPath = join(storeDir, 'bin', 'cli.js');
   const hooks = MANAGED_HOOKS.map((name) => {
     const { path, original } = hookPaths(location.dir, name);
     const content = existsSync(path) ? readFileSync(path) : undefined;
-    let state: HookState = 'missing';
-    if (content !== undefined) {
-      if (!isWrapper(content)) state = 'foreign';
-      else state = manifest?.wrappers[name] !== undefined && manifest.wrappers[name] !== sha256(content) ? 'changed' : 'installed';
-    }
-    return { name, path, state, chained: state !== 'foreign' && existsSync(original) };
+    return { name, path, state: stateOf(name, content, location.dir, manifest, cliPath), chained: content !== undefined && isWrapper(content) && existsSync(original) };
   });
-  const cliPath = join(storeDir, 'bin', 'cli.js');
   const present = existsSync(cliPath);
+  const current = options.cliPath === undefined ? undefined : present && existsSync(options.cliPath) && sha256(readFileSync(cliPath)) === sha256(readFileSync(options.cliPath));
   return {
     hooksDir: location.dir,
     husky: location.husky,
-    installed: present && hooks.every((hook) => hook.state === 'installed'),
+    installed: present && current !== false && hooks.every((hook) => hook.state === 'installed'),
     hooks,
-    cliCopy: { path: cliPath, present },
+    cliCopy: { path: cliPath, present, ...(current !== undefined ? { current } : {}) },
     ...(manifest ? { nodeFallback: manifest.nodeFallback } : {}),
     notesRewrite: await hasRewriteRef(repository.root),
   };
+}
+
+function stateOf(name: ManagedHook, content: Buffer | undefined, dir: string, manifest: HooksManifest | undefined, cliCopy: string): HookState {
+  if (content === undefined) return 'missing';
+  if (!isWrapper(content)) return 'foreign';
+  const written = manifest?.wrappers[name];
+  if (written !== undefined && written !== sha256(content)) return 'changed';
+  if (!manifest) return 'installed'; // no record of how it was installed: nothing to compare with
+  return expectedWrapper(dir, name, manifest.nodeFallback, cliCopy) === content.toString() ? 'installed' : 'outdated';
 }

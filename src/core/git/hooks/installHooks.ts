@@ -2,11 +2,11 @@ import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { git } from '../exec';
 import { copyCliBundle } from './cliCopy';
-import { HookInstallError, NOTES_REWRITE_REF, hasRewriteRef, hookPaths, repositoryOf, sha256 } from './hookFiles';
+import { HookInstallError, NOTES_REWRITE_REF, expectedWrapper, hasRewriteRef, hookPaths, repositoryOf, sha256 } from './hookFiles';
 import { hooksLocation, trackedFiles, type HooksLocation } from './hooksLocation';
 import { MANAGED_HOOKS, type ManagedHook } from './managedHooks';
 import { readManifest, writeManifest } from './manifest';
-import { isWrapper, originalRunner, wrapperScript } from './hookScript';
+import { isWrapper } from './hookScript';
 import { uninstallHooks } from './uninstallHooks';
 
 export interface InstallOptions {
@@ -78,12 +78,7 @@ export async function installHooks(repoRoot: string, options: InstallOptions): P
       renameSync(path, original);
     }
     const chained = existsSync(original);
-    const script = wrapperScript({
-      hook: name,
-      nodeFallback: options.nodePath,
-      cliCopy,
-      ...(chained ? { original: originalRunner(readFileSync(original)) } : {}),
-    });
+    const script = expectedWrapper(location.dir, name, options.nodePath, cliCopy);
     writeFileSync(path, script, { mode: 0o755 });
     chmodSync(path, 0o755);
     wrappers[name] = sha256(script);
