@@ -2,9 +2,8 @@
 // (plain Node), then the accuracy replay in a real extension host (the
 // integration harness, `capture replay` test), reported per source.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { AccuracyReport } from '../../test/integration/capture/support/accuracy';
 import { measureEventCost } from './eventCost';
 
@@ -36,34 +35,39 @@ async function main(): Promise<number> {
   let failed = cost.medianMs > EVENT_COST_BUDGET_MS;
 
   if (process.argv.includes('--cost-only')) return failed ? 1 : 0;
-  const dir = mkdtempSync(join(tmpdir(), 'aip-capture-replay-'));
-  const reportPath = join(dir, 'report.json');
-  try {
-    console.log('\nAccuracy replay in a real extension host (this takes a few minutes)...');
-    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'test', 'host', 'runIntegration.js'), '--grep', 'capture replay'], {
-      env: { ...process.env, AI_PROVENANCE_CAPTURE_REPORT: reportPath, AI_PROVENANCE_TEST_TIMEOUT_S: process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '1200' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (!existsSync(reportPath)) {
-      console.error(`The replay wrote no report (exit code ${run.status}).`);
-      return 1;
-    }
-    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as AccuracyReport & { knownLimits?: AccuracyReport };
-    console.log('\nScripted sessions:');
-    printReport(report);
-    if (report.knownLimits) {
-      console.log('\nKnown limits (cases the rules get wrong on purpose, docs/CAPTURE.md):');
-      printReport(report.knownLimits);
-    }
-    const { overall } = report;
-    if (overall.precision < TARGET.precision || overall.recall < TARGET.recall) {
-      console.log(`Below the target (precision >= ${TARGET.precision}, recall >= ${TARGET.recall}).`);
-      failed = true;
-    }
-    return failed || run.status !== 0 ? 1 : 0;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const replay = runReplay();
+  if (!replay.report) {
+    console.error(`The replay wrote no report (exit code ${replay.status}).`);
+    return 1;
   }
+  const { report } = replay;
+  console.log('\nScripted sessions:');
+  printReport(report);
+  if (report.knownLimits) {
+    console.log('\nKnown limits (cases the rules get wrong on purpose, docs/CAPTURE.md):');
+    printReport(report.knownLimits);
+  }
+  if (report.overall.precision < TARGET.precision || report.overall.recall < TARGET.recall) {
+    console.log(`Below the target (precision >= ${TARGET.precision}, recall >= ${TARGET.recall}).`);
+    failed = true;
+  }
+  console.log(`\nLine-by-line details: ${REPORT_PATH}`);
+  return failed || replay.status !== 0 ? 1 : 0;
+}
+
+/** Kept after the run (bench/.work is ignored by git): its `details` show every line's truth and mark. */
+const REPORT_PATH = join(__dirname, '..', '..', '..', 'bench', '.work', 'capture-report.json');
+
+function runReplay(): { status: number | null; report?: AccuracyReport & { knownLimits?: AccuracyReport } } {
+  mkdirSync(dirname(REPORT_PATH), { recursive: true });
+  rmSync(REPORT_PATH, { force: true });
+  console.log('\nAccuracy replay in a real extension host (this takes a few minutes)...');
+  const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'test', 'host', 'runIntegration.js'), '--grep', 'capture replay'], {
+    env: { ...process.env, AI_PROVENANCE_CAPTURE_REPORT: REPORT_PATH, AI_PROVENANCE_TEST_TIMEOUT_S: process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '1200' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (!existsSync(REPORT_PATH)) return { status: run.status };
+  return { status: run.status, report: JSON.parse(readFileSync(REPORT_PATH, 'utf8')) };
 }
 
 main().then(
