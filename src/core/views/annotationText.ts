@@ -15,6 +15,15 @@ const MAX_CLASSES_SHOWN = 2;
  * "auth, payments", "load-bearing by structure" (high fan-in, not a name).
  */
 export function classesText(classification: Classification): string {
+  let text = classesTexts.get(classification);
+  if (text === undefined) classesTexts.set(classification, (text = describeClasses(classification)));
+  return text;
+}
+
+/** Classifications are memoized per path by the classifier: their texts are too, for repaints. */
+const classesTexts = new WeakMap<Classification, string>();
+
+function describeClasses(classification: Classification): string {
   const named = classification.classes.filter((match) => match.reason !== 'structure' && match.name !== STRUCTURE_CLASS).map((match) => match.name);
   const parts = named.slice(0, MAX_CLASSES_SHOWN);
   if (named.length > MAX_CLASSES_SHOWN) parts.push(`+${named.length - MAX_CLASSES_SHOWN}`);

@@ -1,5 +1,5 @@
 import type { BlastRadius } from '../index/blastRadius';
-import { aiLines, type AiRegion } from '../regions/region';
+import type { AiRegion } from '../regions/region';
 import type { BlastRadiusFacts } from '../risk/riskModel';
 
 /**
@@ -17,9 +17,19 @@ export interface AiLineSpan {
 
 /** Undefined when no line of the region is still AI-written (a human rewrote them all). */
 export function aiLineSpan(region: AiRegion): AiLineSpan | undefined {
-  const lines = aiLines(region);
-  return lines.length === 0 ? undefined : { first: lines[0]!, last: lines[lines.length - 1]! };
+  const { lines } = region;
+  let first = -1;
+  let last = -1;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.human || !NON_BLANK.test(line.text)) continue;
+    if (first < 0) first = index;
+    last = index;
+  }
+  return first < 0 ? undefined : { first: region.start.line + first, last: region.start.line + last };
 }
+
+const NON_BLANK = /\S/;
 
 export function isKnown(lookup: BlastLookup | undefined): lookup is BlastRadius {
   return typeof lookup === 'object';

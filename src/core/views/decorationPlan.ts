@@ -51,15 +51,24 @@ export const EMPTY_PLAN: DecorationPlan = Object.freeze({
   annotations: Object.freeze([]),
 });
 
+const NON_BLANK = /\S/;
+
 /** The AI-written, non-blank text of a region, line by line. */
 export function aiTextSpans(region: AiRegion): TextSpan[] {
   const spans: TextSpan[] = [];
-  region.lines.forEach((line, index) => {
-    if (line.human || line.text.trim() === '') return;
-    const start = index === 0 ? region.start.character : 0;
-    spans.push({ line: region.start.line + index, start, end: start + line.text.length });
-  });
+  forEachAiLine(region, (line, start, end) => spans.push({ line, start, end }));
   return spans;
+}
+
+/** Calls `visit` for each AI-written, non-blank line (no allocation: this runs on every repaint). */
+function forEachAiLine(region: AiRegion, visit: (line: number, start: number, end: number) => void): void {
+  const { lines } = region;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.human || !NON_BLANK.test(line.text)) continue;
+    const start = index === 0 ? region.start.character : 0;
+    visit(region.start.line + index, start, start + line.text.length);
+  }
 }
 
 export function planDecorations(input: FileDecorationInput): DecorationPlan {
@@ -72,19 +81,20 @@ export function planDecorations(input: FileDecorationInput): DecorationPlan {
   const annotations = new Map<number, Annotation>();
 
   for (const region of input.regions) {
-    const spans = aiTextSpans(region);
-    if (spans.length === 0) continue;
     const reviewed = region.reviewed !== undefined;
     const warn = loadBearing && settings.loadBearingWarning && !reviewed;
     const highlighted = settings.highlight && (!reviewed || settings.highlightReviewed);
-    if (highlighted) aiText.push(...spans);
-    // One gutter icon per line: the load-bearing one replaces the plain bar.
-    if (warn) for (const span of spans) loadBearingLines.push(span.line);
-    else if (highlighted) for (const span of spans) aiLines.push(span.line);
-
-    if (reviewed && !settings.annotateReviewed) continue;
-    const annotation = annotate(region, spans[0]!.line, input, loadBearing);
-    const existing = annotations.get(annotation?.line ?? -1);
+    let firstLine = -1;
+    forEachAiLine(region, (line, start, end) => {
+      if (firstLine < 0) firstLine = line;
+      if (highlighted) aiText.push({ line, start, end });
+      // One gutter icon per line: the load-bearing one replaces the plain bar.
+      if (warn) loadBearingLines.push(line);
+      else if (highlighted) aiLines.push(line);
+    });
+    if (firstLine < 0 || (reviewed && !settings.annotateReviewed)) continue;
+    const annotation = annotate(region, firstLine, input, loadBearing);
+    const existing = annotation && annotations.get(annotation.line);
     // Two regions may start on one line: the warning wins, then the first.
     if (annotation && (!existing || (existing.kind === 'note' && annotation.kind === 'warning'))) annotations.set(annotation.line, annotation);
   }
