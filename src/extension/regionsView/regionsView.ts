@@ -39,6 +39,10 @@ export class RegionsView implements vscode.Disposable {
     this.setFilter(state.get<boolean>(FILTER_STATE_KEY, false));
   }
 
+  get visible(): boolean {
+    return this.treeView.visible;
+  }
+
   refresh(): void {
     this.provider.refresh();
     this.describe();

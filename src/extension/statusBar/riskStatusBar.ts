@@ -16,8 +16,11 @@ export interface StatusBarSnapshot {
   readonly tooltip: string;
   /** 'statusBarItem.warningBackground', 'statusBarItem.errorBackground' or undefined. */
   readonly backgroundColor: string | undefined;
+  /** What a click runs. */
+  readonly command: string;
 }
 
+const CLICK_COMMAND = 'aiProvenance.showRegionsView';
 const BACKGROUNDS = { warning: 'statusBarItem.warningBackground', error: 'statusBarItem.errorBackground' } as const;
 
 /**
@@ -29,12 +32,12 @@ const BACKGROUNDS = { warning: 'statusBarItem.warningBackground', error: 'status
 export class RiskStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[];
-  private shown: StatusBarSnapshot = { visible: false, text: '', tooltip: '', backgroundColor: undefined };
+  private shown: StatusBarSnapshot = { visible: false, text: '', tooltip: '', backgroundColor: undefined, command: CLICK_COMMAND };
 
   constructor(private readonly insights: RegionInsights) {
     this.item = vscode.window.createStatusBarItem('aiProvenance.risk', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'AI Provenance: Risk';
-    this.item.command = 'aiProvenance.showRegionsView';
+    this.item.command = CLICK_COMMAND;
     this.disposables = [
       this.item,
       insights.onDidChangeWorkspace(() => this.refresh()),
@@ -61,7 +64,7 @@ export class RiskStatusBar implements vscode.Disposable {
       highlightFrom: viewSettings.statusBarHighlightFrom,
       indexing: workspace.indexing,
       openFile: (file) => openLink(workspace, file),
-      openView: commandLink('aiProvenance.showRegionsView'),
+      openView: commandLink(CLICK_COMMAND),
     });
     this.show(meter);
   }
@@ -80,13 +83,13 @@ export class RiskStatusBar implements vscode.Disposable {
     this.item.backgroundColor = backgroundColor ? new vscode.ThemeColor(backgroundColor) : undefined;
     if (meter.visible) this.item.show();
     else this.item.hide();
-    this.shown = { visible: meter.visible, text: meter.text, tooltip: meter.tooltip, backgroundColor };
+    this.shown = { visible: meter.visible, text: meter.text, tooltip: meter.tooltip, backgroundColor, command: CLICK_COMMAND };
   }
 }
 
 /** The assessed file behind a summary's entry (summaries carry paths, not repositories). */
 function openLink(workspace: WorkspaceRisk, file: FileRisk): string {
   const match = workspace.files.find((candidate) => candidate.path === file.path && candidate.risk.score === file.score);
-  if (!match) return commandLink('aiProvenance.showRegionsView');
+  if (!match) return commandLink(CLICK_COMMAND);
   return commandLink('aiProvenance.openFile', vscode.Uri.file(fromRepoPath(match.root, match.path)).toString());
 }

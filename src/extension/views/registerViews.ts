@@ -23,6 +23,8 @@ export interface ViewsApi {
   decorations(uri: vscode.Uri): DecorationSnapshot | undefined;
   statusBar(): StatusBarSnapshot;
   readonly regionsTree: vscode.TreeDataProvider<RegionsViewNode>;
+  /** Whether the AI Regions view is showing. */
+  regionsViewVisible(): boolean;
   /** The load-bearing classes of a document's file, undefined outside tracked repositories. */
   classification(uri: vscode.Uri): Classification | undefined;
   /** Uses `source` for blast radii until the returned disposable is disposed. */
@@ -69,6 +71,7 @@ export function registerViews(
     decorations: (uri) => decorations.snapshot(uri),
     statusBar: () => statusBar.snapshot(),
     regionsTree: regionsView.provider,
+    regionsViewVisible: () => regionsView.visible,
     classification: (uri) => insights.fileInsight(uri)?.classification,
     useBlastRadiusSource: (source) => blastRadius.use(source),
     settled: async () => {

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { BlastRadius, Dependent } from '../../../../src/core/index/blastRadius';
+import type { BlastLookup } from '../../../../src/core/views/blastLookup';
+import type { BlastRadiusSource } from '../../../../src/extension/blastRadius/blastRadiusSource';
+
+/**
+ * The blast radii of test/fixtures/workspace as its imports make them (what
+ * the workspace index computes there): `postEntry` of src/payments/ledger.ts
+ * is used by refund.ts, checkout/cart.ts and reports/daily.ts, and through
+ * the last two by api/routes.ts; `dailyTotals` of reports/daily.ts by
+ * api/routes.ts. Stands in for the index service until it is wired into the
+ * extension (see BlastRadiusSource); starts 'pending', like an index being built.
+ */
+const GRAPH: Readonly<Record<string, { symbol: string; dependents: ReadonlyArray<[string, number, string[]]> }>> = {
+  'src/payments/ledger.ts': {
+    symbol: 'postEntry',
+    dependents: [
+      ['src/payments/refund.ts', 1, ['payments']],
+      ['src/checkout/cart.ts', 1, ['payments']],
+      ['src/reports/daily.ts', 1, []],
+      ['src/api/routes.ts', 2, []],
+    ],
+  },
+  'src/reports/daily.ts': { symbol: 'dailyTotals', dependents: [['src/api/routes.ts', 1, []]] },
+};
+
+export class FixtureIndex implements BlastRadiusSource, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private ready = false;
+  /** Every question asked, as `path:first-last`. */
+  readonly asked: string[] = [];
+  readonly onDidChange = this.emitter.event;
+
+  /** The index finished building: answers are known from now on. */
+  finish(): void {
+    this.ready = true;
+    this.emitter.fire();
+  }
+
+  blastRadiusOf(_repository: unknown, path: string, firstLine: number, lastLine: number): BlastLookup {
+    this.asked.push(`${path}:${firstLine}-${lastLine}`);
+    const entry = GRAPH[path];
+    if (!entry) return 'unavailable';
+    if (!this.ready) return 'pending';
+    const dependents: Dependent[] = entry.dependents.map(([dependent, depth, classes]) => ({
+      path: dependent,
+      depth,
+      via: [`${path}#${entry.symbol}`],
+      symbols: [],
+      loadBearing: classes,
+      test: false,
+    }));
+    const radius: BlastRadius = {
+      target: { path, startLine: firstLine, endLine: lastLine },
+      symbols: [entry.symbol],
+      level: 'symbol',
+      dependents,
+      files: dependents.length,
+      targetLoadBearing: [],
+      loadBearing: dependents.filter((d) => d.loadBearing.length > 0).map((d) => ({ path: d.path, classes: d.loadBearing })),
+      entryPoints: { production: [], tests: [] },
+      truncated: false,
+    };
+    return radius;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
