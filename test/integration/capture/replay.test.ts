@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccuracyTally } from './support/accuracy';
 import { Authorship } from './support/authorship';
-import { closeAllEditors, commitOnNewBranch, git, markedLines, moveCursor, openNewFile, sleep, typeText, waitFor, workspaceRoot, writeWorkspaceFile } from './support/editorSession';
+import { closeAllEditors, commitOnNewBranch, saveAndCloseAllEditors, git, markedLines, moveCursor, openNewFile, sleep, typeText, waitFor, workspaceRoot, writeWorkspaceFile } from './support/editorSession';
 import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 import { ReplayRecorder } from './support/replayRecorder';
 
@@ -200,10 +200,10 @@ describe('capture replay', function () {
     const closedFiles: Array<{ path: string; authorship: Authorship }> = [];
     for (const tag of ['a', 'b']) {
       await session(tag, recorder, inline, closedFiles);
-      await closeAllEditors();
+      await saveAndCloseAllEditors();
     }
     await knownLimits(recorder, closedFiles);
-    await closeAllEditors();
+    await saveAndCloseAllEditors();
     await sleep(2000);
     const tally = new AccuracyTally();
     const limitsTally = new AccuracyTally();

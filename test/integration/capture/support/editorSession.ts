@@ -133,6 +133,12 @@ export function moveCursor(editor: vscode.TextEditor, line: number, character: n
   editor.selection = new vscode.Selection(position, position);
 }
 
+/** Saves and closes every editor: unlike a revert, no change event rewrites what the documents hold. */
+export async function saveAndCloseAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
