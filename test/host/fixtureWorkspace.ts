@@ -40,5 +40,14 @@ export function createFixtureWorkspace(): FixtureWorkspace {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
     throw new Error(`could not make the fixture workspace a git repository (is git installed?): ${stderr || error}`);
   }
-  return { path, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  // Also when the run is cut short (Ctrl-C ends the process through exit()).
+  process.on('exit', remove);
+  return {
+    path,
+    dispose: () => {
+      process.off('exit', remove);
+      remove();
+    },
+  };
 }

@@ -19,6 +19,8 @@ const knownNoise: RegExp[] = [
   /Creation of workbench contribution .* took \d+ms/, // start-up timing warnings on a slow machine
   /Failed to load resource/, // e.g. vsda.js, absent from code-server by design
   /^\[AccountPolicyGate\]|^\[AgentHost:remote\]|^\[Service Worker\]/, // start-up chatter that recurs later
+  /^\[DefaultAccount\] .*failed/, // the account service looking for a GitHub session
+  /^Canceled: Canceled/, // requests cut off when the extension host stops after the tests
 ];
 
 export function isKnownNoise(text: string): boolean {
