@@ -12,6 +12,11 @@ export class ConfigProblems {
 
   constructor(private readonly log: Log) {}
 
+  /** Every problem reported so far, oldest first. */
+  get reportedProblems(): readonly string[] {
+    return [...this.reported];
+  }
+
   /** `configFile`: the file to offer to open; undefined for problems of the user setting. */
   report(problems: readonly string[], configFile: vscode.Uri | undefined): void {
     const fresh = problems.filter((problem) => !this.reported.has(problem));

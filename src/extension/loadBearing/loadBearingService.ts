@@ -64,6 +64,11 @@ export class LoadBearingService implements vscode.Disposable {
     return this.settingsOf(repository).riskModel;
   }
 
+  /** Configuration problems reported so far (each once). */
+  get problemsReported(): readonly string[] {
+    return this.problems.reportedProblems;
+  }
+
   /** Resolves once every repository's configuration has been read (tests). */
   async whenLoaded(): Promise<void> {
     while (this.loads.size > 0) await Promise.all(this.loads.values());

@@ -27,6 +27,8 @@ export interface ViewsApi {
   regionsViewVisible(): boolean;
   /** The load-bearing classes of a document's file, undefined outside tracked repositories. */
   classification(uri: vscode.Uri): Classification | undefined;
+  /** Mistakes found in `.ai-provenance.json`, CODEOWNERS and `aiProvenance.loadBearing`, each reported once. */
+  configurationProblems(): readonly string[];
   /** Uses `source` for blast radii until the returned disposable is disposed. */
   useBlastRadiusSource(source: BlastRadiusSource): vscode.Disposable;
   /** Resolves once configuration is read and debounced refreshes have run. */
@@ -73,6 +75,7 @@ export function registerViews(
     regionsTree: regionsView.provider,
     regionsViewVisible: () => regionsView.visible,
     classification: (uri) => insights.fileInsight(uri)?.classification,
+    configurationProblems: () => loadBearing.problemsReported,
     useBlastRadiusSource: (source) => blastRadius.use(source),
     settled: async () => {
       await insights.settled();

@@ -55,6 +55,9 @@ describe('views: load-bearing configuration', () => {
     // A new class whose severity is invalid gets the default severity of new classes.
     const classification = await classesOf(DAILY, 'the reports class', (c) => c.classes.length > 0);
     assert.deepEqual(names(classification), ['reports:high:path']);
+    const problems = (await extensionApi()).views.configurationProblems();
+    assert.ok(problems.includes('`.ai-provenance.json`: loadBearing.classes.reports.severity must be one of low|medium|high|critical'), problems.join('\n'));
+    assert.ok(problems.some((problem) => problem.startsWith('`.ai-provenance.json`: loadBearing.exclud is not a known property')), problems.join('\n'));
   });
 
   it('maps CODEOWNERS owners to classes', async () => {
