@@ -5,7 +5,8 @@ import type { RepositoryContext } from '../repositories/repositoryContext';
 /**
  * What the views need from the workspace index (src/extension/index/**).
  * The views never guess: 'pending' shows "blast radius: indexing…",
- * 'unavailable' shows nothing.
+ * 'unavailable' shows nothing. The index service is wired in extension.ts,
+ * as the BlastRadiusSlot's source (or later through `slot.use(service)`).
  */
 export interface BlastRadiusSource {
   /**
