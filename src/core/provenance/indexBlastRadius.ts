@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadBearingClassifier } from '../loadBearing';
+import { CACHE_FILE } from '../index/cache';
 import type { BlastRadiusProvider } from './blastRadius';
-
-/** The workspace index keeps its parse cache here (see src/core/index/cache.ts). */
-const INDEX_CACHE_FILE = 'index-cache.json';
 
 /**
  * A blast-radius provider backed by the workspace index, for processes that
@@ -18,7 +16,7 @@ export async function openIndexBlastRadius(
   cacheDir: string,
   classifier: LoadBearingClassifier,
 ): Promise<{ provider: BlastRadiusProvider; release(): void } | undefined> {
-  if (!existsSync(join(cacheDir, INDEX_CACHE_FILE))) return undefined;
+  if (!existsSync(join(cacheDir, CACHE_FILE))) return undefined;
   try {
     // Loaded lazily: the parser runtime is only worth loading when there is a cache to use.
     const { WorkspaceIndex } = await import('../index/workspaceIndex.js');
