@@ -17,6 +17,8 @@ import { RegionStore } from '../../src/core/store/regionStore';
 
 export interface GitBenchOptions {
   readonly files?: number;
+  /** How many of the changed files have AI regions (default: all of them, the worst case). */
+  readonly aiFiles?: number;
   /** Repetitions per measurement; the median is reported. */
   readonly runs?: number;
   readonly log?: (line: string) => void;
@@ -25,6 +27,7 @@ export interface GitBenchOptions {
 export interface GitBenchResult {
   readonly machine: { readonly cpus: number; readonly model: string; readonly node: string; readonly git: string };
   readonly files: number;
+  readonly aiFiles: number;
   readonly addedLines: number;
   readonly aiLines: number;
   /** Wall-clock medians. */
@@ -84,6 +87,7 @@ function sourceFile(index: number, extra: number): string {
 
 export async function runGitBench(options: GitBenchOptions = {}): Promise<GitBenchResult> {
   const fileCount = options.files ?? 1000;
+  const aiFiles = Math.min(fileCount, options.aiFiles ?? fileCount);
   const runs = options.runs ?? 7;
   const log = options.log ?? (() => undefined);
   const root = mkdtempSync(join(tmpdir(), 'ai-provenance-bench-git-'));
@@ -101,12 +105,12 @@ export async function runGitBench(options: GitBenchOptions = {}): Promise<GitBen
     git(root, 'commit', '-q', '-m', 'base');
     log(`generated ${fileCount} files`);
 
-    // Every file gains 10 lines, 8 of them recorded as AI-written.
+    // Every file gains 10 lines; in `aiFiles` of them 8 are recorded as AI-written.
     const store = await RegionStore.open({ storeDir: join(root, '.git', 'ai-provenance') });
     for (const [i, path] of paths.entries()) {
       const text = sourceFile(i, 10);
       writeFileSync(join(root, path), text);
-      store.add(path, createLineRegion({ source: 'agent', tool: 'bench' }, text.split('\n'), 20, 27)!);
+      if (i < aiFiles) store.add(path, createLineRegion({ source: 'agent', tool: 'bench' }, text.split('\n'), 20, 27)!);
     }
     await store.sync();
     git(root, 'add', '-A');
@@ -141,6 +145,7 @@ export async function runGitBench(options: GitBenchOptions = {}): Promise<GitBen
     return {
       machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, git: git(root, 'version').trim() },
       files: fileCount,
+      aiFiles,
       addedLines: summary?.addedLines ?? 0,
       aiLines: summary?.aiLines ?? 0,
       medianMs: {
@@ -166,7 +171,7 @@ export function formatGitBench(result: GitBenchResult): string {
   const verdict = wall.prepareCommitMsgHook < result.targetMs ? 'within' : 'OVER';
   const withCpu = (ms: number | undefined) => (ms === undefined ? '' : `, ${ms} ms CPU`);
   return [
-    `commit-time provenance, ${result.files} files changed (${result.addedLines} added lines, ${result.aiLines} AI), ${result.machine.cpus} × ${result.machine.model}, node ${result.machine.node}, ${result.machine.git}`,
+    `commit-time provenance, ${result.files} files changed, ${result.aiFiles} of them with AI regions (${result.addedLines} added lines, ${result.aiLines} AI), ${result.machine.cpus} × ${result.machine.model}, node ${result.machine.node}, ${result.machine.git}`,
     `median wall time (and CPU time, child processes included):`,
     `  node start-up alone:            ${wall.nodeStartup} ms`,
     `  computeCommitProvenance:        ${wall.computeInProcess} ms in process${withCpu(cpu.computeInProcess)} (git's own CPU not counted)`,
@@ -177,11 +182,16 @@ export function formatGitBench(result: GitBenchResult): string {
 }
 
 if (require.main === module) {
-  runGitBench({ log: (line) => process.stderr.write(`bench/git: ${line}\n`) }).then(
-    (result) => {
+  // The worst case (every file has regions), then a typical one (a few do).
+  const log = (line: string) => process.stderr.write(`bench/git: ${line}\n`);
+  (async () => {
+    for (const aiFiles of [1000, 20]) {
+      const result = await runGitBench({ aiFiles, log });
       process.stdout.write(formatGitBench(result));
       if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    },
+    }
+  })().then(
+    () => undefined,
     (error) => {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = 1;
