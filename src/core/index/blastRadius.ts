@@ -135,11 +135,24 @@ function chain(visit: Visit | undefined): string[] {
   return labels.reverse();
 }
 
+type Node = [path: string, symbol: string];
+
+interface ImporterIndex {
+  /** Exported name -> (importer, its definition) using or re-exporting it. */
+  readonly usersByName: Map<string, Node[]>;
+  /** Users of the file as a whole: namespace imports, require(), import(), side effects, unknown names. */
+  readonly wholeFileUsers: Node[];
+  /** Every user, for a whole-file change. */
+  readonly allUsers: Node[];
+  /** Files doing `export * from` this one. */
+  readonly reexportAllFrom: string[];
+}
+
 /** A 0-1 breadth-first walk: hops within a file cost 0, hops to another file cost 1. */
 class SymbolWalk {
   truncated = false;
   private readonly exportTables = new Map<string, Set<string> | undefined>();
-  private readonly localUseIndex = new Map<string, Map<string, string[]>>();
+  private readonly wholeFileEmitted = new Set<string>();
 
   constructor(
     private readonly graph: DependencyGraph,
@@ -160,7 +173,9 @@ class SymbolWalk {
       if (seen.has(key)) continue;
       seen.add(key);
       visits.push(visit);
+      // Module-level code does not propagate; a file already changed as a whole subsumes its symbols.
       if (visit.symbol === '') continue;
+      if (visit.symbol !== WHOLE_FILE && seen.has(`${visit.path}\0${WHOLE_FILE}`)) continue;
       for (const [nextPath, nextSymbol] of this.next(visit.path, visit.symbol)) {
         if (seen.has(`${nextPath}\0${nextSymbol}`)) continue;
         const sameFile = nextPath === visit.path;
@@ -184,43 +199,65 @@ class SymbolWalk {
     const whole = symbol === WHOLE_FILE;
     // Definitions of the same file that use it.
     if (facts && !whole) for (const user of this.localUsers(path, facts).get(symbol) ?? []) yield [path, user];
-    const names = whole ? undefined : this.exportedNames(entry, symbol);
-    for (const edge of this.graph.importersOf(path)) yield* this.throughEdge(edge, names, entry);
+    const importers = this.importerIndex(path, entry);
+    // Users of the whole file depend on every symbol: emit them once, at the first (shallowest) visit.
+    if (!this.wholeFileEmitted.has(path)) {
+      this.wholeFileEmitted.add(path);
+      yield* importers.wholeFileUsers;
+    }
+    if (whole) {
+      yield* importers.allUsers;
+      for (const from of importers.reexportAllFrom) yield [from, WHOLE_FILE];
+      return;
+    }
+    for (const name of this.exportedNames(entry, symbol)) {
+      yield* importers.usersByName.get(name) ?? [];
+      if (name !== 'default') for (const from of importers.reexportAllFrom) yield [from, name];
+    }
+  }
+
+  /**
+   * Who uses what of a file, from all its importer edges at once, built once
+   * per walk: a barrel with hundreds of importers is then looked up by name
+   * per visited symbol instead of scanned again for each.
+   */
+  private importerIndex(path: string, target: FileEntry | undefined): ImporterIndex {
+    return this.graph.derive(path, 'importers', () => this.buildImporterIndex(path, target));
+  }
+
+  private buildImporterIndex(path: string, target: FileEntry | undefined): ImporterIndex {
+    const index: ImporterIndex = { usersByName: new Map(), wholeFileUsers: [], allUsers: [], reexportAllFrom: [] };
+    const byName = (name: string) => {
+      let list = index.usersByName.get(name);
+      if (!list) index.usersByName.set(name, (list = []));
+      return list;
+    };
+    for (const edge of this.graph.importersOf(path)) {
+      const from = edge.from;
+      for (const user of edge.namespaceUsers ?? []) index.wholeFileUsers.push([from, user]);
+      for (const [name, users] of edge.symbolUsers ?? []) {
+        // A name the target does not visibly export may be the changed one: treat its users as whole-file users.
+        const list = this.isUnknownExport(target, name, edge) ? index.wholeFileUsers : byName(name);
+        for (const user of users) {
+          list.push([from, user]);
+          index.allUsers.push([from, user]);
+        }
+      }
+      for (const reexport of edge.reexports ?? []) {
+        const list = reexport.imported === '*' ? index.wholeFileUsers : byName(reexport.imported);
+        list.push([from, reexport.exported]);
+        index.allUsers.push([from, reexport.exported]);
+      }
+      if (edge.reexportAll) index.reexportAllFrom.push(from);
+    }
+    return index;
   }
 
   /** Per file, top-level name -> definitions of the same file using it; built once per walk. */
   private localUsers(path: string, facts: FileFacts): Map<string, string[]> {
-    let users = this.localUseIndex.get(path);
-    if (users) return users;
-    users = new Map();
-    for (const definition of facts.definitions) {
-      const owner = ownerSymbol(definition.name);
-      for (const used of definition.uses ?? []) {
-        const list = users.get(used);
-        if (!list) users.set(used, [owner]);
-        else if (!list.includes(owner)) list.push(owner);
-      }
-    }
-    this.localUseIndex.set(path, users);
-    return users;
+    return this.graph.derive(path, 'localUsers', () => localUseIndex(facts));
   }
 
-  /** What `edge.from` uses of the changed names (undefined = every name). */
-  private *throughEdge(edge: Edge, names: ReadonlySet<string> | undefined, target: FileEntry | undefined): Iterable<[string, string]> {
-    const from = edge.from;
-    for (const user of edge.namespaceUsers ?? []) yield [from, user];
-    for (const [name, users] of edge.symbolUsers ?? []) {
-      if (names && !names.has(name) && !this.isUnknownExport(target, name, edge)) continue;
-      for (const user of users) yield [from, user];
-    }
-    for (const reexport of edge.reexports ?? []) {
-      if (!names || reexport.imported === '*' || names.has(reexport.imported)) yield [from, reexport.exported];
-    }
-    if (edge.reexportAll) {
-      if (!names) yield [from, WHOLE_FILE];
-      else for (const name of names) if (name !== 'default') yield [from, name];
-    }
-  }
 
   /** Names under which importers see `symbol` of a file: its exports, aliases, and itself for pass-through names. */
   private exportedNames(entry: FileEntry | undefined, symbol: string): Set<string> {
@@ -248,6 +285,20 @@ class SymbolWalk {
     }
     return table !== undefined && !table.has(name);
   }
+}
+
+/** Top-level name -> definitions of the same file using it. */
+function localUseIndex(facts: FileFacts): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const definition of facts.definitions) {
+    const owner = ownerSymbol(definition.name);
+    for (const used of definition.uses ?? []) {
+      const list = users.get(used);
+      if (!list) users.set(used, [owner]);
+      else if (!list.includes(owner)) list.push(owner);
+    }
+  }
+  return users;
 }
 
 /** Every name a file visibly exports; undefined when `export *` makes the set open-ended. */

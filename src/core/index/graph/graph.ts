@@ -10,6 +10,18 @@ import { type LinkContext, linkFile } from './link';
 export class DependencyGraph {
   readonly files = new Map<string, FileEntry>();
   private readonly importers = new Map<string, Map<string, Edge>>();
+  /** Per-file indexes derived from its facts and incoming edges (for queries); dropped when either changes. */
+  private readonly derived = new Map<string, Map<string, unknown>>();
+
+  /** A value derived from `path`'s facts and importers, computed once until the file or an importer is relinked. */
+  derive<T>(path: string, kind: string, compute: () => T): T {
+    let values = this.derived.get(path);
+    if (!values) this.derived.set(path, (values = new Map()));
+    if (values.has(kind)) return values.get(kind) as T;
+    const value = compute();
+    values.set(kind, value);
+    return value;
+  }
 
   get(path: string): FileEntry | undefined {
     return this.files.get(path);
@@ -36,6 +48,7 @@ export class DependencyGraph {
       this.unindexEdges(entry);
       linkFile(entry, context);
       for (const edge of entry.edges.values()) {
+        this.derived.delete(edge.to);
         let incoming = this.importers.get(edge.to);
         if (!incoming) this.importers.set(edge.to, (incoming = new Map()));
         incoming.set(edge.from, edge);
@@ -59,7 +72,9 @@ export class DependencyGraph {
   }
 
   private unindexEdges(entry: FileEntry): void {
+    this.derived.delete(entry.path);
     for (const edge of entry.edges.values()) {
+      this.derived.delete(edge.to);
       const incoming = this.importers.get(edge.to);
       if (incoming?.get(edge.from) === edge) incoming.delete(edge.from);
     }
