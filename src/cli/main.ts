@@ -5,6 +5,8 @@ import { recordCommand } from './commands/record';
 import { clearCommand, markReviewedCommand, unmarkCommand } from './commands/review';
 import { statusCommand } from './commands/status';
 import { gateCommand } from './commands/gate';
+import { impactCommand } from './commands/impact';
+import { indexCommand } from './commands/index';
 import { hookCommand } from './commands/hook';
 import { notesCommand } from './commands/notes';
 import { reportCommand } from './commands/report';
@@ -19,6 +21,8 @@ const COMMANDS: readonly CliCommand[] = [
   markReviewedCommand,
   unmarkCommand,
   clearCommand,
+  indexCommand,
+  impactCommand,
   hookCommand,
   trailersCommand,
   notesCommand,
