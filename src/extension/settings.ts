@@ -2,15 +2,6 @@ import * as vscode from 'vscode';
 
 /** Typed access to the `aiProvenance.*` settings, read fresh each time (they are cheap). */
 export const settings = {
-  get enabled(): boolean {
-    return section().get<boolean>('enabled', true);
-  },
-  get decorationsEnabled(): boolean {
-    return section().get<boolean>('decorations.enabled', true);
-  },
-  get showReviewed(): boolean {
-    return section().get<boolean>('decorations.showReviewed', false);
-  },
   get syncDelayMs(): number {
     return clamp(section().get<number>('store.syncDelayMs', 1000), 100, 60_000);
   },
