@@ -15,9 +15,3 @@ function section(): vscode.WorkspaceConfiguration {
 function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
 }
-
-export function affectsSettings(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {
-  return keys.length === 0
-    ? event.affectsConfiguration('aiProvenance')
-    : keys.some((key) => event.affectsConfiguration(`aiProvenance.${key}`));
-}
