@@ -1,5 +1,6 @@
-// Bundles the extension, the CLI and the index worker into dist/, and copies
-// the tree-sitter runtime and grammar .wasm files they load at run time.
+// Bundles the extension, the CLI, the parse worker and the extension's index
+// thread into dist/, and copies the tree-sitter runtime and grammar .wasm files
+// they load at run time.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,8 @@ const entries = {
 };
 const optionalEntries = {
   indexWorker: 'src/core/index/worker.ts',
+  // The extension's index thread: the whole WorkspaceIndex of one repository.
+  indexHost: 'src/extension/index/indexHostWorker.ts',
 };
 for (const [name, source] of Object.entries(optionalEntries)) {
   if (existsSync(join(root, source))) entries[name] = source;

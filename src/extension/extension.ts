@@ -5,7 +5,8 @@ import { RepositoryRegistry } from './repositories/repositoryRegistry';
 import { settings } from './settings';
 import { registerCapture } from './capture/registerCapture';
 import { DocumentTracker } from './tracking/documentTracker';
-import { unavailableBlastRadius } from './blastRadius/blastRadiusSource';
+import { registerWorkspaceIndex } from './index/registerWorkspaceIndex';
+import type { WorkspaceIndexService } from './index/workspaceIndexService';
 import { BlastRadiusSlot } from './risk/blastRadiusSlot';
 import { registerViews, type ViewsApi } from './views/registerViews';
 
@@ -14,6 +15,8 @@ export interface AiProvenanceApi {
   readonly registry: RepositoryRegistry;
   /** Decorations, status bar, regions view: see src/extension/views/registerViews.ts. */
   readonly views: ViewsApi;
+  /** The workspace index (blast radius, dependent counts): see src/extension/index/. */
+  readonly index: WorkspaceIndexService;
 }
 
 let registry: RepositoryRegistry | undefined;
@@ -22,8 +25,8 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const log = createLog();
   registry = new RepositoryRegistry(context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, log, () => settings.syncDelayMs);
   const capture = registerCapture(registry, log);
-  // The workspace index service replaces `unavailableBlastRadius` here once it exists.
-  const blastRadius = new BlastRadiusSlot(unavailableBlastRadius);
+  const index = registerWorkspaceIndex(registry, log);
+  const blastRadius = new BlastRadiusSlot(index.service);
   const views = registerViews(context, registry, blastRadius, log);
 
   context.subscriptions.push(
@@ -31,11 +34,12 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     registry,
     new DocumentTracker(registry, () => capture.classifier, log),
     ...capture.disposables,
+    ...index.disposables,
     blastRadius,
     ...views.disposables,
     ...registerRegionCommands(registry),
   );
-  return { registry, views: views.api };
+  return { registry, views: views.api, index: index.service };
 }
 
 export async function deactivate(): Promise<void> {

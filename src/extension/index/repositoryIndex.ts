@@ -1,0 +1,325 @@
+import type { IndexStats } from '../../core/index/stats';
+import type { BlastLookup } from '../../core/views/blastLookup';
+import { AnswerCache, keyOf } from './answerCache';
+import { ChangeQueue, type ChangeBatch } from './changeQueue';
+import type { IndexConnection } from './indexClient';
+import { describeBuild, describeOutcome } from './indexStatsText';
+import type { FileChange, RegionQuery } from './protocol';
+
+export interface RepositoryIndexOptions {
+  readonly root: string;
+  readonly cacheDir: string | undefined;
+  readonly exclude: readonly string[];
+  readonly maxFileBytes: number;
+  readonly parseWorkers: number;
+  /** False in an untrusted workspace: the index thread runs no git. */
+  readonly trusted: boolean;
+  readonly debounceMs: () => number;
+  /** The raw `aiProvenance.loadBearing` setting, read when the index (re)loads its classes. */
+  readonly loadBearingSetting: () => unknown;
+  /** Wait before the one restart after a crash (default 2 s). */
+  readonly restartDelayMs?: number;
+}
+
+export interface RepositoryIndexListener {
+  /** Answers or dependent counts changed, or the index became unavailable: the views ask again. */
+  changed(): void;
+  /** A full build started; `done` settles when it ends (a progress indicator). */
+  building(done: Promise<unknown>): void;
+  /** The index gave up: blast radius is 'unavailable' until a rebuild. */
+  unavailable(message: string): void;
+}
+
+/** The output channel's methods this class uses (a vscode.LogOutputChannel fits). */
+export interface IndexLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+  debug(message: string): void;
+}
+
+export type Connect = (onExit: (error: Error) => void) => IndexConnection;
+
+type State = 'idle' | 'starting' | 'ready' | 'restarting' | 'unavailable' | 'disposed';
+
+/** One restart after a crash; a second crash makes the index unavailable (no restart loop). */
+const MAX_RESTARTS = 1;
+
+/**
+ * One repository's index as the extension host sees it: an index thread
+ * (started on first need), the queue of changes to send it, and the answers
+ * it gave, kept in memory so the views are answered without waiting.
+ * Unknown answers are 'pending' and fetched in one message; the listener
+ * hears when fetched answers differ from what was shown.
+ */
+export class RepositoryIndex {
+  private state: State = 'idle';
+  private connection: IndexConnection | undefined;
+  private opened: Promise<void> = Promise.resolve();
+  private readonly queue: ChangeQueue;
+  private readonly answers = new AnswerCache();
+  /** Queries asked for but not known at the current version, not yet sent. */
+  private readonly wanted = new Map<string, RegionQuery>();
+  private readonly inFlight = new Set<string>();
+  private fetchTimer: NodeJS.Timeout | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
+  /** Host-side version: moves whenever the thread reports a new one, and on every (re)start. */
+  private version = 0;
+  private threadVersion = -1;
+  private renewedAt = -1;
+  private built = false;
+  private startedAt = 0;
+  private counts: ReadonlyMap<string, number> | undefined;
+  private lastBuild: IndexStats | undefined;
+
+  constructor(
+    readonly options: RepositoryIndexOptions,
+    private readonly connect: Connect,
+    private readonly listener: RepositoryIndexListener,
+    private readonly log: IndexLog,
+  ) {
+    this.queue = new ChangeQueue(options.debounceMs, (batch) => this.run(batch));
+  }
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  /** Starts the index thread and its first build (from the cache) unless it runs already. */
+  start(discardCache = false): void {
+    if (this.state !== 'idle') return;
+    this.state = 'starting';
+    this.startedAt = performance.now();
+    this.built = false;
+    this.threadVersion = -1;
+    this.version++;
+    const connection = this.connect((error) => this.crashed(connection, error));
+    this.connection = connection;
+    const { root, cacheDir, exclude, maxFileBytes, parseWorkers, trusted } = this.options;
+    this.opened = connection
+      .request({ op: 'open', options: { root, cacheDir, exclude, maxFileBytes, parseWorkers, trusted, loadBearingSetting: this.options.loadBearingSetting(), discardCache } })
+      .then(({ problems }) => {
+        // LoadBearingService reports configuration problems to the user; here they would be repeats.
+        for (const problem of problems) this.log.debug(`Index of ${root}: ${problem}`);
+      });
+    // Awaited by the first run; a failure to open is reported there, not as an unhandled rejection.
+    this.opened.catch(() => undefined);
+    this.queue.refresh(discardCache ? 'rebuild' : 'start', true);
+  }
+
+  /** The blast radius of lines [first, last], from memory: 'pending' (and fetched) when not known. */
+  lookup(query: RegionQuery): BlastLookup {
+    if (this.state === 'unavailable' || this.state === 'disposed') return 'unavailable';
+    this.start();
+    const known = this.answers.lookup(query, this.version);
+    if (known?.current) return known.value;
+    this.want(query);
+    return known ? known.value : 'pending';
+  }
+
+  /** Files importing each file directly, once the first build is done. Same object until it changes. */
+  dependentCounts(): ReadonlyMap<string, number> | undefined {
+    if (this.state === 'unavailable' || this.state === 'disposed') return undefined;
+    this.start();
+    return this.counts;
+  }
+
+  /** Saved, created, changed or deleted files (absolute paths): debounced, batched. */
+  filesChanged(changes: readonly FileChange[]): void {
+    // Before the start, and while restarting, the coming build reads everything anyway.
+    if (this.state === 'starting' || this.state === 'ready') this.queue.add(changes);
+  }
+
+  /** List everything again (a branch switch, .gitignore). */
+  refresh(reason: string): void {
+    if (this.state === 'starting' || this.state === 'ready') this.queue.refresh(reason);
+  }
+
+  classesChanged(): void {
+    if (this.state === 'starting' || this.state === 'ready') this.queue.reloadClassifier();
+  }
+
+  /** Starts over without the cache; also the way back from 'unavailable'. */
+  async rebuild(): Promise<void> {
+    if (this.state === 'disposed') return;
+    await this.stop();
+    this.restarts = 0;
+    this.state = 'idle';
+    this.start(true);
+  }
+
+  /** The last full build's figures and the current size of the graph. */
+  async stats(): Promise<{ lastBuild: IndexStats | undefined; current: IndexStats | undefined; state: string }> {
+    let current: IndexStats | undefined;
+    if (this.connection && this.built) current = (await this.connection.request({ op: 'stats' })).stats;
+    return { lastBuild: this.lastBuild, current, state: this.state };
+  }
+
+  get status(): State {
+    return this.state;
+  }
+
+  /** Resolves when no change is waiting or running and no answer is being fetched (tests). */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      await this.queue.whenIdle();
+      if (!this.fetchTimer && this.inFlight.size === 0 && this.state !== 'starting' && this.state !== 'restarting') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.state = 'disposed';
+    await this.stop();
+  }
+
+  private async stop(): Promise<void> {
+    this.queue.clear();
+    if (this.fetchTimer) clearTimeout(this.fetchTimer);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.fetchTimer = this.restartTimer = undefined;
+    this.inFlight.clear();
+    this.answers.markStale();
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.dispose();
+  }
+
+  private async run(batch: ChangeBatch): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return;
+    try {
+      await this.opened;
+      if (batch.reloadClassifier) {
+        this.observe((await connection.request({ op: 'reloadClassifier', loadBearingSetting: this.options.loadBearingSetting() })).version);
+      }
+      if (batch.refresh !== undefined) {
+        const building = connection.request({ op: 'build' });
+        this.listener.building(building);
+        const { version, stats } = await building;
+        this.log.info(describeBuild(this.root, batch.refresh, stats, this.built ? undefined : performance.now() - this.startedAt));
+        for (const note of stats.notes) this.log.info(`Index of ${this.root}: ${note}`);
+        this.lastBuild = stats;
+        this.built = true;
+        this.state = 'ready';
+        this.observe(version);
+      } else if (batch.changes.length > 0) {
+        const { version, outcome } = await connection.request({ op: 'update', changes: batch.changes });
+        if (outcome.kind === 'refresh') this.lastBuild = outcome.stats;
+        // Full builds are news; a save's update is routine.
+        if (outcome.kind === 'refresh') this.log.info(describeOutcome(this.root, outcome));
+        else this.log.debug(describeOutcome(this.root, outcome));
+        this.observe(version);
+      }
+      await this.renew(connection);
+    } catch (error) {
+      // A crash is handled by crashed(); a stopped connection is no failure.
+      if (connection !== this.connection) return;
+      if (!this.built) this.giveUp(`The index of ${this.root} could not be built: ${messageOf(error)}`);
+      else this.log.warn(`The index of ${this.root} could not take in changes: ${messageOf(error)}`);
+    }
+  }
+
+  /** After the index changed: ask again what the views use, and the dependent counts. */
+  private async renew(connection: IndexConnection): Promise<void> {
+    if (!this.built || this.renewedAt === this.version) return;
+    this.renewedAt = this.version;
+    const queries = [...this.answers.renewals(this.version), ...this.wanted.values()];
+    this.wanted.clear();
+    const [answersChanged, counts] = await Promise.all([this.fetch(connection, queries), connection.request({ op: 'dependentCounts' })]);
+    const countsChanged = this.takeCounts(counts.counts);
+    if (answersChanged || countsChanged) this.listener.changed();
+  }
+
+  private want(query: RegionQuery): void {
+    const key = keyOf(query);
+    if (this.inFlight.has(key) || this.wanted.has(key)) return;
+    this.wanted.set(key, query);
+    // Views ask region by region while painting: one message for all of them.
+    if (this.built && !this.fetchTimer) this.fetchTimer = setTimeout(() => void this.fetchWanted(), 0);
+  }
+
+  private async fetchWanted(): Promise<void> {
+    this.fetchTimer = undefined;
+    const connection = this.connection;
+    if (!connection || !this.built) return;
+    const queries = [...this.wanted.values()];
+    this.wanted.clear();
+    try {
+      if (await this.fetch(connection, queries)) this.listener.changed();
+    } catch (error) {
+      if (connection === this.connection) this.log.warn(`Blast radius in ${this.root} could not be computed: ${messageOf(error)}`);
+    }
+  }
+
+  /** Asks the thread for `queries`; true when an answer differs from what was shown. */
+  private async fetch(connection: IndexConnection, queries: readonly RegionQuery[]): Promise<boolean> {
+    if (queries.length === 0) return false;
+    const keys = queries.map(keyOf);
+    for (const key of keys) this.inFlight.add(key);
+    try {
+      const { version, answers } = await connection.request({ op: 'blastRadius', queries });
+      if (connection !== this.connection) return false;
+      this.observe(version);
+      let changed = false;
+      queries.forEach((query, index) => {
+        if (this.answers.store(query, answers[index]!, this.version)) changed = true;
+      });
+      return changed;
+    } finally {
+      for (const key of keys) this.inFlight.delete(key);
+    }
+  }
+
+  private observe(threadVersion: number): void {
+    if (threadVersion === this.threadVersion) return;
+    this.threadVersion = threadVersion;
+    this.version++;
+  }
+
+  /** Keeps the same map when nothing changed: consumers compare by identity. */
+  private takeCounts(entries: ReadonlyArray<readonly [string, number]>): boolean {
+    const previous = this.counts;
+    if (previous && previous.size === entries.length && entries.every(([path, count]) => previous.get(path) === count)) return false;
+    this.counts = new Map(entries);
+    return true;
+  }
+
+  private crashed(connection: IndexConnection, error: Error): void {
+    if (connection !== this.connection || this.state === 'disposed') return;
+    this.connection = undefined;
+    this.queue.clear();
+    this.inFlight.clear();
+    this.answers.markStale();
+    if (this.restarts >= MAX_RESTARTS) {
+      this.giveUp(`The index thread of ${this.root} stopped again: ${error.message}`);
+      return;
+    }
+    this.restarts++;
+    const delay = this.options.restartDelayMs ?? 2_000;
+    this.log.warn(`The index thread of ${this.root} stopped: ${error.message}. Restarting it in ${delay / 1000} s (from the cache).`);
+    this.state = 'restarting';
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      this.state = 'idle';
+      this.start();
+    }, delay);
+  }
+
+  private giveUp(message: string): void {
+    const connection = this.connection;
+    this.connection = undefined;
+    void connection?.dispose();
+    this.queue.clear();
+    this.state = 'unavailable';
+    this.counts = undefined;
+    this.log.error(`${message}. Blast radius is unavailable in this repository; run "AI Provenance: Rebuild Workspace Index" to try again.`);
+    this.listener.unavailable(message);
+    this.listener.changed();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
