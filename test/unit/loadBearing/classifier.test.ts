@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { availableParallelism, loadavg } from 'node:os';
 import { LoadBearingClassifier } from '../../../src/core/loadBearing/classifier';
 import { DEFAULT_LOAD_BEARING_CONFIG, type LoadBearingConfig } from '../../../src/core/loadBearing/loadBearingConfig';
 import { REALISTIC_CODEOWNERS } from './codeowners.test';
@@ -127,61 +126,5 @@ describe('LoadBearingClassifier', () => {
     assert.equal(classifier.isLoadBearing('src/auth/login.ts'), true);
     assert.equal(classifier.isLoadBearing('src/index.ts'), false);
     assert.equal(classifier.classify('').severity, 'none');
-  });
-
-  it('classifies 20,000 paths in well under 100 ms', function () {
-    this.timeout(30_000);
-    // On a machine busier than its cores, wall-clock timing measures the
-    // neighbours, not this code.
-    if (loadavg()[0]! > availableParallelism()) this.skip();
-    const directories = ['src', 'lib', 'services/api', 'web/components', 'pkg/internal', 'infra/modules', 'src/payments', 'app/auth'];
-    const stems = ['index', 'handler', 'userService', 'format_date', 'charge', 'Button', 'main', 'config', 'routes', 'model'];
-    const extensions = ['ts', 'tsx', 'py', 'go', 'tf', 'yaml'];
-    // About 8 files per directory, as in real repositories.
-    const workspace = (round: number, size = 20_000): string[] =>
-      Array.from({ length: size }, (_, i) => `${directories[i % 8]}/mod${i % 313}/${stems[i % 10]}${i}r${round}.${extensions[i % 6]}`);
-
-    // The least any memoizing classifier must do: remember each path and
-    // look each of its segments up. Measured alongside, so a slow or busy
-    // machine raises the budget instead of failing the test.
-    const skeleton = (paths: readonly string[]): void => {
-      const memo = new Map<string, number>();
-      const segments = new Map<string, number>();
-      for (const path of paths) {
-        let known = 0;
-        for (const segment of path.split('/')) {
-          if (!segments.has(segment)) segments.set(segment, known);
-          known += segments.get(segment)!;
-        }
-        memo.set(path, known);
-      }
-    };
-    const classifyAll = (paths: readonly string[]): number => {
-      const classifier = LoadBearingClassifier.fromConfig(config({ codeowners: OWNERS }), REALISTIC_CODEOWNERS);
-      let loadBearing = 0;
-      for (const path of paths) if (classifier.isLoadBearing(path)) loadBearing++;
-      return loadBearing;
-    };
-    const time = (run: () => void): number => {
-      const started = performance.now();
-      run();
-      return performance.now() - started;
-    };
-
-    // The extension classifies continuously: measure optimized code, not the
-    // JIT compiling it on first use.
-    for (let round = 0; round < 3; round++) classifyAll(workspace(100 + round, 5_000));
-
-    let best = Infinity;
-    let bestSkeleton = Infinity;
-    for (let round = 0; round < 3; round++) {
-      const paths = workspace(round);
-      bestSkeleton = Math.min(bestSkeleton, time(() => skeleton(paths)));
-      let loadBearing = 0;
-      best = Math.min(best, time(() => (loadBearing = classifyAll(paths))));
-      assert.ok(loadBearing > 2_000 && loadBearing < 18_000, `${loadBearing} load-bearing`);
-    }
-    const budget = Math.max(100, 8 * bestSkeleton);
-    assert.ok(best < budget, `best of 3: ${best.toFixed(1)} ms (budget ${budget.toFixed(0)} ms, skeleton ${bestSkeleton.toFixed(1)} ms)`);
   });
 });

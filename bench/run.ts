@@ -1,0 +1,186 @@
+// `npm run bench`: every speed and memory target of the project, each next
+// to a baseline measured in the same run, then one summary table.
+//
+//   npm run bench                       all benchmarks (index: 5,000 files with baselines)
+//   npm run bench -- --quick            smaller sizes, no index baselines (a few minutes)
+//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, index
+//   npm run bench -- --index-files 20000
+//
+// Wall-clock numbers depend on what else the machine runs: the load per core
+// is printed, and the ratios against in-run baselines are what to compare.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { measureEventCost } from './capture/eventCost';
+import { formatGitBench, runGitBench } from './git/hookBench';
+import { baselinesInstalled, BASELINES_DIR } from './index/baselines';
+import { formatIndexBench, runIndexBench } from './index/run';
+import { formatClassifierBench, runClassifierBench } from './loadBearing/classifierBench';
+import { DECORATION_BUDGET_MS, runViewsBench } from './views/viewsBench';
+
+interface SummaryRow {
+  readonly benchmark: string;
+  readonly measured: string;
+  readonly baseline: string;
+  readonly ratio: string;
+  readonly target: string;
+  readonly met: boolean | undefined;
+}
+
+const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'index'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function selectedSections(): Set<Section> {
+  const only = option('--only');
+  if (!only) return new Set(SECTIONS);
+  const names = only.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only: unknown benchmark "${name}" (known: ${SECTIONS.join(', ')})`);
+  }
+  return new Set(names as Section[]);
+}
+
+const ms = (value: number, digits = 1) => `${value.toFixed(digits)} ms`;
+const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(1)}x` : '—');
+
+function heading(title: string): void {
+  console.log(`\n## ${title}\n`);
+}
+
+async function tracking(rows: SummaryRow[]): Promise<void> {
+  heading('Capture and tracking: cost per document change event');
+  const cost = await measureEventCost();
+  console.log(`${cost.events} events on a file with ${cost.regions} live regions (classify + track):`);
+  console.log(`  median ${cost.medianMs.toFixed(4)} ms, p95 ${cost.p95Ms.toFixed(4)} ms, p99 ${cost.p99Ms.toFixed(4)} ms`);
+  console.log(`  baseline (the same change spliced into an array of lines): median ${cost.floorMedianMs.toFixed(4)} ms`);
+  rows.push({
+    benchmark: 'change event, 1,000 regions (median)',
+    measured: `${cost.medianMs.toFixed(4)} ms`,
+    baseline: `${cost.floorMedianMs.toFixed(4)} ms (line splice)`,
+    ratio: ratio(cost.medianMs, cost.floorMedianMs),
+    target: '< 0.05 ms',
+    met: cost.medianMs < 0.05,
+  });
+}
+
+function views(rows: SummaryRow[]): void {
+  heading('Views: decoration refresh per visible editor');
+  const result = runViewsBench();
+  console.log(`${result.regions} regions in ${result.files} files (CPU time per refresh):`);
+  for (const timing of result.timings) {
+    console.log(`  ${timing.name}: median ${timing.medianMs.toFixed(3)} ms, p95 ${timing.p95Ms.toFixed(3)} ms${timing.budgeted ? '' : ' (not on the typing path)'}`);
+  }
+  const budgeted = result.timings.filter((timing) => timing.budgeted);
+  const worst = budgeted.reduce((a, b) => (a.medianMs >= b.medianMs ? a : b));
+  rows.push({
+    benchmark: 'decoration refresh, worst case (median)',
+    measured: ms(worst.medianMs, 3),
+    baseline: `${DECORATION_BUDGET_MS} ms budget`,
+    ratio: ratio(worst.medianMs, DECORATION_BUDGET_MS),
+    target: `< ${DECORATION_BUDGET_MS} ms`,
+    met: result.withinBudget,
+  });
+}
+
+function classifier(rows: SummaryRow[]): void {
+  heading('Load-bearing classification');
+  const result = runClassifierBench();
+  console.log(formatClassifierBench(result));
+  rows.push({
+    benchmark: `classify ${result.paths.toLocaleString('en-US')} paths`,
+    measured: ms(result.bestMs),
+    baseline: `${ms(result.floorMs)} (split + lookups)`,
+    ratio: ratio(result.bestMs, result.floorMs),
+    target: `< ${result.targetMs} ms`,
+    met: result.bestMs < result.targetMs,
+  });
+}
+
+async function git(rows: SummaryRow[], quick: boolean): Promise<void> {
+  heading('Commit hook on a 1,000-file commit');
+  const result = await runGitBench({ files: 1000, aiFiles: quick ? 100 : 1000, runs: quick ? 3 : 5, log: (line) => console.error(`  git: ${line}`) });
+  console.log(formatGitBench(result));
+  rows.push({
+    benchmark: `prepare-commit-msg, ${result.files} files (${result.aiFiles} with AI)`,
+    measured: ms(result.medianMs.prepareCommitMsgHook, 0),
+    baseline: `${ms(result.medianMs.nodeStartup, 0)} (bare node start-up)`,
+    ratio: ratio(result.medianMs.prepareCommitMsgHook, result.medianMs.nodeStartup),
+    target: `< ${result.targetMs} ms`,
+    met: result.medianMs.prepareCommitMsgHook < result.targetMs,
+  });
+}
+
+async function index(rows: SummaryRow[], quick: boolean): Promise<void> {
+  const files = Number(option('--index-files') ?? (quick ? 2000 : 5000));
+  const withBaselines = !quick && !process.argv.includes('--no-baselines');
+  if (withBaselines && !baselinesInstalled()) installBaselines();
+  heading(`Workspace index on a synthetic monorepo of ${files.toLocaleString('en-US')} TypeScript files`);
+  const result = await runIndexBench({ files, skipBaselines: !withBaselines, log: (line) => console.error(`  index: ${line}`) });
+  console.log(formatIndexBench(result));
+  const tool = (name: string) => result.tools.find((candidate) => candidate.tool.startsWith(name));
+  const cold = tool('ai-provenance index, cold');
+  const floor = tool('floor');
+  const cruiser = tool('dependency-cruiser');
+  const madge = tool('madge');
+  const row = (benchmark: string, baselineName: string, baseline: number | undefined, needed: number) => {
+    if (!cold?.ms || !baseline) return;
+    const speedup = baseline / cold.ms;
+    rows.push({ benchmark, measured: ms(cold.ms, 0), baseline: `${ms(baseline, 0)} (${baselineName})`, ratio: `${speedup.toFixed(1)}x faster`, target: `>= ${needed}x faster`, met: speedup >= needed });
+  };
+  row('index cold vs dependency-cruiser', 'dependency-cruiser', cruiser?.ms, 10);
+  row('index cold vs madge', 'madge', madge?.ms, 5);
+  if (cold?.ms && floor?.ms) {
+    rows.push({ benchmark: 'index cold vs raw parse floor', measured: ms(cold.ms, 0), baseline: `${ms(floor.ms, 0)} (1-thread parse)`, ratio: ratio(cold.ms, floor.ms), target: '<= 2x the floor', met: cold.ms <= 2 * floor.ms });
+  }
+  rows.push({ benchmark: 'incremental update after one save (median)', measured: ms(result.ours.incrementalMedianMs, 2), baseline: cold?.ms ? `${ms(cold.ms, 0)} (cold build)` : '—', ratio: cold?.ms ? ratio(result.ours.incrementalMedianMs, cold.ms) : '—', target: '< 20 ms', met: result.ours.incrementalMedianMs < 20 });
+  rows.push({ benchmark: 'impact query, warm (median)', measured: ms(result.ours.impactMedianMs, 2), baseline: `p90 ${ms(result.ours.impactP90Ms, 1)}`, ratio: '—', target: '< 5 ms', met: result.ours.impactMedianMs < 5 });
+  const baselineRss = [cruiser?.maxRssMb, madge?.maxRssMb].filter((value): value is number => value !== undefined);
+  if (cold?.maxRssMb && baselineRss.length > 0) {
+    const lowest = Math.min(...baselineRss);
+    rows.push({ benchmark: 'index peak RSS', measured: `${cold.maxRssMb} MB`, baseline: `${lowest} MB (lowest baseline)`, ratio: ratio(cold.maxRssMb, lowest), target: 'below both baselines', met: cold.maxRssMb < lowest });
+  }
+}
+
+/** The baselines need their own install (TypeScript 5 for their parsers); from the npm registry only. */
+function installBaselines(): void {
+  console.error(`  installing the index baselines into ${BASELINES_DIR} (npm ci)…`);
+  const result = spawnSync('npm', ['ci', '--prefix', BASELINES_DIR, '--ignore-scripts', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(join(BASELINES_DIR, 'node_modules'))) {
+    console.error('  could not install dependency-cruiser and madge: the index is measured without them.');
+  }
+}
+
+function printSummary(rows: SummaryRow[]): void {
+  heading('Summary');
+  console.log('| benchmark | measured | baseline (same run) | ratio | target | met |');
+  console.log('|---|---:|---:|---:|---|:---:|');
+  for (const row of rows) {
+    console.log(`| ${row.benchmark} | ${row.measured} | ${row.baseline} | ${row.ratio} | ${row.target} | ${row.met === undefined ? '—' : row.met ? 'yes' : '**no**'} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const sections = selectedSections();
+  console.log(`# AI Provenance benchmarks`);
+  console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load per core ${(loadavg()[0]! / availableParallelism()).toFixed(2)} at start${quick ? ', --quick' : ''}`);
+  const rows: SummaryRow[] = [];
+  if (sections.has('tracking')) await tracking(rows);
+  if (sections.has('views')) views(rows);
+  if (sections.has('classifier')) classifier(rows);
+  if (sections.has('git')) await git(rows, quick);
+  if (sections.has('index')) await index(rows, quick);
+  printSummary(rows);
+  console.log(`\nLoad per core at the end: ${(loadavg()[0]! / availableParallelism()).toFixed(2)} (above 1, wall times are inflated by other work).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exitCode = 1;
+});
