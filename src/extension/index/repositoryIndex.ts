@@ -40,7 +40,7 @@ export interface IndexLog {
 
 export type Connect = (onExit: (error: Error) => void) => IndexConnection;
 
-type State = 'idle' | 'starting' | 'ready' | 'restarting' | 'unavailable' | 'disposed';
+export type IndexState = 'idle' | 'starting' | 'ready' | 'restarting' | 'unavailable' | 'disposed';
 
 /** One restart after a crash; a second crash makes the index unavailable (no restart loop). */
 const MAX_RESTARTS = 1;
@@ -53,7 +53,7 @@ const MAX_RESTARTS = 1;
  * hears when fetched answers differ from what was shown.
  */
 export class RepositoryIndex {
-  private state: State = 'idle';
+  private state: IndexState = 'idle';
   private connection: IndexConnection | undefined;
   private opened: Promise<void> = Promise.resolve();
   private readonly queue: ChangeQueue;
@@ -72,6 +72,10 @@ export class RepositoryIndex {
   private startedAt = 0;
   private counts: ReadonlyMap<string, number> | undefined;
   private lastBuild: IndexStats | undefined;
+  /** Why the index is unavailable, when it is. */
+  private problem: string | undefined;
+  /** From start() to the first build's end, thread start-up included. */
+  private readyMs: number | undefined;
 
   constructor(
     readonly options: RepositoryIndexOptions,
@@ -91,6 +95,7 @@ export class RepositoryIndex {
     if (this.state !== 'idle') return;
     this.state = 'starting';
     this.startedAt = performance.now();
+    this.readyMs = undefined;
     this.built = false;
     this.threadVersion = -1;
     this.version++;
@@ -145,18 +150,19 @@ export class RepositoryIndex {
     if (this.state === 'disposed') return;
     await this.stop();
     this.restarts = 0;
+    this.problem = undefined;
     this.state = 'idle';
     this.start(true);
   }
 
   /** The last full build's figures and the current size of the graph. */
-  async stats(): Promise<{ lastBuild: IndexStats | undefined; current: IndexStats | undefined; state: string }> {
+  async stats(): Promise<{ lastBuild: IndexStats | undefined; readyMs: number | undefined; current: IndexStats | undefined; state: IndexState; problem: string | undefined }> {
     let current: IndexStats | undefined;
     if (this.connection && this.built) current = (await this.connection.request({ op: 'stats' })).stats;
-    return { lastBuild: this.lastBuild, current, state: this.state };
+    return { lastBuild: this.lastBuild, readyMs: this.readyMs, current, state: this.state, problem: this.problem };
   }
 
-  get status(): State {
+  get status(): IndexState {
     return this.state;
   }
 
@@ -198,7 +204,8 @@ export class RepositoryIndex {
         const building = connection.request({ op: 'build' });
         this.listener.building(building);
         const { version, stats } = await building;
-        this.log.info(describeBuild(this.root, batch.refresh, stats, this.built ? undefined : performance.now() - this.startedAt));
+        if (!this.built) this.readyMs = performance.now() - this.startedAt;
+        this.log.info(describeBuild(this.root, batch.refresh, stats, this.built ? undefined : this.readyMs));
         for (const note of stats.notes) this.log.info(`Index of ${this.root}: ${note}`);
         this.lastBuild = stats;
         this.built = true;
@@ -313,6 +320,7 @@ export class RepositoryIndex {
     void connection?.dispose();
     this.queue.clear();
     this.state = 'unavailable';
+    this.problem = message;
     this.counts = undefined;
     this.log.error(`${message}. Blast radius is unavailable in this repository; run "AI Provenance: Rebuild Workspace Index" to try again.`);
     this.listener.unavailable(message);

@@ -159,7 +159,7 @@ export class WorkspaceIndexService implements BlastRadiusSource, vscode.Disposab
         parseWorkers: parseThreadCount(),
         trusted: vscode.workspace.isTrusted,
         debounceMs: () => readIndexSettings(scope).debounceMs,
-        loadBearingSetting: () => vscode.workspace.getConfiguration().get<unknown>(USER_SETTING) ?? {},
+        loadBearingSetting: () => plainCopy(vscode.workspace.getConfiguration().get<unknown>(USER_SETTING) ?? {}),
       },
       this.connect,
       {
@@ -194,4 +194,9 @@ export class WorkspaceIndexService implements BlastRadiusSource, vscode.Disposab
         else if (choice === 'Show Log') this.log.show(true);
       });
   }
+}
+
+/** Configuration values are proxies that cannot be posted to a thread: send their JSON. */
+function plainCopy(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
 }
