@@ -9,6 +9,7 @@ import { registerWorkspaceIndex } from './index/registerWorkspaceIndex';
 import type { WorkspaceIndexService } from './index/workspaceIndexService';
 import { BlastRadiusSlot } from './risk/blastRadiusSlot';
 import { registerViews, type ViewsApi } from './views/registerViews';
+import { registerCliOnPath } from './terminal/cliOnPath';
 
 /** What the extension hands to its integration tests (and other extensions). */
 export interface AiProvenanceApi {
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     blastRadius,
     ...views.disposables,
     ...registerRegionCommands(registry),
+    registerCliOnPath(context, log),
   );
   return { registry, views: views.api, index: index.service };
 }
