@@ -9,21 +9,30 @@ interface Entry {
   asked: number;
 }
 
+/** Enough for every region on screen many times over; each answer may list hundreds of files. */
+const MAX_ENTRIES = 2_000;
+
 /**
  * The blast-radius answers of one repository, by path and line range, each
  * tagged with the index version it was computed at. A stale answer (the
  * index changed since) is still shown while the current one is fetched:
  * after a save the annotations keep their count instead of flashing
- * "indexing…". Entries nobody asked for since the previous version go.
+ * "indexing…". Entries nobody asked for since the previous version go, and
+ * the least recently asked ones beyond MAX_ENTRIES (line ranges shift as a
+ * file is edited, and unsaved edits do not move the version on).
  */
 export class AnswerCache {
   private readonly entries = new Map<string, Entry>();
 
   /** The answer for `query` (current or stale), noting that it was asked for at `version`. */
   lookup(query: RegionQuery, version: number): { value: RegionAnswer; current: boolean } | undefined {
-    const entry = this.entries.get(keyOf(query));
+    const key = keyOf(query);
+    const entry = this.entries.get(key);
     if (!entry) return undefined;
     entry.asked = Math.max(entry.asked, version);
+    // Map order is insertion order: moving the entry to the end keeps the oldest first.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     return { value: entry.value, current: entry.version === version };
   }
 
@@ -33,6 +42,10 @@ export class AnswerCache {
     const entry = this.entries.get(key);
     if (!entry) {
       this.entries.set(key, { query, value, version, asked: version });
+      for (const oldest of this.entries.keys()) {
+        if (this.entries.size <= MAX_ENTRIES) break;
+        this.entries.delete(oldest);
+      }
       return true;
     }
     const changed = !sameAnswer(entry.value, value);

@@ -99,7 +99,14 @@ export class RepositoryIndex {
     this.built = false;
     this.threadVersion = -1;
     this.version++;
-    const connection = this.connect((error) => this.crashed(connection, error));
+    let connection: IndexConnection;
+    try {
+      connection = this.connect((error) => this.crashed(connection, error));
+    } catch (error) {
+      // A missing thread script or no threads at all: say so once instead of failing every repaint.
+      this.giveUp(`The index thread of ${this.root} could not start: ${messageOf(error)}`);
+      return;
+    }
     this.connection = connection;
     const { root, cacheDir, exclude, maxFileBytes, parseWorkers, trusted } = this.options;
     this.opened = connection
@@ -115,19 +122,21 @@ export class RepositoryIndex {
 
   /** The blast radius of lines [first, last], from memory: 'pending' (and fetched) when not known. */
   lookup(query: RegionQuery): BlastLookup {
-    if (this.state === 'unavailable' || this.state === 'disposed') return 'unavailable';
     this.start();
+    if (this.state === 'unavailable' || this.state === 'disposed') return 'unavailable';
     const known = this.answers.lookup(query, this.version);
     if (known?.current) return known.value;
     this.want(query);
     return known ? known.value : 'pending';
   }
 
-  /** Files importing each file directly, once the first build is done. Same object until it changes. */
+  /**
+   * Files importing each file directly, once the first build is done. Same
+   * object until it changes. Asking does not start the index: repositories
+   * without AI regions or open files need no fan-in.
+   */
   dependentCounts(): ReadonlyMap<string, number> | undefined {
-    if (this.state === 'unavailable' || this.state === 'disposed') return undefined;
-    this.start();
-    return this.counts;
+    return this.state === 'unavailable' || this.state === 'disposed' ? undefined : this.counts;
   }
 
   /** Saved, created, changed or deleted files (absolute paths): debounced, batched. */

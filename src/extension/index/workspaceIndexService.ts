@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { languageOf } from '../../core/index/languages';
 import { USER_SETTING } from '../../core/config/userSettings';
@@ -49,8 +50,9 @@ export class WorkspaceIndexService implements BlastRadiusSource, vscode.Disposab
     return this.indexOf(repository)?.lookup({ path, firstLine, lastLine }) ?? 'unavailable';
   }
 
+  /** Only from an index that runs: the views ask for every repository, and counts alone are no reason to start one. */
   dependentCounts(repository: RepositoryContext): ReadonlyMap<string, number> | undefined {
-    return this.indexOf(repository)?.dependentCounts();
+    return this.enabled ? this.indexes.get(repository.root)?.dependentCounts() : undefined;
   }
 
   /** Starts the repository's index if indexing is on. */
@@ -62,7 +64,7 @@ export class WorkspaceIndexService implements BlastRadiusSource, vscode.Disposab
   indexContaining(path: string): RepositoryIndex | undefined {
     let best: RepositoryIndex | undefined;
     for (const index of this.indexes.values()) {
-      const inside = path === index.root || path.startsWith(index.root.endsWith('/') ? index.root : `${index.root}/`);
+      const inside = path === index.root || path.startsWith(index.root.endsWith(sep) ? index.root : `${index.root}${sep}`);
       if (inside && (!best || index.root.length > best.root.length)) best = index;
     }
     return best;

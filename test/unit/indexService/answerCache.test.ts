@@ -54,4 +54,15 @@ describe('index service: answer cache', () => {
     cache.markStale();
     assert.deepEqual(cache.lookup(query, 5), { value: radius(['b.ts']), current: false });
   });
+
+  it('keeps at most 2,000 answers, dropping the least recently asked', () => {
+    const cache = new AnswerCache();
+    const at = (line: number) => ({ path: 'a.ts', firstLine: line, lastLine: line });
+    for (let line = 0; line < 2_000; line++) cache.store(at(line), 'unavailable', 1);
+    cache.lookup(at(0), 1);
+    cache.store(at(2_000), 'unavailable', 1);
+    assert.equal(cache.size, 2_000);
+    assert.ok(cache.lookup(at(0), 1), 'asked lately: kept');
+    assert.equal(cache.lookup(at(1), 1), undefined, 'the oldest untouched one went');
+  });
 });

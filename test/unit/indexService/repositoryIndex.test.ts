@@ -116,6 +116,17 @@ describe('index service: one repository in the extension host', function () {
     assert.deepEqual([index.status, connections.length], ['ready', 3], 'the rebuild command is the way back');
   });
 
+  it('is unavailable, not broken, when no thread can start', async () => {
+    workspace = new Workspace(LEDGER_PROJECT);
+    const connect: Connect = () => {
+      throw new Error('cannot find the index thread\'s script');
+    };
+    index = new RepositoryIndex(options(workspace), connect, listener, log);
+    assert.equal(index.lookup(LEDGER_POST_ENTRY), 'unavailable');
+    assert.equal(unavailable.length, 1);
+    assert.match(unavailable[0]!, /could not start: cannot find the index thread's script/);
+  });
+
   it('gives up at once when the index cannot be built (no restart for a deterministic failure)', async () => {
     workspace = new Workspace(LEDGER_PROJECT);
     const connect: Connect = (onExit) => new FakeConnection(onExit, 'root is not readable');
