@@ -42,6 +42,11 @@ export function registerIndexTriggers(service: WorkspaceIndexService, registry: 
       if (document.uri.scheme === 'file') service.filesChanged([{ path: document.uri.fsPath, kind: 'changed' }]);
     }),
     branches.onDidSwitch((repository) => service.refresh(repository.root, 'branch switch')),
+    // Indexes opened untrusted list files without git; once trusted, git's listing is the better one.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      service.restartAll();
+      startAll();
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(ENABLED_SETTING)) {
         service.setEnabled(readIndexSettings().enabled);

@@ -1,8 +1,8 @@
 import type { IndexStats } from '../../core/index/stats';
 import type { BlastLookup } from '../../core/views/blastLookup';
-import { AnswerCache, keyOf } from './answerCache';
 import { ChangeQueue, type ChangeBatch } from './changeQueue';
 import type { IndexConnection } from './indexClient';
+import { IndexAnswers } from './indexAnswers';
 import { describeBuild, describeOutcome } from './indexStatsText';
 import type { FileChange, RegionQuery } from './protocol';
 
@@ -46,31 +46,22 @@ export type IndexState = 'idle' | 'starting' | 'ready' | 'restarting' | 'unavail
 const MAX_RESTARTS = 1;
 
 /**
- * One repository's index as the extension host sees it: an index thread
- * (started on first need), the queue of changes to send it, and the answers
- * it gave, kept in memory so the views are answered without waiting.
- * Unknown answers are 'pending' and fetched in one message; the listener
- * hears when fetched answers differ from what was shown.
+ * One repository's index as the extension host sees it: the life of its
+ * index thread (started on first need, restarted once after a crash), the
+ * queue of changes sent to it, and its answers (IndexAnswers), kept in
+ * memory so the views are answered without waiting.
  */
 export class RepositoryIndex {
   private state: IndexState = 'idle';
   private connection: IndexConnection | undefined;
   private opened: Promise<void> = Promise.resolve();
   private readonly queue: ChangeQueue;
-  private readonly answers = new AnswerCache();
-  /** Queries asked for but not known at the current version, not yet sent. */
-  private readonly wanted = new Map<string, RegionQuery>();
-  private readonly inFlight = new Set<string>();
-  private fetchTimer: NodeJS.Timeout | undefined;
+  private readonly answers: IndexAnswers;
   private restartTimer: NodeJS.Timeout | undefined;
   private restarts = 0;
-  /** Host-side version: moves whenever the thread reports a new one, and on every (re)start. */
-  private version = 0;
-  private threadVersion = -1;
-  private renewedAt = -1;
+  /** The current thread finished a build: its answers can be asked for. */
   private built = false;
   private startedAt = 0;
-  private counts: ReadonlyMap<string, number> | undefined;
   private lastBuild: IndexStats | undefined;
   /** Why the index is unavailable, when it is. */
   private problem: string | undefined;
@@ -84,10 +75,19 @@ export class RepositoryIndex {
     private readonly log: IndexLog,
   ) {
     this.queue = new ChangeQueue(options.debounceMs, (batch) => this.run(batch));
+    this.answers = new IndexAnswers({
+      current: () => (this.built ? this.connection : undefined),
+      changed: () => listener.changed(),
+      failed: (message) => log.warn(`Blast radius in ${this.root} could not be computed: ${message}`),
+    });
   }
 
   get root(): string {
     return this.options.root;
+  }
+
+  get status(): IndexState {
+    return this.state;
   }
 
   /** Starts the index thread and its first build (from the cache) unless it runs already. */
@@ -97,8 +97,7 @@ export class RepositoryIndex {
     this.startedAt = performance.now();
     this.readyMs = undefined;
     this.built = false;
-    this.threadVersion = -1;
-    this.version++;
+    this.answers.threadStarted();
     let connection: IndexConnection;
     try {
       connection = this.connect((error) => this.crashed(connection, error));
@@ -124,19 +123,16 @@ export class RepositoryIndex {
   lookup(query: RegionQuery): BlastLookup {
     this.start();
     if (this.state === 'unavailable' || this.state === 'disposed') return 'unavailable';
-    const known = this.answers.lookup(query, this.version);
-    if (known?.current) return known.value;
-    this.want(query);
-    return known ? known.value : 'pending';
+    return this.answers.lookup(query);
   }
 
   /**
-   * Files importing each file directly, once the first build is done. Same
-   * object until it changes. Asking does not start the index: repositories
-   * without AI regions or open files need no fan-in.
+   * Files importing each file directly, once the first build is done. Asking
+   * does not start the index: repositories without AI regions or open files
+   * need no fan-in.
    */
   dependentCounts(): ReadonlyMap<string, number> | undefined {
-    return this.state === 'unavailable' || this.state === 'disposed' ? undefined : this.counts;
+    return this.state === 'unavailable' || this.state === 'disposed' ? undefined : this.answers.dependentCounts;
   }
 
   /** Saved, created, changed or deleted files (absolute paths): debounced, batched. */
@@ -171,15 +167,11 @@ export class RepositoryIndex {
     return { lastBuild: this.lastBuild, readyMs: this.readyMs, current, state: this.state, problem: this.problem };
   }
 
-  get status(): IndexState {
-    return this.state;
-  }
-
   /** Resolves when no change is waiting or running and no answer is being fetched (tests). */
   async whenIdle(): Promise<void> {
     for (;;) {
       await this.queue.whenIdle();
-      if (!this.fetchTimer && this.inFlight.size === 0 && this.state !== 'starting' && this.state !== 'restarting') return;
+      if (!this.answers.busy && this.state !== 'starting' && this.state !== 'restarting') return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -191,11 +183,9 @@ export class RepositoryIndex {
 
   private async stop(): Promise<void> {
     this.queue.clear();
-    if (this.fetchTimer) clearTimeout(this.fetchTimer);
     if (this.restartTimer) clearTimeout(this.restartTimer);
-    this.fetchTimer = this.restartTimer = undefined;
-    this.inFlight.clear();
-    this.answers.markStale();
+    this.restartTimer = undefined;
+    this.answers.stop();
     const connection = this.connection;
     this.connection = undefined;
     await connection?.dispose();
@@ -207,28 +197,11 @@ export class RepositoryIndex {
     try {
       await this.opened;
       if (batch.reloadClassifier) {
-        this.observe((await connection.request({ op: 'reloadClassifier', loadBearingSetting: this.options.loadBearingSetting() })).version);
+        this.answers.observe((await connection.request({ op: 'reloadClassifier', loadBearingSetting: this.options.loadBearingSetting() })).version);
       }
-      if (batch.refresh !== undefined) {
-        const building = connection.request({ op: 'build' });
-        this.listener.building(building);
-        const { version, stats } = await building;
-        if (!this.built) this.readyMs = performance.now() - this.startedAt;
-        this.log.info(describeBuild(this.root, batch.refresh, stats, this.built ? undefined : this.readyMs));
-        for (const note of stats.notes) this.log.info(`Index of ${this.root}: ${note}`);
-        this.lastBuild = stats;
-        this.built = true;
-        this.state = 'ready';
-        this.observe(version);
-      } else if (batch.changes.length > 0) {
-        const { version, outcome } = await connection.request({ op: 'update', changes: batch.changes });
-        if (outcome.kind === 'refresh') this.lastBuild = outcome.stats;
-        // Full builds are news; a save's update is routine.
-        if (outcome.kind === 'refresh') this.log.info(describeOutcome(this.root, outcome));
-        else this.log.debug(describeOutcome(this.root, outcome));
-        this.observe(version);
-      }
-      await this.renew(connection);
+      if (batch.refresh !== undefined) await this.build(connection, batch.refresh);
+      else if (batch.changes.length > 0) await this.update(connection, batch.changes);
+      await this.answers.renew();
     } catch (error) {
       // A crash is handled by crashed(); a stopped connection is no failure.
       if (connection !== this.connection) return;
@@ -237,77 +210,36 @@ export class RepositoryIndex {
     }
   }
 
-  /** After the index changed: ask again what the views use, and the dependent counts. */
-  private async renew(connection: IndexConnection): Promise<void> {
-    if (!this.built || this.renewedAt === this.version) return;
-    this.renewedAt = this.version;
-    const queries = [...this.answers.renewals(this.version), ...this.wanted.values()];
-    this.wanted.clear();
-    const [answersChanged, counts] = await Promise.all([this.fetch(connection, queries), connection.request({ op: 'dependentCounts' })]);
-    const countsChanged = this.takeCounts(counts.counts);
-    if (answersChanged || countsChanged) this.listener.changed();
+  private async build(connection: IndexConnection, why: string): Promise<void> {
+    const building = connection.request({ op: 'build' });
+    this.listener.building(building);
+    const { version, stats } = await building;
+    if (!this.built) this.readyMs = performance.now() - this.startedAt;
+    this.log.info(describeBuild(this.root, why, stats, this.built ? undefined : this.readyMs));
+    for (const note of stats.notes) this.log.info(`Index of ${this.root}: ${note}`);
+    this.lastBuild = stats;
+    this.built = true;
+    this.state = 'ready';
+    this.answers.observe(version);
   }
 
-  private want(query: RegionQuery): void {
-    const key = keyOf(query);
-    if (this.inFlight.has(key) || this.wanted.has(key)) return;
-    this.wanted.set(key, query);
-    // Views ask region by region while painting: one message for all of them.
-    if (this.built && !this.fetchTimer) this.fetchTimer = setTimeout(() => void this.fetchWanted(), 0);
-  }
-
-  private async fetchWanted(): Promise<void> {
-    this.fetchTimer = undefined;
-    const connection = this.connection;
-    if (!connection || !this.built) return;
-    const queries = [...this.wanted.values()];
-    this.wanted.clear();
-    try {
-      if (await this.fetch(connection, queries)) this.listener.changed();
-    } catch (error) {
-      if (connection === this.connection) this.log.warn(`Blast radius in ${this.root} could not be computed: ${messageOf(error)}`);
+  private async update(connection: IndexConnection, changes: readonly FileChange[]): Promise<void> {
+    const { version, outcome } = await connection.request({ op: 'update', changes });
+    // A full build is news; a save's update is routine.
+    if (outcome.kind === 'refresh') {
+      this.lastBuild = outcome.stats;
+      this.log.info(describeOutcome(this.root, outcome));
+    } else {
+      this.log.debug(describeOutcome(this.root, outcome));
     }
-  }
-
-  /** Asks the thread for `queries`; true when an answer differs from what was shown. */
-  private async fetch(connection: IndexConnection, queries: readonly RegionQuery[]): Promise<boolean> {
-    if (queries.length === 0) return false;
-    const keys = queries.map(keyOf);
-    for (const key of keys) this.inFlight.add(key);
-    try {
-      const { version, answers } = await connection.request({ op: 'blastRadius', queries });
-      if (connection !== this.connection) return false;
-      this.observe(version);
-      let changed = false;
-      queries.forEach((query, index) => {
-        if (this.answers.store(query, answers[index]!, this.version)) changed = true;
-      });
-      return changed;
-    } finally {
-      for (const key of keys) this.inFlight.delete(key);
-    }
-  }
-
-  private observe(threadVersion: number): void {
-    if (threadVersion === this.threadVersion) return;
-    this.threadVersion = threadVersion;
-    this.version++;
-  }
-
-  /** Keeps the same map when nothing changed: consumers compare by identity. */
-  private takeCounts(entries: ReadonlyArray<readonly [string, number]>): boolean {
-    const previous = this.counts;
-    if (previous && previous.size === entries.length && entries.every(([path, count]) => previous.get(path) === count)) return false;
-    this.counts = new Map(entries);
-    return true;
+    this.answers.observe(version);
   }
 
   private crashed(connection: IndexConnection, error: Error): void {
     if (connection !== this.connection || this.state === 'disposed') return;
     this.connection = undefined;
     this.queue.clear();
-    this.inFlight.clear();
-    this.answers.markStale();
+    this.answers.stop();
     if (this.restarts >= MAX_RESTARTS) {
       this.giveUp(`The index thread of ${this.root} stopped again: ${error.message}`);
       return;
@@ -328,9 +260,9 @@ export class RepositoryIndex {
     this.connection = undefined;
     void connection?.dispose();
     this.queue.clear();
+    this.answers.forget();
     this.state = 'unavailable';
     this.problem = message;
-    this.counts = undefined;
     this.log.error(`${message}. Blast radius is unavailable in this repository; run "AI Provenance: Rebuild Workspace Index" to try again.`);
     this.listener.unavailable(message);
     this.listener.changed();
