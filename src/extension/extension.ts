@@ -10,6 +10,7 @@ import type { WorkspaceIndexService } from './index/workspaceIndexService';
 import { BlastRadiusSlot } from './risk/blastRadiusSlot';
 import { registerViews, type ViewsApi } from './views/registerViews';
 import { registerCliOnPath } from './terminal/cliOnPath';
+import { registerCommit, type CommitApi } from './commit/registerCommit';
 
 /** What the extension hands to its integration tests (and other extensions). */
 export interface AiProvenanceApi {
@@ -18,6 +19,8 @@ export interface AiProvenanceApi {
   readonly views: ViewsApi;
   /** The workspace index (blast radius, dependent counts): see src/extension/index/. */
   readonly index: WorkspaceIndexService;
+  /** Commit hooks, their offer and the commit box preview: see src/extension/commit/. */
+  readonly commit: CommitApi;
 }
 
 let registry: RepositoryRegistry | undefined;
@@ -29,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const index = registerWorkspaceIndex(registry, log);
   const blastRadius = new BlastRadiusSlot(index.service);
   const views = registerViews(context, registry, blastRadius, log);
+  const commit = registerCommit(context, registry, blastRadius, log);
 
   context.subscriptions.push(
     log,
@@ -40,8 +44,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     ...views.disposables,
     ...registerRegionCommands(registry),
     registerCliOnPath(context, log),
+    ...commit.disposables,
   );
-  return { registry, views: views.api, index: index.service };
+  return { registry, views: views.api, index: index.service, commit: commit.api };
 }
 
 export async function deactivate(): Promise<void> {
