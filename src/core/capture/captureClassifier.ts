@@ -1,7 +1,7 @@
 import type { RegionOrigin } from '../regions/create';
 import type { TextChange } from '../regions/positions';
 import type { CaptureDecision, ObservedChangeEvent } from './captureEvent';
-import { contentLineCount, isBlockInsertion, touchesCursor } from './editShape';
+import { contentLineCount, isBlockInsertion, isWordSubstitution, touchesCursor } from './editShape';
 import { PendingCaptures } from './pendingCaptures';
 import { applyTextChanges, lineRewrites } from './rewriteChanges';
 
@@ -64,7 +64,7 @@ export class CaptureClassifier {
     // Anything on a cursor's line is the person's doing: typing, paste, snippet, IntelliSense, moved lines, a refactoring of the selection.
     if (event.visibility === 'active' && changes.some((change) => touchesCursor(change, event.selections))) return undefined;
     const hasBlock = changes.some(isBlockInsertion);
-    const inBurst = event.at - this.lastToolEdit <= AGENT_BURST_MS && changes.some((change) => contentLineCount(change.text) > 0);
+    const inBurst = event.at - this.lastToolEdit <= AGENT_BURST_MS && changes.some(continuesBurst);
     if (!hasBlock && !inBurst) return undefined;
     const source = event.visibility === 'active' ? 'chat' : 'agent';
     const confidence = event.visibility === 'hidden' ? 0.9 : event.visibility === 'visible' ? 0.8 : 0.7;
@@ -107,6 +107,15 @@ function byWhoIsThere(event: ObservedChangeEvent): CaptureDecision[] {
     change,
     attribution: active && touchesCursor(change, event.selections) ? 'human' : 'neutral',
   }));
+}
+
+/**
+ * A change that may be more of a tool's burst: one that writes content. A
+ * rename applied in the same seconds (the person pressed F2 while an agent
+ * was at work) only swaps words, and is no part of it.
+ */
+function continuesBurst(change: TextChange): boolean {
+  return contentLineCount(change.text) > 0 && !isWordSubstitution(change);
 }
 
 function each(changes: readonly TextChange[], attribution: 'human' | 'neutral'): CaptureDecision[] {

@@ -32,6 +32,19 @@ export function isBlockInsertion(change: TextChange): boolean {
   return change.text.includes('\n') && contentLineCount(change.text) >= 2;
 }
 
+/** An identifier, or the alias forms a rename writes where a name must stay (`old as new`, `old: new`). */
+const RENAMED_NAME = /^[\p{L}\p{N}_$]+(?:(?: as |: )[\p{L}\p{N}_$]+)?$/u;
+
+/**
+ * A word replaced by a word on one line: what a rename (F2) and replace-all
+ * do at each occurrence. Such an edit reshapes code someone else wrote; it
+ * never writes new code, whatever tool applied it.
+ */
+export function isWordSubstitution(change: TextChange): boolean {
+  const replacesText = change.start.line === change.end.line && change.end.character > change.start.character;
+  return replacesText && RENAMED_NAME.test(change.text);
+}
+
 /**
  * True when the change is on a line where a cursor or selection of the
  * editor is: what typing, paste, snippets, IntelliSense, line moves and

@@ -83,8 +83,17 @@ describe('capture: chat and agent edits in the editor', function () {
       const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', libraryUri, new vscode.Position(0, 18), 'newName');
       return edit && edit.size > 0 ? edit : undefined;
     }, 120_000);
+    // The agent is still at work when the person renames: its next block lands right before the rename,
+    // which so falls inside the agent's burst of edits (how soon the TypeScript server answers no longer decides).
+    const agentFileUri = writeWorkspaceFile('capture/rename-agent.ts', 'export const first = 1;\n');
+    git('add', 'capture/rename-agent.ts');
+    git('commit', '-q', '-m', 'rename-agent');
+    const nextAgentEdit = new vscode.WorkspaceEdit();
+    nextAgentEdit.insert(agentFileUri, new vscode.Position(1, 0), AGENT_BLOCK);
+    assert.equal(await vscode.workspace.applyEdit(nextAgentEdit), true);
     assert.equal(await vscode.workspace.applyEdit(rename), true);
     await waitFor('the rename', () => (library.document.getText().includes('return newName(41)') ? true : undefined));
+    await expectMarked(agentFileUri, [2, 3, 4], 'the agent block written during the rename');
     await sleep(1000);
     await expectMarked(libraryUri, [4, 5, 6], 'after the rename');
     assert.deepEqual(await markedLines(userUri), new Map(), 'the renamed usages were marked');

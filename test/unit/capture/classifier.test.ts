@@ -95,6 +95,19 @@ describe('CaptureClassifier', () => {
     assert.equal(after.ai, undefined);
   });
 
+  it('does not take a rename right after a tool block for part of its burst', () => {
+    const classifier = new CaptureClassifier();
+    classifier.classify(event([insert(1, 0, BLOCK)], { visibility: 'hidden', selections: [], at: 1_000 }));
+    // What F2 does in another file: each usage (and import specifier, perhaps with an alias) replaced by the new name.
+    const word = (line: number, text: string): TextChange => ({ start: at(line, 9), end: at(line, 16), text });
+    const usages = [word(0, 'newName'), word(1, 'newName'), word(2, 'oldName as newName'), word(3, 'oldName: newName')];
+    const decisions = classifier.classify(event(usages, { documentKey: '/work/other.ts', visibility: 'hidden', selections: [], at: 1_500 }));
+    assert.deepEqual(decisions.map((decision) => [decision.attribution, decision.ai]), usages.map(() => ['neutral', undefined]));
+    // A line the tool writes in that burst still counts.
+    const [line] = classifier.classify(event([{ start: at(5, 0), end: at(5, 20), text: 'const limit = 10;' }], { visibility: 'hidden', selections: [], at: 1_800 }));
+    assert.equal(line.ai?.source, 'agent');
+  });
+
   it('marks the change that follows an inline accept signal, once', () => {
     const classifier = new CaptureClassifier();
     classifier.pending.add('/work/file.ts', { kind: 'inline', source: 'inline-partial', until: 5_000 });
