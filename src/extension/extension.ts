@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerRegionCommands } from './commands/regionCommands';
 import { createLog } from './log';
+import { BranchWatcher } from './repositories/branchWatcher';
 import { RepositoryRegistry } from './repositories/repositoryRegistry';
 import { settings } from './settings';
 import { registerCapture } from './capture/registerCapture';
@@ -28,15 +29,18 @@ let registry: RepositoryRegistry | undefined;
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const log = createLog();
   registry = new RepositoryRegistry(context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, log, () => settings.syncDelayMs);
+  // One HEAD watcher per repository: the index lists files again and the views recount on a branch switch.
+  const branches = new BranchWatcher(registry, log);
   const capture = registerCapture(registry, log);
-  const index = registerWorkspaceIndex(registry, log);
+  const index = registerWorkspaceIndex(registry, branches, log);
   const blastRadius = new BlastRadiusSlot(index.service);
-  const views = registerViews(context, registry, blastRadius, log);
+  const views = registerViews(context, registry, blastRadius, branches, log);
   const commit = registerCommit(context, registry, blastRadius, log);
 
   context.subscriptions.push(
     log,
     registry,
+    branches,
     new DocumentTracker(registry, () => capture.classifier, log),
     ...capture.disposables,
     ...index.disposables,

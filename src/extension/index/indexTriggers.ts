@@ -6,9 +6,9 @@ import { languageOf } from '../../core/index/languages';
 import { RESOLUTION_CONFIG_NAMES } from '../../core/index/resolve/resolver';
 import { CODEOWNERS_LOCATIONS } from '../../core/loadBearing/codeownersFile';
 import type { Log } from '../log';
+import type { BranchWatcher } from '../repositories/branchWatcher';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import { BranchWatcher } from '../risk/branchWatcher';
 import { ENABLED_SETTING, RESTART_SETTINGS, readIndexSettings } from './indexSettings';
 import type { FileChange } from './protocol';
 import type { WorkspaceIndexService } from './workspaceIndexService';
@@ -19,9 +19,8 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
  * disk (agents, generators, git) and config files reach it as file events;
  * a branch switch lists the repository again. Typing never does.
  */
-export function registerIndexTriggers(service: WorkspaceIndexService, registry: RepositoryRegistry, log: Log): vscode.Disposable[] {
+export function registerIndexTriggers(service: WorkspaceIndexService, registry: RepositoryRegistry, branches: BranchWatcher, log: Log): vscode.Disposable[] {
   const watchers = new Map<string, vscode.Disposable>();
-  const branches = new BranchWatcher(registry, log);
   const startIfUseful = (repository: RepositoryContext) => {
     if (repository.store.files().length > 0 || visibleRepositories(registry).has(repository)) service.ensureStarted(repository);
   };
@@ -29,7 +28,6 @@ export function registerIndexTriggers(service: WorkspaceIndexService, registry: 
     for (const repository of registry.all()) startIfUseful(repository);
   };
   const disposables: vscode.Disposable[] = [
-    branches,
     service.onDidCreateIndex((index) => {
       if (!watchers.has(index.root)) watchers.set(index.root, watchRepository(index.root, service));
     }),

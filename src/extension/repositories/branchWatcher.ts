@@ -2,14 +2,16 @@ import { watch, type FSWatcher } from 'node:fs';
 import * as vscode from 'vscode';
 import { git } from '../../core/git/exec';
 import { describeError, type Log } from '../log';
-import type { RepositoryContext } from '../repositories/repositoryContext';
-import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
+import type { RepositoryContext } from './repositoryContext';
+import type { RepositoryRegistry } from './repositoryRegistry';
 
 /**
  * Fires when a repository's HEAD moves (checkout, switch, rebase): files
- * and their regions change wholesale, and the risk must be recomputed even
- * before every document has been reloaded. HEAD is replaced by a rename on
- * every move, which fs.watch reports on the git directory.
+ * and their regions change wholesale, so the index lists the repository
+ * again and the risk is recomputed even before every document has been
+ * reloaded. HEAD is replaced by a rename on every move, which fs.watch
+ * reports on the git directory. One watcher for the whole extension (see
+ * extension.ts): each repository's git directory is watched once.
  */
 export class BranchWatcher implements vscode.Disposable {
   private readonly watchers: FSWatcher[] = [];

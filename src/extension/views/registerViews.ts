@@ -6,10 +6,10 @@ import { LoadBearingService } from '../loadBearing/loadBearingService';
 import type { Log } from '../log';
 import { RegionsView } from '../regionsView/regionsView';
 import type { RegionsViewNode } from '../regionsView/regionsTreeProvider';
+import type { BranchWatcher } from '../repositories/branchWatcher';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import { BlastRadiusCache } from '../risk/blastRadiusCache';
 import type { BlastRadiusSlot } from '../risk/blastRadiusSlot';
-import { BranchWatcher } from '../risk/branchWatcher';
 import { RegionInsights } from '../risk/regionInsights';
 import { RiskStatusBar, type StatusBarSnapshot } from '../statusBar/riskStatusBar';
 import { RegionCodeLensProvider } from './regionCodeLens';
@@ -43,11 +43,11 @@ export function registerViews(
   context: vscode.ExtensionContext,
   registry: RepositoryRegistry,
   blastRadius: BlastRadiusSlot,
+  branches: BranchWatcher,
   log: Log,
 ): { readonly disposables: vscode.Disposable[]; readonly api: ViewsApi } {
   const loadBearing = new LoadBearingService(registry, blastRadius, log);
   const blastCache = new BlastRadiusCache(registry, blastRadius);
-  const branches = new BranchWatcher(registry, log);
   const insights = new RegionInsights(registry, loadBearing, blastCache, [branches.onDidSwitch, vscode.workspace.onDidSaveTextDocument]);
   const decorations = new RegionDecorations(registry, insights, context.extensionUri);
   const codeLens = new RegionCodeLensProvider(registry, insights);
@@ -58,7 +58,6 @@ export function registerViews(
   const disposables = [
     loadBearing,
     blastCache,
-    branches,
     insights,
     decorations,
     codeLens,
