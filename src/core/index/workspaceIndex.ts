@@ -12,7 +12,7 @@ import { RepositoryFiles } from './repositoryFiles';
 import { RESOLUTION_CONFIG_NAMES, Resolver } from './resolve/resolver';
 import { type IndexStats, StatsCounter } from './stats';
 import type { SkipReason } from './types';
-import { listRepositoryFiles } from './walk/listFiles';
+import { type FileListing, listRepositoryFiles } from './walk/listFiles';
 import { type PathSkipRules, pathSkipRules } from './walk/skipRules';
 import { ParsePool, defaultPoolSize } from './workerPool';
 
@@ -29,6 +29,8 @@ export interface WorkspaceIndexOptions {
   readonly loadBearing?: LoadBearingClassifier;
   /** Parse worker threads (default: one per core; 0 parses on the calling thread). */
   readonly workers?: number;
+  /** How build() lists files (see FileListing): default `git`, which walks where git has no answer; `walk` runs no git. */
+  readonly listing?: FileListing;
 }
 
 export interface UpdateResult {
@@ -62,12 +64,15 @@ export class WorkspaceIndex {
   /** Whether the cache on disk lags behind `cached`; a warm build with no changes writes nothing. */
   private cacheDirty = false;
   private cacheExists: boolean;
+  /** How the last build listed the files (until then, how it would). */
+  private listedBy: FileListing;
 
   private constructor(private readonly options: WorkspaceIndexOptions) {
     this.rules = pathSkipRules(options.exclude ?? []);
     this.pool = new ParsePool(options.workers ?? defaultPoolSize());
     this.classify = options.loadBearing ?? defaultLoadBearingClassifier();
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.listedBy = options.listing ?? 'git';
     this.files = new RepositoryFiles(options.root);
     this.resolver = new Resolver(this.files);
     const cache = loadCache(options.cacheDir, options.root);
@@ -88,7 +93,8 @@ export class WorkspaceIndex {
   /** Lists, parses what changed since the cache, links everything, saves the cache. */
   async build(): Promise<IndexStats> {
     const counter = new StatsCounter(this.notes.splice(0));
-    const listing = listRepositoryFiles(this.root, this.rules.skipsDirectory);
+    const listing = listRepositoryFiles(this.root, this.rules.skipsDirectory, this.options.listing);
+    this.listedBy = listing.source;
     counter.lap('list');
     const present: string[] = [];
     const requests: ParseRequest[] = [];
@@ -223,7 +229,7 @@ export class WorkspaceIndex {
   }
 
   stats(): IndexStats {
-    this.lastStats ??= new StatsCounter([]).finish(this.graph, this.skipped, 'git');
+    this.lastStats ??= new StatsCounter([]).finish(this.graph, this.skipped, this.listedBy);
     return this.lastStats;
   }
 

@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
 import { IndexSession } from './indexSession';
-import { forbidChildProcesses } from './noProcesses';
 import type { IndexReplies, IndexRequest, ReplyEnvelope, RequestEnvelope } from './protocol';
 
 /**
@@ -17,7 +16,6 @@ let session: IndexSession | undefined;
 async function handle(request: IndexRequest): Promise<IndexReplies[IndexRequest['op']]> {
   if (request.op === 'open') {
     if (session) throw new Error('the index is already open');
-    if (!request.options.trusted) forbidChildProcesses('the workspace is not trusted');
     const opened = await IndexSession.open(request.options);
     session = opened.session;
     return { problems: opened.problems };

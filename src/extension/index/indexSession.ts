@@ -38,6 +38,8 @@ export class IndexSession {
       exclude: options.exclude,
       maxFileBytes: options.maxFileBytes,
       workers: options.parseWorkers,
+      // Untrusted, the index runs no git: a repository's git configuration can make git run programs.
+      listing: options.trusted ? 'git' : 'walk',
       loadBearing: (path) => classifier.current.classNames(path),
     });
     const rules = pathSkipRules(options.exclude);

@@ -17,7 +17,7 @@ export interface IndexOpenOptions {
   readonly maxFileBytes: number;
   /** Parse threads under the index thread. */
   readonly parseWorkers: number;
-  /** False in an untrusted workspace: the index thread starts no process (so no git). */
+  /** False in an untrusted workspace: the index lists files by walking the folder, and runs no git. */
   readonly trusted: boolean;
   /** The raw `aiProvenance.loadBearing` user setting, for the classes of dependents. */
   readonly loadBearingSetting: unknown;

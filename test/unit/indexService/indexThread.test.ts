@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { BlastRadius } from '../../../src/core/index/blastRadius';
 import { IndexClient, locateIndexHostScript } from '../../../src/extension/index/indexClient';
 import type { RegionAnswer } from '../../../src/extension/index/protocol';
@@ -11,6 +13,38 @@ const script = locateIndexHostScript(join(__dirname, '..', '..', '..', 'src', 'e
 function dependents(answer: RegionAnswer | undefined): Array<[string, number, string[]]> {
   assert.ok(answer && answer !== 'unavailable', `expected a blast radius, got ${String(answer)}`);
   return (answer as BlastRadius).dependents.map((d) => [d.path, d.depth, [...d.loadBearing]]);
+}
+
+/**
+ * A `git` that notes its arguments, then runs the real one. Index threads
+ * take a copy of the environment when they start: one started inside
+ * onPath() finds this git first on its PATH.
+ */
+class GitRecorder {
+  private readonly log: string;
+
+  constructor(private readonly directory: string) {
+    mkdirSync(directory, { recursive: true });
+    this.log = join(directory, 'calls.log');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    const script = join(directory, 'git');
+    writeFileSync(script, `#!/bin/sh\necho "$*" >> '${this.log}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(script, 0o755);
+  }
+
+  onPath<T>(start: () => T): T {
+    const path = process.env.PATH;
+    process.env.PATH = `${this.directory}${delimiter}${path ?? ''}`;
+    try {
+      return start();
+    } finally {
+      process.env.PATH = path;
+    }
+  }
+
+  calls(): string[] {
+    return existsSync(this.log) ? readFileSync(this.log, 'utf8').split('\n').filter(Boolean) : [];
+  }
 }
 
 describe('index service: the index thread', function () {
@@ -55,15 +89,22 @@ describe('index service: the index thread', function () {
     assert.deepEqual(new Map(counts), new Map([['src/payments/ledger.ts', 2], ['src/checkout/cart.ts', 1]]));
   });
 
-  it('runs no git in an untrusted workspace: it walks the folder instead', async () => {
+  it('runs no git in an untrusted workspace: it walks the folder instead', async function () {
+    if (process.platform === 'win32') this.skip(); // the recording git is a shell script
     workspace = new Workspace({ ...LEDGER_PROJECT, '.gitignore': 'src/api/\n' }, { git: true });
-    const trusted = connect();
+    const gitCalls = new GitRecorder(workspace.path('.git/recorder'));
+    const trusted = gitCalls.onPath(() => connect());
     await trusted.request({ op: 'open', options: workspace.openOptions({ cacheDir: undefined }) });
     assert.equal((await trusted.request({ op: 'build' })).stats.listing, 'git');
-    const untrusted = connect();
+    assert.ok(gitCalls.calls().some((call) => call.startsWith('ls-files')), 'the recorder sees the git a trusted index runs');
+
+    const before = gitCalls.calls().length;
+    const untrusted = gitCalls.onPath(() => connect());
     await untrusted.request({ op: 'open', options: workspace.openOptions({ cacheDir: undefined, trusted: false }) });
     const { stats } = await untrusted.request({ op: 'build' });
     assert.deepEqual([stats.listing, stats.files], ['walk', 3], 'listed by the walker, which honours .gitignore');
+    await untrusted.request({ op: 'update', changes: [{ path: workspace.path('src/payments/refund.ts'), kind: 'changed' }] });
+    assert.deepEqual(gitCalls.calls().slice(before), [], 'no git run by the untrusted index');
   });
 
   it('follows saves, new importers and deletions, one version each', async () => {

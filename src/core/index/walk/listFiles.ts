@@ -4,13 +4,22 @@ import { join } from 'node:path';
 import { GitignoreRules } from './gitignore';
 
 /**
+ * How a repository's files are listed. `git`: by git in a git work tree, by
+ * the walker elsewhere. `walk`: always by the walker, and no process is
+ * started; for untrusted workspaces, where a repository's git configuration
+ * (core.fsmonitor, for one) could make git run programs.
+ */
+export type FileListing = 'git' | 'walk';
+
+/**
  * Lists the repository's files (repo-relative, '/'-separated) that git would
  * not ignore. In a git work tree one `git ls-files` call applies git's own
  * rules (tracked + untracked-not-ignored, with .git/info/exclude and the
- * global excludes file); elsewhere a walker applies .gitignore files itself.
+ * global excludes file); elsewhere, or when asked to, a walker applies
+ * .gitignore files itself.
  */
-export function listRepositoryFiles(root: string, skipsDirectory: (path: string) => boolean): { files: string[]; source: 'git' | 'walk' } {
-  const fromGit = gitListFiles(root);
+export function listRepositoryFiles(root: string, skipsDirectory: (path: string) => boolean, listing: FileListing = 'git'): { files: string[]; source: FileListing } {
+  const fromGit = listing === 'git' ? gitListFiles(root) : undefined;
   // Zero files from git: not a repository, or a folder the enclosing repository ignores.
   if (fromGit && fromGit.length > 0) return { files: fromGit, source: 'git' };
   return { files: walkFiles(root, skipsDirectory), source: 'walk' };
