@@ -17,7 +17,7 @@ export interface PreviewTiming {
   readonly debounceMs: number;
   /** The box is only written once its text has not changed for this long (the user is not typing). */
   readonly quietMs: number;
-  /** How often the box is sampled while a block is shown or waiting for a message. */
+  /** How often the box is sampled while a block is shown or waiting for a message (a write needs quietMs of samples). */
   readonly pollMs: number;
 }
 
@@ -58,7 +58,7 @@ export class RepositoryPreview implements vscode.Disposable {
     private readonly log: Log,
     private readonly timing: PreviewTiming = DEFAULT_PREVIEW_TIMING,
   ) {
-    this.box = new InputBoxActivity(git.inputBox);
+    this.box = new InputBoxActivity(git.inputBox, timing.pollMs * 4);
     this.replay = new ReplayInProgress(repository.root);
     this.subscriptions = [git.state.onDidChange(() => this.stagedMayHaveChanged())];
     this.schedule();
