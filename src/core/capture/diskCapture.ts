@@ -12,6 +12,9 @@ import type { KnownContents } from './knownContents';
 /** Files larger than this are not compared (a diff of them would be slow and rarely useful). */
 export const MAX_DISK_CAPTURE_BYTES = 1024 * 1024;
 
+/** A file written this recently when it is opened may have a disk change the watcher has not reported yet. */
+export const RECENT_WRITE_MS = 2_000;
+
 /** Confidence of a capture, by what the new text was compared with. */
 export const DISK_CONFIDENCE = { lastKnown: 0.95, gitIndex: 0.75, newFile: 0.6 } as const;
 
@@ -46,6 +49,28 @@ export type DiskVerdict = 'unchanged' | 'git' | 'agent' | 'skipped';
  */
 export class DiskCapture {
   constructor(private readonly host: DiskCaptureHost) {}
+
+  /**
+   * The editor opened a file with `text`, last written on disk at
+   * `writtenAt`: that text becomes what its next disk change is compared
+   * with, unless a change may still be on its way to the watcher. Users
+   * often open a file an agent has just written, before the watcher reports
+   * the write; remembering the agent's text then would make its lines look
+   * unchanged. So a file we already know keeps the text we knew, and a file
+   * written moments ago is only remembered when its text is git's index
+   * version (which it would be compared with anyway).
+   */
+  async rememberOpened(path: string, text: string, writtenAt: number, now = Date.now()): Promise<boolean> {
+    const absolute = fromRepoPath(this.host.root, path);
+    if (this.host.known.peek(absolute) !== undefined) return false;
+    if (now - writtenAt < RECENT_WRITE_MS) {
+      const indexed = this.host.git ? await gitVersion(this.host.root, 'index', path) : undefined;
+      if (indexed === undefined || normalizeLineEnds(indexed) !== normalizeLineEnds(text)) return false;
+    }
+    if (this.host.known.peek(absolute) !== undefined) return false;
+    this.host.known.set(absolute, text);
+    return true;
+  }
 
   /** Judges a batch of changed files (repo-relative paths) first seen at `since`. */
   async judge(repoPaths: readonly string[], since: number): Promise<Map<string, DiskVerdict>> {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { DiskCapture } from '../../core/capture/diskCapture';
 import { GitActivity, gitDirOf } from '../../core/capture/gitState';
@@ -43,21 +44,22 @@ export class DiskWatcher implements vscode.Disposable {
     private readonly settings: CaptureSettings,
     private readonly log: Log,
   ) {
-    const remember = (document: vscode.TextDocument) => {
+    const rememberSaved = (document: vscode.TextDocument) => {
       if (document.uri.scheme === 'file' && !document.isDirty) known.set(document.uri.fsPath, document.getText());
     };
+    const rememberOpened = (document: vscode.TextDocument) => void this.rememberOpened(document);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, false, false);
     this.disposables.push(
       watcher,
       watcher.onDidChange((uri) => this.onDiskChange(uri)),
       watcher.onDidCreate((uri) => this.onDiskChange(uri)),
       watcher.onDidDelete((uri) => known.delete(uri.fsPath)),
-      vscode.workspace.onDidOpenTextDocument(remember),
-      vscode.workspace.onDidSaveTextDocument(remember),
+      vscode.workspace.onDidOpenTextDocument(rememberOpened),
+      vscode.workspace.onDidSaveTextDocument(rememberSaved),
       // Repositories are opened for the documents the user opens: their git activity is watched from then on.
       registry.onDidOpenRepository((repository) => void this.captureFor(repository)),
     );
-    for (const document of vscode.workspace.textDocuments) remember(document);
+    for (const document of vscode.workspace.textDocuments) rememberOpened(document);
     for (const repository of registry.all()) void this.captureFor(repository);
     // Open the workspace folders' repositories now, so their git activity is watched before the first change.
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -71,6 +73,20 @@ export class DiskWatcher implements vscode.Disposable {
     this.batches.clear();
     for (const activity of this.gitActivities) activity.dispose();
     for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** What an opened file's next disk change is compared with (see DiskCapture.rememberOpened). */
+  private async rememberOpened(document: vscode.TextDocument): Promise<void> {
+    if (document.uri.scheme !== 'file' || document.isDirty) return;
+    const text = document.getText();
+    try {
+      const [repository, written] = await Promise.all([this.registry.resolve(document.uri), stat(document.uri.fsPath)]);
+      const path = repository?.pathOf(document.uri);
+      if (!repository || path === undefined || this.disposed || document.isDirty) return;
+      await (await this.captureFor(repository)).rememberOpened(path, text, written.mtimeMs);
+    } catch {
+      // Gone or unreadable: nothing sure to remember; a change is compared with git's version.
+    }
   }
 
   private onDiskChange(uri: vscode.Uri): void {

@@ -52,6 +52,27 @@ describe('DiskCapture (real files, real git)', () => {
     assert.equal(known.peek(join(repo.root, 'src/app.ts')), repo.read('src/app.ts'), 'the new text is known from now on');
   });
 
+  it('remembers an opened file, unless an agent may just have written it and the watcher not yet said so', async () => {
+    const now = Date.now();
+    const agentText = 'export const a = 1;\nexport const b = 2;\nexport const agent = 3;\n';
+    repo.write('src/app.ts', agentText);
+    // Opened a moment after an agent wrote it: its text is not git's, so the pending change must be judged against git's.
+    assert.equal(await capture().rememberOpened('src/app.ts', agentText, now - 100, now), false);
+    assert.equal(known.peek(join(repo.root, 'src/app.ts')), undefined);
+    await capture().judge(['src/app.ts'], now - 100);
+    assert.deepEqual(marked('src/app.ts'), [[3, 'agent-disk', DISK_CONFIDENCE.gitIndex]]);
+
+    // Written moments ago but exactly git's version: nothing to lose by remembering it.
+    repo.write('src/fresh.ts', 'export const fresh = 1;\n');
+    repo.commitAll('fresh');
+    assert.equal(await capture().rememberOpened('src/fresh.ts', 'export const fresh = 1;\n', now - 100, now), true);
+    // Written long ago: remembered whatever it holds; a file we know keeps the text we knew.
+    repo.write('src/old.ts', 'export const old = 1;\n');
+    assert.equal(await capture().rememberOpened('src/old.ts', 'export const old = 1;\n', now - 60_000, now), true);
+    assert.equal(await capture().rememberOpened('src/old.ts', 'export const old = 2;\n', now - 60_000, now), false);
+    assert.equal(known.peek(join(repo.root, 'src/old.ts')), 'export const old = 1;\n');
+  });
+
   it('falls back to the git index version, and to nothing for a new file, at lower confidence', async () => {
     repo.write('src/app.ts', 'export const a = 10;\nexport const b = 2;\n');
     repo.write('src/new.ts', 'export const created = true;\n');
