@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { findRepository, storeDirOf } from '../../core/git/repository';
+import { moveRegions } from '../../core/store/moveRegions';
 import { RegionStore, type StoreChange } from '../../core/store/regionStore';
+import { STORE_FILE_NAME } from '../../core/store/storeFile';
 import { describeError, type Log } from '../log';
 import { RepositoryContext } from './repositoryContext';
 import { watchStore } from './storeWatcher';
@@ -15,7 +18,8 @@ export interface RegionsChange extends StoreChange {
  * Finds the repository of each document and owns one region store per
  * repository. In an untrusted workspace git is never run (a repository's
  * configuration can run programs), so regions are kept in the extension's
- * own storage until the workspace is trusted.
+ * own storage, keyed by workspace folder; once the workspace is trusted and
+ * the window reloaded, they move into the repository's store.
  */
 export class RepositoryRegistry implements vscode.Disposable {
   private readonly contexts = new Map<string, RepositoryContext>();
@@ -36,7 +40,9 @@ export class RepositoryRegistry implements vscode.Disposable {
     private readonly storageDir: string | undefined,
     private readonly log: Log,
     private readonly syncDelayMs: () => number,
-  ) {}
+  ) {
+    this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.offerReloadAfterTrust()));
+  }
 
   /** Every repository opened so far. */
   all(): RepositoryContext[] {
@@ -94,8 +100,45 @@ export class RepositoryRegistry implements vscode.Disposable {
     }
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder || folder.uri.scheme !== 'file' || !this.storageDir) return undefined;
-    const key = createHash('sha1').update(folder.uri.fsPath).digest('hex').slice(0, 12);
-    return { root: folder.uri.fsPath, storeDir: join(this.storageDir, 'regions', key), inGit: false };
+    return { root: folder.uri.fsPath, storeDir: this.restrictedStoreDir(folder.uri.fsPath)!, inGit: false };
+  }
+
+  /** Stores are opened once per window: regions captured in Restricted Mode reach the repository after a reload. */
+  private async offerReloadAfterTrust(): Promise<void> {
+    const waiting = this.all().filter((context) => !context.inGit && context.store.files().some((path) => context.store.hasRegions(path)));
+    if (waiting.length === 0) return;
+    const reload = 'Reload Window';
+    const answer = await vscode.window.showInformationMessage(
+      'AI Provenance: the AI regions captured in Restricted Mode move into the repository (where commits record them) when the window reloads.',
+      reload,
+    );
+    if (answer === reload) await vscode.commands.executeCommand('workbench.action.reloadWindow');
+  }
+
+  /** Where regions of a workspace folder are kept in Restricted Mode. */
+  private restrictedStoreDir(folder: string): string | undefined {
+    if (!this.storageDir) return undefined;
+    return join(this.storageDir, 'regions', createHash('sha1').update(folder).digest('hex').slice(0, 12));
+  }
+
+  /** Regions captured in Restricted Mode join the repository's store, where commits and the CLI see them. */
+  private async adoptRestrictedModeRegions(root: string, store: RegionStore): Promise<void> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const storeDir = folder.uri.scheme === 'file' ? this.restrictedStoreDir(folder.uri.fsPath) : undefined;
+      if (!storeDir || !existsSync(join(storeDir, STORE_FILE_NAME))) continue;
+      try {
+        const restricted = await RegionStore.open({ storeDir });
+        const moved = moveRegions(restricted, folder.uri.fsPath, store, root);
+        if (moved.regions === 0) continue;
+        // The repository's copy first: a failure in between leaves the regions in both, never in neither.
+        await store.sync();
+        await restricted.dispose();
+        if (restricted.files().every((path) => !restricted.hasRegions(path))) rmSync(storeDir, { recursive: true, force: true });
+        this.log.info(`Moved ${moved.regions} AI region(s) of ${moved.files} file(s) captured in Restricted Mode into ${root}`);
+      } catch (error) {
+        this.log.warn(`Could not move the regions captured in Restricted Mode (${storeDir}) into ${root}: ${describeError(error)}`);
+      }
+    }
   }
 
   private async open(root: string, storeDir: string, inGit: boolean): Promise<RepositoryContext | undefined> {
@@ -105,6 +148,7 @@ export class RepositoryRegistry implements vscode.Disposable {
         syncDelayMs: this.syncDelayMs(),
         textOf: (path) => openDocumentText(root, path),
       });
+      if (inGit) await this.adoptRestrictedModeRegions(root, store);
       const context = new RepositoryContext(root, store, inGit);
       this.contexts.set(root, context);
       const subscription = store.onDidChange((change) => this.changeEmitter.fire({ ...change, repository: context }));
