@@ -20,7 +20,7 @@ describe('views: annotations', () => {
   afterEach(async () => {
     indexInUse.dispose();
     index.dispose();
-    for (const key of ['annotations.showReviewed', 'decorations.showReviewed', 'annotations.minDependents', 'annotations.blastRadius']) await setting(key, undefined);
+    for (const key of ['annotations.showReviewed', 'decorations.showReviewed', 'annotations.minDependents', 'annotations.blastRadius', 'index.enabled']) await setting(key, undefined);
     await closeAllEditors();
   });
 
@@ -87,7 +87,9 @@ describe('views: annotations', () => {
   });
 
   it('never guesses: without an index only the class is shown', async () => {
+    // Back to the extension's own workspace index, switched off as a user would.
     indexInUse.dispose();
+    await setting('index.enabled', false);
     const uri = fixtureUri(LEDGER);
     await markAi(LEDGER, 10, 15);
     await markAi(DAILY, 3, 7);
