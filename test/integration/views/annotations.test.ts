@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, waitFor } from '../support/extension';
-import { FixtureIndex } from './support/fixtureIndex';
-import { annotations, decorationsWhere, fixtureUri, forgetAllRegions, markAi, setting, withoutCapture } from './support/views';
+import { closeAllEditors, waitFor } from '../support/extension';
+import { annotations, decorationsWhere, fixtureUri, markAi, setting, useFixtureIndex, withoutCapture } from './support/views';
 
 const LEDGER = 'src/payments/ledger.ts';
 const DAILY = 'src/reports/daily.ts';
@@ -10,16 +9,8 @@ const range = (first: number, last: number) => Array.from({ length: last - first
 
 describe('views: annotations', () => {
   withoutCapture();
-  let index: FixtureIndex;
-  let indexInUse: vscode.Disposable;
-  beforeEach(async () => {
-    await forgetAllRegions();
-    index = new FixtureIndex();
-    indexInUse = (await extensionApi()).views.useBlastRadiusSource(index);
-  });
+  const fixture = useFixtureIndex({ ready: false });
   afterEach(async () => {
-    indexInUse.dispose();
-    index.dispose();
     for (const key of ['annotations.showReviewed', 'decorations.showReviewed', 'annotations.minDependents', 'annotations.blastRadius', 'index.enabled']) await setting(key, undefined);
     await closeAllEditors();
   });
@@ -33,24 +24,24 @@ describe('views: annotations', () => {
     assert.deepEqual(painted.plan.aiLines, [], 'the striped gutter icon replaces the plain bar');
     assert.deepEqual(painted.plan.aiText[0], { line: 10, start: 0, end: 53 });
 
-    index.finish();
+    fixture.index.finish();
     painted = await decorationsWhere(uri, 'the blast radius', (s) => !s.plan.annotations[0]?.text.includes('indexing'));
     assert.deepEqual(annotations(painted), [[10, 'AI-generated · payments · 4 dependents (2 load-bearing)', 'warning']]);
 
-    const askedBefore = index.asked.length;
+    const askedBefore = fixture.index.asked.length;
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// one\n// two\n'));
     painted = await decorationsWhere(uri, 'the warning to move down', (s) => s.plan.annotations[0]?.line === 12);
     assert.deepEqual(annotations(painted), [[12, 'AI-generated · payments · 4 dependents (2 load-bearing)', 'warning']]);
     assert.deepEqual(painted.plan.loadBearingLines, range(12, 17));
     // The index is asked again for the moved lines once the edits settle, not on the keystroke.
-    await waitFor('the index to be asked for the moved lines', () => index.asked.includes(`${LEDGER}:12-17`));
-    assert.ok(index.asked.length - askedBefore <= 2, `asked ${index.asked.slice(askedBefore).join(', ')}`);
+    await waitFor('the index to be asked for the moved lines', () => fixture.index.asked.includes(`${LEDGER}:12-17`));
+    assert.ok(fixture.index.asked.length - askedBefore <= 2, `asked ${fixture.index.asked.slice(askedBefore).join(', ')}`);
   });
 
   it('hides the warning of reviewed code, unless configured', async () => {
     const uri = fixtureUri(LEDGER);
     const editor = await markAi(LEDGER, 10, 15);
-    index.finish();
+    fixture.index.finish();
     await decorationsWhere(uri, 'the warning', (s) => s.plan.annotations.length === 1);
     editor.selection = new vscode.Selection(12, 0, 12, 0);
     await vscode.commands.executeCommand('aiProvenance.markReviewed');
@@ -74,7 +65,7 @@ describe('views: annotations', () => {
     assert.deepEqual(annotations(painted), [[3, 'AI-generated · blast radius: indexing…', 'note']]);
     assert.deepEqual(painted.plan.aiLines, range(3, 7));
     assert.deepEqual(painted.plan.loadBearingLines, []);
-    index.finish();
+    fixture.index.finish();
     painted = await decorationsWhere(uri, 'the count', (s) => s.plan.annotations[0]?.text === 'AI-generated · 1 dependent');
 
     await setting('annotations.minDependents', 2);
@@ -88,7 +79,7 @@ describe('views: annotations', () => {
 
   it('never guesses: without an index only the class is shown', async () => {
     // Back to the extension's own workspace index, switched off as a user would.
-    indexInUse.dispose();
+    fixture.stopUsing();
     await setting('index.enabled', false);
     const uri = fixtureUri(LEDGER);
     await markAi(LEDGER, 10, 15);

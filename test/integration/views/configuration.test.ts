@@ -3,8 +3,7 @@ import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Classification } from '../../../src/core/loadBearing/classifier';
 import { closeAllEditors, extensionApi, waitFor, workspaceRoot, writeWorkspaceFile } from '../support/extension';
-import { FixtureIndex } from './support/fixtureIndex';
-import { annotations, decorationsWhere, fixtureUri, forgetAllRegions, markAi, withoutCapture } from './support/views';
+import { annotations, decorationsWhere, fixtureUri, markAi, useFixtureIndex, withoutCapture } from './support/views';
 
 const DAILY = 'src/reports/daily.ts';
 
@@ -20,17 +19,8 @@ const names = (classification: Classification) => classification.classes.map((ma
 
 describe('views: load-bearing configuration', () => {
   withoutCapture();
-  let index: FixtureIndex;
-  let indexInUse: vscode.Disposable;
-  beforeEach(async () => {
-    await forgetAllRegions();
-    index = new FixtureIndex();
-    index.finish();
-    indexInUse = (await extensionApi()).views.useBlastRadiusSource(index);
-  });
+  useFixtureIndex({ ready: true });
   afterEach(async () => {
-    indexInUse.dispose();
-    index.dispose();
     for (const file of ['.ai-provenance.json', '.github']) rmSync(vscode.Uri.joinPath(workspaceRoot(), file).fsPath, { recursive: true, force: true });
     await vscode.workspace.getConfiguration().update('aiProvenance.loadBearing', undefined, vscode.ConfigurationTarget.Workspace);
     await classesOf(DAILY, 'the defaults again', (classification) => classification.classes.length === 0);

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, extensionApi, waitFor } from '../support/extension';
-import { FixtureIndex } from './support/fixtureIndex';
-import { fixtureUri, forgetAllRegions, markAi, setting, withoutCapture } from './support/views';
+import { fixtureUri, markAi, setting, useFixtureIndex, withoutCapture } from './support/views';
 
 const LEDGER = 'src/payments/ledger.ts';
 
@@ -12,17 +11,8 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 
 describe('views: diagnostics', () => {
   withoutCapture();
-  let index: FixtureIndex;
-  let indexInUse: vscode.Disposable;
-  beforeEach(async () => {
-    await forgetAllRegions();
-    index = new FixtureIndex();
-    index.finish();
-    indexInUse = (await extensionApi()).views.useBlastRadiusSource(index);
-  });
+  useFixtureIndex({ ready: true });
   afterEach(async () => {
-    indexInUse.dispose();
-    index.dispose();
     await setting('diagnostics.enabled', undefined);
     await closeAllEditors();
   });

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, regionsOf, waitFor } from '../support/extension';
-import { FixtureIndex } from './support/fixtureIndex';
-import { decorationsWhere, fixtureUri, forgetAllRegions, markAi, withoutCapture } from './support/views';
+import { closeAllEditors, regionsOf, waitFor } from '../support/extension';
+import { decorationsWhere, fixtureUri, markAi, useFixtureIndex, withoutCapture } from './support/views';
 
 const LEDGER = 'src/payments/ledger.ts';
 
@@ -20,17 +19,8 @@ function linkArguments(markdown: string, command: string): unknown[][] {
 
 describe('views: hover and code lens', () => {
   withoutCapture();
-  let index: FixtureIndex;
-  let indexInUse: vscode.Disposable;
-  beforeEach(async () => {
-    await forgetAllRegions();
-    index = new FixtureIndex();
-    index.finish();
-    indexInUse = (await extensionApi()).views.useBlastRadiusSource(index);
-  });
+  useFixtureIndex({ ready: true });
   afterEach(async () => {
-    indexInUse.dispose();
-    index.dispose();
     await closeAllEditors();
   });
 

@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RegionsViewNode } from '../../../src/extension/regionsView/regionsTreeProvider';
 import { closeAllEditors, extensionApi, waitFor } from '../support/extension';
-import { FixtureIndex } from './support/fixtureIndex';
-import { fixtureUri, forgetAllRegions, markAi, setting, withoutCapture } from './support/views';
+import { fixtureUri, markAi, setting, useFixtureIndex, withoutCapture } from './support/views';
 
 const LEDGER = 'src/payments/ledger.ts';
 const DAILY = 'src/reports/daily.ts';
@@ -42,17 +41,8 @@ async function viewShows(what: string, check: (files: Array<[string, string, str
 
 describe('views: AI Regions view', () => {
   withoutCapture();
-  let index: FixtureIndex;
-  let indexInUse: vscode.Disposable;
-  beforeEach(async () => {
-    await forgetAllRegions();
-    index = new FixtureIndex();
-    index.finish();
-    indexInUse = (await extensionApi()).views.useBlastRadiusSource(index);
-  });
+  useFixtureIndex({ ready: true });
   afterEach(async () => {
-    indexInUse.dispose();
-    index.dispose();
     await vscode.commands.executeCommand('aiProvenance.regionsView.showAll');
     await setting('regionsView.showReviewed', undefined);
     await closeAllEditors();

@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StatusBarSnapshot } from '../../../src/extension/statusBar/riskStatusBar';
 import { closeAllEditors, extensionApi, waitFor } from '../support/extension';
-import { FixtureIndex } from './support/fixtureIndex';
-import { forgetAllRegions, markAi, setting, withoutCapture } from './support/views';
+import { markAi, setting, useFixtureIndex, withoutCapture } from './support/views';
 
 const LEDGER = 'src/payments/ledger.ts';
 
@@ -17,16 +16,8 @@ async function statusWhere(what: string, check: (status: StatusBarSnapshot) => b
 
 describe('views: status bar risk meter', () => {
   withoutCapture();
-  let index: FixtureIndex;
-  let indexInUse: vscode.Disposable;
-  beforeEach(async () => {
-    await forgetAllRegions();
-    index = new FixtureIndex();
-    indexInUse = (await extensionApi()).views.useBlastRadiusSource(index);
-  });
+  const fixture = useFixtureIndex({ ready: false });
   afterEach(async () => {
-    indexInUse.dispose();
-    index.dispose();
     await setting('statusBar.highlightFrom', undefined);
     await closeAllEditors();
   });
@@ -41,7 +32,7 @@ describe('views: status bar risk meter', () => {
     assert.ok(status.tooltip.includes('*Blast radius: indexing… (the level may still rise)*'), status.tooltip);
 
     // The index finishes: x 1.96 for 4 dependents, 2 of them load-bearing.
-    index.finish();
+    fixture.index.finish();
     status = await statusWhere('high', (s) => s.text.includes('high'));
     assert.equal(status.text, '$(warning) AI risk: high (1)');
     assert.equal(status.backgroundColor, 'statusBarItem.warningBackground');
@@ -61,7 +52,7 @@ describe('views: status bar risk meter', () => {
   });
 
   it('follows edits and reviews', async () => {
-    index.finish();
+    fixture.index.finish();
     const editor = await markAi(LEDGER, 10, 20);
     await statusWhere('high', (s) => s.text === '$(warning) AI risk: high (1)');
     // Deleting balanceOf leaves 6 AI lines: 6 x 10 x 1.96 = 118, medium.

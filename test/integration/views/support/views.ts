@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DecorationSnapshot } from '../../../../src/extension/views/regionDecorations';
 import { extensionApi, openEditor, regionsOf, select, waitFor, workspaceRoot } from '../../support/extension';
+import { FixtureIndex } from './fixtureIndex';
 
 export function fixtureUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...path.split('/'));
@@ -40,6 +41,41 @@ export function withoutCapture(): void {
   after(async () => {
     for (const key of keys) await setting(key, undefined);
   });
+}
+
+export interface FixtureIndexInUse {
+  /** The current test's index. */
+  readonly index: FixtureIndex;
+  /** Hands the views back to the extension's own workspace index. */
+  stopUsing(): void;
+}
+
+/**
+ * Each test of the suite starts from no regions, with a FixtureIndex (known
+ * answers for the fixture workspace) in place of the workspace index: ready
+ * at once, or, with `ready: false`, "indexing" until the test finishes it.
+ * Register it before the suite's own afterEach, which then runs after it.
+ */
+export function useFixtureIndex(options: { readonly ready: boolean }): FixtureIndexInUse {
+  let index: FixtureIndex | undefined;
+  let inUse: vscode.Disposable | undefined;
+  beforeEach(async () => {
+    await forgetAllRegions();
+    index = new FixtureIndex();
+    if (options.ready) index.finish();
+    inUse = (await extensionApi()).views.useBlastRadiusSource(index);
+  });
+  afterEach(() => {
+    inUse?.dispose();
+    index?.dispose();
+  });
+  return {
+    get index() {
+      assert.ok(index, 'useFixtureIndex: no test is running');
+      return index;
+    },
+    stopUsing: () => inUse?.dispose(),
+  };
 }
 
 /** Waits until the decorations painted for `uri` satisfy `check` (returning a message while they do not). */
