@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { HookInstallError, hooksStatus, installHooks, uninstallHooks, type HooksStatus } from '../../core/provenance';
 import { isManagedHook, MANAGED_HOOKS } from '../../core/git/hooks/managedHooks';
+import { PRESTARTED_DIFF_ENV } from '../../core/git/prestartedDiff';
 import { runCommitMsg } from '../../core/provenance/hooks/commitMsg';
 import { runPostCommit } from '../../core/provenance/hooks/postCommit';
 import { runPostRewrite } from '../../core/provenance/hooks/postRewrite';
@@ -92,7 +93,17 @@ async function runHook(argv: readonly string[], io: CliIO): Promise<number> {
     switch (hook) {
       case 'prepare-commit-msg':
         if (!args[0]) throw new Error('git passed no message file');
-        await runPrepareCommitMsg(io.cwd, { messageFile: args[0], ...(args[1] ? { source: args[1] } : {}), ...(args[2] ? { sha: args[2] } : {}) }, io.env);
+        await runPrepareCommitMsg(
+          io.cwd,
+          {
+            messageFile: args[0],
+            ...(args[1] ? { source: args[1] } : {}),
+            ...(args[2] ? { sha: args[2] } : {}),
+            // Read from the start: git wrote it while node was starting.
+            ...(io.env[PRESTARTED_DIFF_ENV] === 'stdin' ? { prestartedDiff: io.readStdin() } : {}),
+          },
+          io.env,
+        );
         break;
       case 'commit-msg':
         if (!args[0]) throw new Error('git passed no message file');

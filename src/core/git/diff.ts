@@ -34,9 +34,13 @@ export interface DiffRunOptions {
  * `commit -a` and `commit <paths>`.
  */
 export async function diffStaged(cwd: string, base: string | undefined, options: DiffRunOptions = {}): Promise<FileDiff[]> {
-  const args = [...CONFIG, 'diff', '--cached', ...STABLE_DIFF, ...(base ? [base] : []), '--', ...(options.paths ?? [])];
-  const { stdout } = await git(args, { cwd, ...(options.env ? { env: options.env } : {}) });
+  const { stdout } = await git(stagedDiffArgs(base, options.paths), { cwd, ...(options.env ? { env: options.env } : {}) });
   return parseDiff(stdout);
+}
+
+/** git's arguments for diffStaged (the commit hook starts the same diff itself: see prestartedDiff.ts). */
+export function stagedDiffArgs(base?: string, paths: readonly string[] = []): string[] {
+  return [...CONFIG, 'diff', '--cached', ...STABLE_DIFF, ...(base ? [base] : []), '--', ...paths];
 }
 
 /** The changes from `from` (a commit or tree) to `to`. */

@@ -7,7 +7,13 @@ import type { FileAttribution } from './lineOrigin';
 
 /** Whose changes: the staged ones (the commit being made) or an existing commit's. */
 export type ChangeTarget =
-  | { readonly kind: 'staged'; /** Measure against HEAD's parent: the commit replaces HEAD. */ readonly amend?: boolean }
+  | {
+      readonly kind: 'staged';
+      /** Measure against HEAD's parent: the commit replaces HEAD. */
+      readonly amend?: boolean;
+      /** `git diff --cached` against HEAD, already run (by the hook script); not with amend. */
+      readonly diff?: Promise<readonly FileDiff[] | undefined>;
+    }
   | { readonly kind: 'commit'; readonly commit: string };
 
 export interface AttributedChanges {
@@ -28,10 +34,11 @@ export async function attributedChanges(
   regions: RegionSource,
   env?: NodeJS.ProcessEnv,
 ): Promise<AttributedChanges> {
-  let diff: FileDiff[];
+  let diff: readonly FileDiff[];
   let parents: string[] = [];
   if (target.kind === 'staged') {
-    diff = await diffStaged(root, await stagedBase(root, target.amend === true), env ? { env } : {});
+    const ready = target.amend ? undefined : await target.diff;
+    diff = ready ?? (await diffStaged(root, await stagedBase(root, target.amend === true), env ? { env } : {}));
   } else {
     const base = await diffBaseOf(root, target.commit);
     parents = base.parents;

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { rmSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stagedDiffArgs } from '../../../src/core/git/diff';
+import { PRESTARTED_DIFF_DONE, PRESTARTED_DIFF_ENV, PRESTARTED_DIFF_FAILED } from '../../../src/core/git/prestartedDiff';
 import { runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { ProvenanceRepo, aiTrailers, lines } from './support/provenanceRepo';
@@ -28,6 +30,26 @@ describe('commits through the installed hooks (real git)', function () {
     repo.git('commit', '-q', '-s', '-m', 'Add feature');
     const message = repo.message();
     assert.match(message, /^Add feature\n\nSigned-off-by: Test User <test@example.com>\nAI-Lines: 3\/3\nAI-Sources: agent\nAI-Tools: claude-code\nAI-Reviewed: 0\/3\nAI-Risk: low\n/);
+  });
+
+  it('takes the staged diff the hook script started, and diffs itself when that one is incomplete or failed', () => {
+    repo.write('notes.txt', lines('not AI', 'either'));
+    repo.git('add', 'notes.txt');
+    // Piped in: the staged diff of src/feature.ts alone. Used, it makes AI-Lines 3/3 instead of the true 3/5.
+    const partial = repo.git(...stagedDiffArgs(undefined, ['src/feature.ts']));
+    const prepare = (stdin: string) => {
+      writeFileSync(join(repo.root, '.git', 'MSG'), 'Add feature\n');
+      const run = runCli(['hook', 'run', 'prepare-commit-msg', '.git/MSG', 'message'], { cwd: repo.root, input: stdin, env: { [PRESTARTED_DIFF_ENV]: 'stdin' } });
+      assert.deepEqual([run.code, run.stderr], [0, '']);
+      return aiTrailers(repo.read('.git/MSG'))['AI-Lines'];
+    };
+    assert.equal(prepare(`${partial}${PRESTARTED_DIFF_DONE}\n`), '3/3');
+    assert.equal(prepare(`${partial}${PRESTARTED_DIFF_FAILED}\n`), '3/5');
+    assert.equal(prepare(partial), '3/5', 'cut short: no end marker');
+    // And through git, the installed script starts the diff itself.
+    repo.git('commit', '-q', '-m', 'Add feature');
+    assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/5');
+    assert.deepEqual(readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('staged-diff')), [], 'the script removes its diff file');
   });
 
   it('previews the trailers in the editor and writes them when the message is saved', () => {

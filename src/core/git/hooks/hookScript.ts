@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { PRESTARTED_DIFF_ENV, prestartedDiffShell } from '../prestartedDiff';
 import { ORIGINAL_SUFFIX, WRAPPER_MARKER, readsStdin, type ManagedHook } from './managedHooks';
 
 export interface WrapperOptions {
@@ -73,8 +74,10 @@ export function wrapperScript(options: WrapperOptions): string {
       'fi',
     );
   }
-  const input = stdin ? `${feed}` : '';
-  const redirect = stdin ? '' : ' </dev/null';
+  // prepare-commit-msg: git computes the staged diff while node starts, and the CLI reads it on stdin.
+  const prestartsDiff = hook === 'prepare-commit-msg';
+  const input = stdin ? `${feed}` : prestartsDiff ? `{ ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ` : '';
+  const redirect = stdin || prestartsDiff ? '' : ' </dev/null';
   if (hook === 'commit-msg') {
     // Only a previewed message, or one holding our trailers, needs a look: skip starting node otherwise.
     lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || exit 0`);
@@ -88,6 +91,7 @@ export function wrapperScript(options: WrapperOptions): string {
           `[ -s "\${aip_cli%/bin/cli.js}/regions.json" ] || git rev-parse -q --verify CHERRY_PICK_HEAD >/dev/null 2>&1 || exit ${options.original ? '"${aip_status:-0}"' : '0'}`,
         ]
       : []),
+    ...(prestartsDiff ? ['aip_diff="${aip_cli%/bin/cli.js}/staged-diff.$$"'] : []),
     'if [ ! -f "$aip_cli" ]; then',
     `  echo "ai-provenance: $aip_cli is missing, ${hook} skipped (run: ai-provenance hook install)" >&2`,
     'elif command -v node >/dev/null 2>&1; then',
@@ -97,6 +101,7 @@ export function wrapperScript(options: WrapperOptions): string {
     'else',
     `  echo "ai-provenance: node is not on PATH (nor at $aip_node_fallback), ${hook} skipped" >&2`,
     'fi',
+    ...(prestartsDiff ? ['rm -f "$aip_diff"'] : []),
     options.original && !(hook === 'prepare-commit-msg' || hook === 'commit-msg') ? 'exit "${aip_status:-0}"' : 'exit 0',
     '',
   );

@@ -1,3 +1,5 @@
+import { parsePrestartedDiff } from '../../git/prestartedDiff';
+import type { FileDiff } from '../../git/diffParse';
 import { applyTrailers, hasContent } from '../applyTrailers';
 import { computeCommitProvenance } from '../computeCommitProvenance';
 import { keepIndexedTrailers } from '../keepIndexedTrailers';
@@ -13,6 +15,8 @@ export interface PrepareCommitMsgArgs {
   /** message | template | merge | squash | commit, or undefined (plain `git commit`). */
   readonly source?: string;
   readonly sha?: string;
+  /** What the hook script piped in: the staged diff it started before node (see prestartedDiff.ts). */
+  readonly prestartedDiff?: Promise<string>;
 }
 
 export type PrepareOutcome = 'applied' | 'previewed' | 'unchanged' | 'skipped-merge' | 'skipped-replay';
@@ -37,7 +41,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const provenance = await computeCommitProvenance(context.root, store, {
-      target: { kind: 'staged', amend: isAmend(args.source, args.sha, env) },
+      target: { kind: 'staged', amend: isAmend(args.source, args.sha, env), diff: prestarted(args.prestartedDiff) },
       settings: context.settings,
       classifier,
       ...(blast.provider ? { blastRadius: blast.provider } : {}),
@@ -51,5 +55,14 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
     return editorFlow ? 'previewed' : 'applied';
   } finally {
     blast.release();
+  }
+}
+
+/** The prestarted diff when it is complete; undefined makes computeCommitProvenance run its own. */
+async function prestarted(text: Promise<string> | undefined): Promise<readonly FileDiff[] | undefined> {
+  try {
+    return text === undefined ? undefined : parsePrestartedDiff(await text);
+  } catch {
+    return undefined;
   }
 }
