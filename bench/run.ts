@@ -104,16 +104,20 @@ function classifier(rows: SummaryRow[]): void {
 
 async function git(rows: SummaryRow[], quick: boolean): Promise<void> {
   heading('Commit hook on a 1,000-file commit');
-  const result = await runGitBench({ files: 1000, aiFiles: quick ? 100 : 1000, runs: quick ? 3 : 5, log: (line) => console.error(`  git: ${line}`) });
-  console.log(formatGitBench(result));
-  rows.push({
-    benchmark: `prepare-commit-msg, ${result.files} files (${result.aiFiles} with AI)`,
-    measured: ms(result.medianMs.prepareCommitMsgHook, 0),
-    baseline: `${ms(result.medianMs.nodeStartup, 0)} (bare node start-up)`,
-    ratio: ratio(result.medianMs.prepareCommitMsgHook, result.medianMs.nodeStartup),
-    target: `< ${result.targetMs} ms`,
-    met: result.medianMs.prepareCommitMsgHook < result.targetMs,
-  });
+  // A typical commit (a few files with AI regions), then the worst case (every file has some).
+  for (const aiFiles of quick ? [20] : [20, 1000]) {
+    const result = await runGitBench({ files: 1000, aiFiles, runs: quick ? 3 : 5, log: (line) => console.error(`  git: ${line}`) });
+    console.log(formatGitBench(result));
+    const floor = result.medianMs.nodeStartup + result.medianMs.stagedDiff;
+    rows.push({
+      benchmark: `prepare-commit-msg, ${result.files} files (${result.aiFiles} with AI)`,
+      measured: ms(result.medianMs.prepareCommitMsgHook, 0),
+      baseline: `${ms(floor, 0)} (node start-up + its git diff)`,
+      ratio: ratio(result.medianMs.prepareCommitMsgHook, floor),
+      target: `< ${result.targetMs} ms`,
+      met: result.medianMs.prepareCommitMsgHook < result.targetMs,
+    });
+  }
 }
 
 async function index(rows: SummaryRow[], quick: boolean): Promise<void> {

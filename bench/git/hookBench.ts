@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stagedDiffArgs } from '../../src/core/git/diff';
 import { computeCommitProvenance } from '../../src/core/provenance';
 import { createLineRegion } from '../../src/core/regions/create';
 import { RegionStore } from '../../src/core/store/regionStore';
@@ -33,6 +34,8 @@ export interface GitBenchResult {
   /** Wall-clock medians. */
   readonly medianMs: {
     readonly nodeStartup: number;
+    /** The hook's `git diff --cached` alone: with node's start-up, the floor of any node hook. */
+    readonly stagedDiff: number;
     readonly computeInProcess: number;
     readonly prepareCommitMsgHook: number;
     readonly postCommitHook: number;
@@ -119,6 +122,7 @@ export async function runGitBench(options: GitBenchOptions = {}): Promise<GitBen
     log('hooks installed');
 
     const nodeStartup = median(Array.from({ length: runs }, () => timed(() => execFileSync(process.execPath, ['-e', ''], { stdio: 'ignore' }))));
+    const stagedDiff = median(Array.from({ length: runs }, () => timed(() => execFileSync('git', stagedDiffArgs(), { cwd: root, stdio: 'ignore' }))));
     const computeRuns: number[] = [];
     const computeCpu: number[] = [];
     let summary: { aiLines: number; addedLines: number } | undefined;
@@ -150,6 +154,7 @@ export async function runGitBench(options: GitBenchOptions = {}): Promise<GitBen
       aiLines: summary?.aiLines ?? 0,
       medianMs: {
         nodeStartup: Math.round(nodeStartup),
+        stagedDiff: Math.round(stagedDiff),
         computeInProcess: Math.round(median(computeRuns)),
         prepareCommitMsgHook: Math.round(median(prepareRuns.map((run) => run.wallMs))),
         postCommitHook: Math.round(median(postRuns.map((run) => run.wallMs))),
@@ -174,6 +179,7 @@ export function formatGitBench(result: GitBenchResult): string {
     `commit-time provenance, ${result.files} files changed, ${result.aiFiles} of them with AI regions (${result.addedLines} added lines, ${result.aiLines} AI), ${result.machine.cpus} × ${result.machine.model}, node ${result.machine.node}, ${result.machine.git}`,
     `median wall time (and CPU time, child processes included):`,
     `  node start-up alone:            ${wall.nodeStartup} ms`,
+    `  git diff --cached alone:        ${wall.stagedDiff} ms (floor, one after the other: ${wall.nodeStartup + wall.stagedDiff} ms)`,
     `  computeCommitProvenance:        ${wall.computeInProcess} ms in process${withCpu(cpu.computeInProcess)} (git's own CPU not counted)`,
     `  prepare-commit-msg hook:        ${wall.prepareCommitMsgHook} ms${withCpu(cpu.prepareCommitMsgHook)} (${verdict} the ${result.targetMs} ms target)`,
     `  post-commit hook (writes note): ${wall.postCommitHook} ms${withCpu(cpu.postCommitHook)}`,
