@@ -8,6 +8,7 @@ import { DependencyGraph } from './graph/graph';
 import type { LinkContext } from './graph/link';
 import { languageOf } from './languages';
 import type { ParseRequest, ParseResult } from './parseFile';
+import { compactFacts } from './compactFacts';
 import { RepositoryFiles } from './repositoryFiles';
 import { RESOLUTION_CONFIG_NAMES, Resolver } from './resolve/resolver';
 import { type IndexStats, StatsCounter } from './stats';
@@ -66,6 +67,8 @@ export class WorkspaceIndex {
   private cacheExists: boolean;
   /** How the last build listed the files (until then, how it would). */
   private listedBy: FileListing;
+  /** Every distinct string of the facts held, kept once (see compactFacts). */
+  private readonly strings = new Map<string, string>();
 
   private constructor(private readonly options: WorkspaceIndexOptions) {
     this.rules = pathSkipRules(options.exclude ?? []);
@@ -77,6 +80,7 @@ export class WorkspaceIndex {
     this.resolver = new Resolver(this.files);
     const cache = loadCache(options.cacheDir, options.root);
     this.cached = cache.files;
+    for (const file of cache.files.values()) if (file.facts) compactFacts(file.facts, this.strings);
     this.cacheExists = cache.files.size > 0;
     if (cache.note) this.notes.push(cache.note);
   }
@@ -349,7 +353,7 @@ export class WorkspaceIndex {
     switch (result.status) {
       case 'parsed':
         entry.hash = result.hash;
-        entry.facts = result.facts;
+        entry.facts = compactFacts(result.facts, this.strings);
         entry.skipped = undefined;
         break;
       case 'unchanged': {
