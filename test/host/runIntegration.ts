@@ -4,7 +4,10 @@
 // fresh git repository copied from test/fixtures/workspace/. Exits with the
 // tests' exit code.
 //
-//   node out/test/host/runIntegration.js [--grep <regular expression>]
+//   node out/test/host/runIntegration.js [--grep <regular expression>] [--restricted]
+//
+//   --restricted   run test/restricted/ instead, with the folder opened untrusted
+//                  (Restricted Mode); code-server route only
 //
 // Environment:
 //   AI_PROVENANCE_TEST_HOST=electron   desktop VS Code through @vscode/test-electron, which
@@ -22,7 +25,8 @@ import { createOutputFilter, type OutputFilter } from './outputFilter';
 import { repoRoot } from './repoRoot';
 import { runTestsInCodeServer, TestRunFailedError } from './runTestsInCodeServer';
 
-const extensionTestsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const restricted = process.argv.includes('--restricted');
+const extensionTestsPath = join(repoRoot, 'out', 'test', restricted ? 'restricted' : 'integration', 'index.js');
 const builtExtension = join(repoRoot, 'dist', 'extension.js');
 
 /** A mistake in how the run was asked for: reported without a stack trace. */
@@ -59,6 +63,7 @@ let outputFilter: OutputFilter | undefined;
 async function runIntegrationTests(): Promise<number> {
   requireBuildOutputs();
   const host = process.env.AI_PROVENANCE_TEST_HOST === 'electron' ? 'electron' : 'code-server';
+  if (restricted && host === 'electron') throw new UsageError('--restricted runs on the code-server route only (AI_PROVENANCE_TEST_HOST unset).');
   const grep = grepPattern(process.argv.slice(2));
   const timeout = timeoutMs();
   const workspace = createFixtureWorkspace();
@@ -69,7 +74,7 @@ async function runIntegrationTests(): Promise<number> {
     extensionTestsEnv: { AI_PROVENANCE_TEST_GREP: grep, AI_PROVENANCE_TEST_HOST: host, AI_PROVENANCE_TEST_WORKSPACE: workspace.path },
     launchArgs: [workspace.path],
   };
-  console.log(`[integration] ${host} extension host, workspace ${workspace.path}${grep ? `, --grep ${grep}` : ''}`);
+  console.log(`[integration] ${host} extension host, workspace ${workspace.path}${restricted ? ' (Restricted Mode)' : ''}${grep ? `, --grep ${grep}` : ''}`);
   try {
     if (host === 'electron') {
       // Imported only on this route: it downloads desktop VS Code.
@@ -83,7 +88,7 @@ async function runIntegrationTests(): Promise<number> {
       });
     }
     outputFilter = createOutputFilter({ verbose: process.env.AI_PROVENANCE_TEST_VERBOSE === '1' });
-    return await runTestsInCodeServer({ ...options, timeoutMs: timeout, onOutput: outputFilter.onOutput });
+    return await runTestsInCodeServer({ ...options, timeoutMs: timeout, onOutput: outputFilter.onOutput, workspaceTrust: restricted ? 'enabled' : 'disabled' });
   } finally {
     workspace.dispose();
   }

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { launchHeadlessChromium } from './chromium';
 import { startCodeServer, type CodeServer } from './codeServer';
 import type { EditorOutput } from './outputFilter';
+import type { WorkspaceTrust } from './quietSettings';
 
 export interface CodeServerTestOptions {
   extensionDevelopmentPath: string;
@@ -26,6 +27,8 @@ export interface CodeServerTestOptions {
   timeoutMs?: number;
   /** Everything the workbench logs; by default printed to stdout. */
   onOutput?: (output: EditorOutput) => void;
+  /** `enabled`: the folder opens untrusted, in Restricted Mode. Default `disabled` (everything trusted). */
+  workspaceTrust?: WorkspaceTrust;
 }
 
 export class TestRunFailedError extends Error {
@@ -50,7 +53,7 @@ export async function runTestsInCodeServer(options: CodeServerTestOptions): Prom
   });
 
   const run = async (): Promise<number> => {
-    const server = resources.keep(await startCodeServer({ workspaceTrust: 'disabled' }), (it) => it.stop());
+    const server = resources.keep(await startCodeServer({ workspaceTrust: options.workspaceTrust ?? 'disabled' }), (it) => it.stop());
     const browser = resources.keep(await launchHeadlessChromium(), (it) => it.close());
     const exitCode = await openWorkbenchWithTests(await browser.newPage(), server, options);
     if (exitCode !== 0) throw new TestRunFailedError(exitCode, `The integration tests failed (extension host exit code ${exitCode}).`);
