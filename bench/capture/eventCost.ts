@@ -11,6 +11,7 @@ import type { ObservedChangeEvent } from '../../src/core/capture/captureEvent';
 import { createRegion } from '../../src/core/regions/create';
 import type { TextChange } from '../../src/core/regions/positions';
 import { RegionStore } from '../../src/core/store/regionStore';
+import { Random } from '../../test/support/random';
 
 export interface EventCost {
   readonly events: number;
@@ -40,18 +41,6 @@ const FILE = 'src/big.ts';
 const LINES = 5_000;
 const REGIONS = 1_000;
 
-/** A deterministic PRNG, so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function measureEventCost(events = 20_000): Promise<EventCost> {
   const storeDir = mkdtempSync(join(tmpdir(), 'aip-capture-bench-'));
   try {
@@ -62,7 +51,9 @@ export async function measureEventCost(events = 20_000): Promise<EventCost> {
       store.add(FILE, createRegion({ source: 'inline' }, { line, character: 0 }, `const generated${i} = compute(${i});\nuse(generated${i});`)!);
     }
     const classifier = new CaptureClassifier();
-    const next = random(42);
+    // Seeded, so runs are comparable.
+    const rng = new Random(42);
+    const next = () => rng.next();
     const samples: number[] = [];
     const floorSamples: number[] = [];
     const text = Array.from({ length: LINES + events }, (_, i) => `    const line${i} = ${i};`);

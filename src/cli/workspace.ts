@@ -1,9 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { findRepository, fromRepoPath, storeDirOf, toRepoPath } from '../core/git/repository';
+import { findRepository, fromRepoPath, storeDirOf, toRepoPath, type Repository } from '../core/git/repository';
 import { RegionStore } from '../core/store/regionStore';
 import { describeUnreadable, readTextFile } from '../core/text/fileText';
 import { CliError, type CliIO } from './command';
+
+/** The git repository around the working directory, for commands that need one. */
+export async function requireRepository(io: CliIO): Promise<Repository> {
+  const repository = await findRepository(io.cwd);
+  if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+  return repository;
+}
 
 /** The repository (or plain folder) a CLI command works on, with its store. */
 export interface CliWorkspace {

@@ -12,6 +12,7 @@ function section(): vscode.WorkspaceConfiguration {
 }
 
 /** Invalid values in settings.json fall back to the nearest valid one. */
-function clamp(value: number, min: number, max: number): number {
+/** `value` within [min, max]; not a number gives `min`. */
+export function clamp(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
 }

@@ -1,7 +1,7 @@
 import { GateInputError, formatGateGithub, formatGateText, runGate } from '../../core/provenance';
-import { findRepository } from '../../core/git/repository';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
+import { requireRepository } from '../workspace';
 
 export const gateCommand: CliCommand = {
   name: 'gate',
@@ -21,8 +21,7 @@ In CI, fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'`,
     if (!values.base) throw new UsageError('gate needs --base <ref>');
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, got "${format}"`);
-    const repository = await findRepository(io.cwd);
-    if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+    const repository = await requireRepository(io);
     let result;
     try {
       result = await runGate(repository.root, values.base, values.head ?? 'HEAD');

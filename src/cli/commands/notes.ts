@@ -1,4 +1,4 @@
-import { findRepository, storeDirOf } from '../../core/git/repository';
+import { storeDirOf } from '../../core/git/repository';
 import { readNote } from '../../core/git/notes';
 import { resolveCommit } from '../../core/git/revisions';
 import { NOTES_REF, parseNoteText, readProvenanceSettings, recordCommitNote, toAgentTrace } from '../../core/provenance';
@@ -6,6 +6,7 @@ import { rangeCommits } from '../../core/provenance/gate/rangeCommits';
 import { RegionStore } from '../../core/store/regionStore';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
+import { requireRepository } from '../workspace';
 
 const USAGE = `Usage:
   ai-provenance notes show [<commit>]
@@ -19,12 +20,6 @@ write    computes and writes the note of <commit> from the region store
          (for commits made without the hooks); merges with a note already there
 Notes live in ${NOTES_REF}; share them with
   git push origin ${NOTES_REF}   and   git fetch origin 'refs/notes/*:refs/notes/*'`;
-
-async function root(io: CliIO): Promise<string> {
-  const repository = await findRepository(io.cwd);
-  if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
-  return repository.root;
-}
 
 async function commitOf(rootDir: string, rev: string): Promise<string> {
   const commit = await resolveCommit(rootDir, rev);
@@ -53,7 +48,7 @@ export const notesCommand: CliCommand = {
 
 async function show(argv: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parse(argv, {});
-  const rootDir = await root(io);
+  const rootDir = (await requireRepository(io)).root;
   const commit = await commitOf(rootDir, positionals[0] ?? 'HEAD');
   const text = await readNote(rootDir, NOTES_REF, commit);
   if (text === undefined) throw new CliError(`${commit.slice(0, 10)} has no AI Provenance note`);
@@ -67,7 +62,7 @@ async function exportTraces(argv: readonly string[], io: CliIO): Promise<number>
   const { values, positionals } = parse(argv, { 'agent-trace': { type: 'boolean' }, base: { type: 'string' }, head: { type: 'string' } });
   if (!values['agent-trace']) throw new UsageError('export needs --agent-trace (the only export format)');
   if (!values.base === (positionals.length === 0)) throw new UsageError('export needs either --base <ref> or commits');
-  const rootDir = await root(io);
+  const rootDir = (await requireRepository(io)).root;
   const entries: Array<{ sha: string; note?: string }> = values.base
     ? await rangeCommits(rootDir, await commitOf(rootDir, values.base), await commitOf(rootDir, values.head ?? 'HEAD'))
     : await Promise.all(positionals.map(async (rev) => {
@@ -84,8 +79,7 @@ async function exportTraces(argv: readonly string[], io: CliIO): Promise<number>
 
 async function write(argv: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parse(argv, {});
-  const repository = await findRepository(io.cwd);
-  if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+  const repository = await requireRepository(io);
   const commit = await commitOf(repository.root, positionals[0] ?? 'HEAD');
   const store = await RegionStore.open({ storeDir: storeDirOf(repository) });
   for (const problem of store.problems) io.stderr(`ai-provenance: ${problem}\n`);

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { findRepository, storeDirOf } from '../../core/git/repository';
+import { storeDirOf } from '../../core/git/repository';
 import { formatReportMarkdown, rangeProvenance, readProvenanceSettings } from '../../core/provenance';
 import { openIndexBlastRadius } from '../../core/provenance/indexBlastRadius';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
+import { requireRepository } from '../workspace';
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -18,8 +19,7 @@ is one, else as recorded in the notes, else omitted). Reads the notes
   async run(argv, io) {
     const { values } = parse(argv, { base: { type: 'string' }, head: { type: 'string' }, output: { type: 'string' }, json: { type: 'boolean' } }, false);
     if (!values.base) throw new UsageError('report needs --base <ref>');
-    const repository = await findRepository(io.cwd);
-    if (!repository) throw new CliError(`not a git repository: ${io.cwd}`);
+    const repository = await requireRepository(io);
     const settings = await readProvenanceSettings(repository.root);
     const classifier = settings.classifier;
     const index = settings.blastRadius === 'off' ? undefined : await openIndexBlastRadius(repository.root, storeDirOf(repository), classifier);

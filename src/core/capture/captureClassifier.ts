@@ -4,6 +4,7 @@ import type { CaptureDecision, ObservedChangeEvent } from './captureEvent';
 import { contentLineCount, isBlockInsertion, isWordSubstitution, touchesCursor } from './editShape';
 import { PendingCaptures } from './pendingCaptures';
 import { applyTextChanges, lineRewrites } from './rewriteChanges';
+import { normalizeLineEnds } from '../text/lines';
 
 /** How long after one block edit by a tool further content edits count as the same burst. */
 export const AGENT_BURST_MS = 2_000;
@@ -131,5 +132,5 @@ function isTyping(changes: readonly TextChange[]): boolean {
 }
 
 function sameText(a: string, b: string): boolean {
-  return a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
+  return normalizeLineEnds(a) === normalizeLineEnds(b);
 }

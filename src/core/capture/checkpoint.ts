@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '../git/exec';
+import { readBlobs } from '../git/blobs';
 import { fromRepoPath } from '../git/repository';
 import { readFileIfExists, writeFileAtomic } from '../store/atomicFile';
 import { readTextFile } from '../text/fileText';
@@ -82,10 +83,18 @@ export interface CheckpointedFile {
  */
 export async function filesSinceCheckpoint(root: string, checkpoint: Checkpoint): Promise<CheckpointedFile[]> {
   const paths = new Set([...Object.keys(checkpoint.files), ...(await changedSinceHead(root))]);
+  const sorted = [...paths].sort();
+  // The files the checkpoint does not list were as in HEAD: one `git cat-file --batch` for all of
+  // them (a name with a line break cannot go through it).
+  const fromHead = sorted.filter((path) => checkpoint.files[path] === undefined && !path.includes('\n'));
+  const heads = await readBlobs(root, fromHead.map((path) => `HEAD:${path}`));
   const result: CheckpointedFile[] = [];
-  for (const path of [...paths].sort()) {
+  for (const path of sorted) {
     const saved = checkpoint.files[path];
-    const before = saved !== undefined ? (saved ?? '') : ((await gitVersion(root, 'HEAD', path)) ?? '');
+    let before: string;
+    if (saved !== undefined) before = saved ?? '';
+    else if (path.includes('\n')) before = (await gitVersion(root, 'HEAD', path)) ?? '';
+    else before = heads.get(`HEAD:${path}`)?.toString('utf8') ?? '';
     result.push({ path, before });
   }
   return result;

@@ -4,7 +4,7 @@ import type { AiRegion } from '../regions/region';
 import { createLineRegion, createRegion } from '../regions/create';
 import { changedLineRanges } from './changedLines';
 import { countOccurrences, locateWrittenText } from './locateWrittenText';
-import { splitLines } from '../text/lines';
+import { normalizeLineEnds, splitLines } from '../text/lines';
 
 /**
  * Claude Code's PostToolUse hook input (the fields we use). See
@@ -81,7 +81,7 @@ function writtenByEdit(
     edit.replace_all || ambiguous ? occurrences : 1,
   );
   if (occurrences === 0) return placed; // found by similarity after a formatter ran: keep as is
-  const newLines = splitLines(written.replace(/\r\n?/g, '\n'));
+  const newLines = splitLines(normalizeLineEnds(written));
   const changed = changedLineRanges(edit.old_string ?? '', written);
   return placed.flatMap((region) =>
     changed.flatMap(({ first, last }) => {

@@ -4,7 +4,7 @@ import type { AiRegion } from '../regions/region';
 import type { RegionStore } from '../store/regionStore';
 import { fromRepoPath } from '../git/repository';
 import { readTextFile } from '../text/fileText';
-import { splitLines } from '../text/lines';
+import { normalizeLineEnds, splitLines } from '../text/lines';
 import { changedLineRanges } from './changedLines';
 import { gitVersion, ignoredPaths, type GitActivity } from './gitState';
 import type { KnownContents } from './knownContents';
@@ -147,10 +147,6 @@ export class DiskCapture {
     for (const region of placed) store.add(path, region);
     this.host.log?.(`${path}: ${regions.length} region(s) written on disk by another program (agent-disk)`);
   }
-}
-
-function normalizeLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }
 
 /** Regions over the lines of `after` that are new or changed compared with `before`. */

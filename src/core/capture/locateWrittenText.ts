@@ -1,6 +1,7 @@
 import { createRegion, type RegionOrigin } from '../regions/create';
 import { reanchorRegions } from '../regions/reanchor';
 import type { AiRegion } from '../regions/region';
+import { normalizeLineEnds } from '../text/lines';
 
 /**
  * Regions over the places where `written` (text a tool reports it wrote)
@@ -15,8 +16,8 @@ export function locateWrittenText(
   maxOccurrences = 1,
 ): AiRegion[] {
   if (written.trim() === '') return [];
-  const normalizedFile = fileText.replace(/\r\n?/g, '\n');
-  const normalizedWritten = written.replace(/\r\n?/g, '\n');
+  const normalizedFile = normalizeLineEnds(fileText);
+  const normalizedWritten = normalizeLineEnds(written);
   const offsets: number[] = [];
   for (let at = normalizedFile.indexOf(normalizedWritten); at >= 0 && offsets.length < maxOccurrences; ) {
     offsets.push(at);
@@ -34,8 +35,8 @@ export function locateWrittenText(
 
 /** Number of exact occurrences of `written` in `fileText` (line breaks normalized). */
 export function countOccurrences(written: string, fileText: string): number {
-  const file = fileText.replace(/\r\n?/g, '\n');
-  const needle = written.replace(/\r\n?/g, '\n');
+  const file = normalizeLineEnds(fileText);
+  const needle = normalizeLineEnds(written);
   if (needle === '') return 0;
   let count = 0;
   for (let at = file.indexOf(needle); at >= 0; at = file.indexOf(needle, at + needle.length)) count++;

@@ -1,5 +1,6 @@
 import { stagedDiffArgs } from './diff';
 import { parseDiff, type FileDiff } from './diffParse';
+import { shellQuote } from './shellQuote';
 
 /**
  * The commit hook's diff, started by the hook script itself: git computes
@@ -13,18 +14,14 @@ export const PRESTARTED_DIFF_FAILED = '# ai-provenance: staged diff failed';
 /** The environment variable that tells `hook run prepare-commit-msg` its stdin holds the prestarted diff. */
 export const PRESTARTED_DIFF_ENV = 'AIP_STAGED_DIFF';
 
-function quote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * Shell text that writes the staged diff to `$file_var`, ending with one of
  * the marker lines; git's errors are dropped (the CLI then runs the diff
  * itself and reports what goes wrong).
  */
 export function prestartedDiffShell(fileVariable: string): string {
-  const command = ['git', ...stagedDiffArgs()].map(quote).join(' ');
-  return `{ ${command} && echo ${quote(PRESTARTED_DIFF_DONE)} || echo ${quote(PRESTARTED_DIFF_FAILED)}; } >"$${fileVariable}" 2>/dev/null`;
+  const command = ['git', ...stagedDiffArgs()].map(shellQuote).join(' ');
+  return `{ ${command} && echo ${shellQuote(PRESTARTED_DIFF_DONE)} || echo ${shellQuote(PRESTARTED_DIFF_FAILED)}; } >"$${fileVariable}" 2>/dev/null`;
 }
 
 /** The prestarted diff, or undefined when it is incomplete or failed (then the caller diffs itself). */

@@ -38,7 +38,14 @@ export interface SummarizeOptions {
 }
 
 export function summarizeRisk(regions: readonly RegionRisk[], options: SummarizeOptions = {}): RiskSummary {
-  const files = aggregateFileRisks(regions, options.model ?? DEFAULT_RISK_MODEL);
+  return summarizeFiles(aggregateFileRisks(regions, options.model ?? DEFAULT_RISK_MODEL), options.limit);
+}
+
+/**
+ * The summary of files already levelled (by aggregateFileRisks, each with
+ * its repository's model), riskiest first.
+ */
+export function summarizeFiles(files: readonly FileRisk[], limit = 5): RiskSummary {
   const breakdown = Object.fromEntries(RISK_LEVELS.map((level) => [level, 0])) as Record<RiskLevel, number>;
   let level: RiskLevel = 'none';
   for (const file of files) {
@@ -63,6 +70,6 @@ export function summarizeRisk(regions: readonly RegionRisk[], options: Summarize
     files: risky.length,
     unreviewedRegions,
     unreviewedAiLines,
-    top: risky.slice(0, options.limit ?? 5),
+    top: risky.slice(0, limit),
   };
 }

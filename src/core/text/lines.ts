@@ -15,6 +15,11 @@ export function comparableLine(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** CRLF and lone CR line breaks as LF: texts that differ only in line endings compare equal. */
+export function normalizeLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 export function isBlank(text: string): boolean {
   return text.trim() === '';
 }

@@ -19,7 +19,6 @@ export { planRegionTree, type RegionTreeFile, type RegionTreeOptions, type Regio
 export { planDiagnostics, type RegionDiagnostic } from './diagnosticPlan';
 export {
   assessWorkspace,
-  mergeSummaries,
   type AssessedFile,
   type AssessedRegion,
   type FileRiskInput,

@@ -1,11 +1,9 @@
 import type { Classification } from '../loadBearing/classifier';
 import type { AiRegion } from '../regions/region';
-import { plural } from '../risk/explain';
 import { aggregateFileRisk, type FileRisk } from '../risk/fileRisk';
 import { assessRegionRisk, type RegionRisk } from '../risk/regionRisk';
-import { maxRiskLevel, RISK_LEVELS, type RiskLevel } from '../risk/riskLevel';
 import type { RiskModelConfig } from '../risk/riskModel';
-import { summarizeRisk, type RiskSummary } from '../risk/summarizeRisk';
+import { summarizeFiles, type RiskSummary } from '../risk/summarizeRisk';
 import { blastFacts, type BlastLookup } from './blastLookup';
 
 export interface FileRiskInput {
@@ -55,11 +53,9 @@ const TOP_FILES = 5;
 /** The risk of every AI region of every repository, per file, and the summary for the status bar. */
 export function assessWorkspace(repositories: readonly RepositoryRiskInput[]): WorkspaceRisk {
   const files: AssessedFile[] = [];
-  const summaries: RiskSummary[] = [];
   let regionCount = 0;
   let indexing = false;
   for (const repository of repositories) {
-    const repositoryRisks: RegionRisk[] = [];
     for (const file of repository.files) {
       if (file.regions.length === 0) continue;
       const regions = file.regions.map((region): AssessedRegion => {
@@ -74,7 +70,6 @@ export function assessWorkspace(repositories: readonly RepositoryRiskInput[]): W
       });
       regions.sort((a, b) => b.risk.score - a.risk.score || a.region.start.line - b.region.start.line);
       const risks = regions.map((entry) => entry.risk);
-      repositoryRisks.push(...risks);
       regionCount += regions.length;
       files.push({
         root: repository.root,
@@ -85,47 +80,8 @@ export function assessWorkspace(repositories: readonly RepositoryRiskInput[]): W
         regions,
       });
     }
-    summaries.push(summarizeRisk(repositoryRisks, { model: repository.model, limit: TOP_FILES }));
   }
   files.sort((a, b) => b.risk.score - a.risk.score || a.path.localeCompare(b.path) || a.root.localeCompare(b.root));
-  return { summary: mergeSummaries(summaries), files, regions: regionCount, indexing };
-}
-
-/**
- * One summary for several repositories (each levelled with its own risk
- * model); the same wording as summarizeRisk.
- */
-export function mergeSummaries(summaries: readonly RiskSummary[]): RiskSummary {
-  if (summaries.length === 1) return summaries[0]!;
-  if (summaries.length === 0) return summarizeRisk([]);
-  const breakdown = Object.fromEntries(RISK_LEVELS.map((level) => [level, 0])) as Record<RiskLevel, number>;
-  let level: RiskLevel = 'none';
-  let files = 0;
-  let unreviewedRegions = 0;
-  let unreviewedAiLines = 0;
-  for (const summary of summaries) {
-    for (const key of RISK_LEVELS) breakdown[key] += summary.breakdown[key];
-    level = maxRiskLevel(level, summary.level);
-    files += summary.files;
-    unreviewedRegions += summary.unreviewedRegions;
-    unreviewedAiLines += summary.unreviewedAiLines;
-  }
-  const top = summaries.flatMap((summary) => summary.top).sort((a, b) => b.score - a.score).slice(0, TOP_FILES);
-  const count = level === 'none' ? 0 : breakdown[level];
-  const worst = top[0];
-  const explanation = worst
-    ? `${plural(count, 'file')} at ${level} risk, worst ${worst.path}; ` +
-      `${plural(unreviewedAiLines, 'unreviewed AI line')} in ${plural(unreviewedRegions, 'region')} across ${plural(files, 'file')}`
-    : 'No unreviewed AI lines';
-  return {
-    level,
-    count,
-    label: level === 'none' ? 'AI risk: none' : `AI risk: ${level} (${count})`,
-    explanation,
-    breakdown,
-    files,
-    unreviewedRegions,
-    unreviewedAiLines,
-    top,
-  };
+  // Each file is levelled with its own repository's model: the summary counts those levels.
+  return { summary: summarizeFiles(files.map((file) => file.risk), TOP_FILES), files, regions: regionCount, indexing };
 }

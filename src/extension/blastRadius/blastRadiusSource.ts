@@ -6,7 +6,7 @@ import type { RepositoryContext } from '../repositories/repositoryContext';
  * What the views need from the workspace index (src/extension/index/**).
  * The views never guess: 'pending' shows "blast radius: indexing…",
  * 'unavailable' shows nothing. The index service is wired in extension.ts,
- * as the BlastRadiusSlot's source (or later through `slot.use(service)`).
+ * as the BlastRadiusSlot's source.
  */
 export interface BlastRadiusSource {
   /**
@@ -31,9 +31,3 @@ export interface BlastRadiusSource {
    */
   dependentCounts?(repository: RepositoryContext): ReadonlyMap<string, number> | undefined;
 }
-
-/** Until an index is wired in: nothing is known, nothing is shown. */
-export const unavailableBlastRadius: BlastRadiusSource = {
-  onDidChange: () => new vscode.Disposable(() => undefined),
-  blastRadiusOf: () => 'unavailable',
-};

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { DiskCapture } from '../../core/capture/diskCapture';
-import { GitActivity, gitDirOf } from '../../core/capture/gitState';
+import { GitActivity } from '../../core/capture/gitState';
 import type { KnownContents } from '../../core/capture/knownContents';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';
@@ -92,9 +92,7 @@ export class DiskWatcher implements vscode.Disposable {
   private onDiskChange(uri: vscode.Uri): void {
     if (!this.settings.diskWatcher || uri.scheme !== 'file' || /[\\/]\.git([\\/]|$)/.test(uri.fsPath)) return;
     const at = Date.now();
-    // Most changes are in a repository already open: no need to ask git where they are.
-    const known = this.registry.lookup(uri);
-    void (known ? Promise.resolve(known) : this.registry.resolve(uri)).then((repository) => {
+    void this.registry.resolve(uri).then((repository) => {
       const path = repository?.pathOf(uri);
       if (!repository || path === undefined || this.disposed) return;
       let batch = this.batches.get(repository);
@@ -142,7 +140,7 @@ export class DiskWatcher implements vscode.Disposable {
   }
 
   private async createCapture(repository: RepositoryContext): Promise<DiskCapture> {
-    const gitDir = repository.inGit ? await gitDirOf(repository.root) : undefined;
+    const gitDir = await repository.gitDir();
     const git = gitDir && !this.disposed ? new GitActivity(gitDir, repository.root).start() : undefined;
     if (git) this.gitActivities.push(git);
     return new DiskCapture({

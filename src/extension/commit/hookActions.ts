@@ -4,6 +4,7 @@ import { HookInstallError, type InstallResult, type UninstallResult } from '../.
 import { describeError, type Log } from '../log';
 import type { CommitHooks } from './commitHooks';
 import type { OfferMemory } from './offerMemory';
+import { repositoryName } from '../repositories/repositoryContext';
 
 /**
  * Installing and removing the hooks on the user's behalf, with a message
@@ -57,14 +58,14 @@ export class HookActions {
     // HookInstallError explains a refusal (shared or tracked hooks); anything else is unexpected.
     const reason = error instanceof HookInstallError ? error.message : `unexpected error: ${describeError(error)}`;
     this.log.error(`Could not ${what} ${root}: ${reason}`);
-    void vscode.window.showErrorMessage(`AI Provenance could not ${what} ${nameOf(root)}: ${reason}`);
+    void vscode.window.showErrorMessage(`AI Provenance could not ${what} ${repositoryName(root)}: ${reason}`);
   }
 }
 
 function installedMessage(root: string, result: InstallResult): string {
   const chained = result.hooks.filter((hook) => hook.chained).map((hook) => hook.name);
   return [
-    `AI Provenance: commit hooks installed in ${displayDir(root, result.hooksDir)} of ${nameOf(root)}.`,
+    `AI Provenance: commit hooks installed in ${displayDir(root, result.hooksDir)} of ${repositoryName(root)}.`,
     'Commits now get AI-* trailers and a note in refs/notes/ai-provenance.',
     ...(chained.length > 0 ? [`Your ${chained.join(', ')} ${chained.length === 1 ? 'hook runs' : 'hooks run'} first, as before.`] : []),
     ...result.warnings.map((warning) => `Note: ${warning}`),
@@ -73,14 +74,10 @@ function installedMessage(root: string, result: InstallResult): string {
 
 function uninstalledMessage(root: string, result: UninstallResult): string {
   return [
-    `AI Provenance: commit hooks removed from ${nameOf(root)}.`,
+    `AI Provenance: commit hooks removed from ${repositoryName(root)}.`,
     ...(result.restored.length > 0 ? ['The hooks that were there before are back.'] : []),
     ...result.left.map((left) => `Left alone: ${displayDir(root, left.path)} (${left.reason}).`),
   ].join(' ');
-}
-
-function nameOf(root: string): string {
-  return root.split(/[\\/]/).pop() || root;
 }
 
 /** Paths inside the repository are shown relative to it (.git/hooks). */

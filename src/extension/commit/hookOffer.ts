@@ -3,6 +3,7 @@ import type { Log } from '../log';
 import { commitSettings } from './commitSettings';
 import type { HookActions } from './hookActions';
 import type { OfferAnswer, OfferMemory } from './offerMemory';
+import { repositoryName } from '../repositories/repositoryContext';
 
 export const ANSWER_OFFER_COMMAND = 'aiProvenance.commit.answerHookOffer';
 
@@ -40,7 +41,7 @@ export class HookOffer {
     // Remembered as "not now" right away: a notification closed unanswered, or a window closed meanwhile, asks again only later.
     await this.memory.remember(root, 'notNow');
     this.log.info(`Offering to install the commit hooks of ${root}`);
-    const name = root.split(/[\\/]/).pop() || root;
+    const name = repositoryName(root);
     void vscode.window
       .showInformationMessage(
         `Record AI provenance in the commits of ${name}? AI Provenance installs git hooks that add AI-* trailers (which lines AI wrote, reviewed or not) and a git note to each commit. Your own hooks keep running.`,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, type Log } from '../log';
-import type { RepositoryContext } from '../repositories/repositoryContext';
+import { repositoryName, type RepositoryContext } from '../repositories/repositoryContext';
 import type { RegionsChange, RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { CommitHooks } from './commitHooks';
 import type { HookActions } from './hookActions';
@@ -85,7 +85,7 @@ export class HooksUpkeep implements vscode.Disposable {
 
   private report(root: string, problems: readonly string[]): void {
     this.log.warn(`The commit hooks of ${root} need attention: ${problems.join('; ')}`);
-    const name = root.split(/[\\/]/).pop() || root;
+    const name = repositoryName(root);
     void vscode.window
       .showWarningMessage(`AI Provenance's commit hooks in ${name} were changed: ${problems.join('; ')}. Commits may miss their AI provenance.`, REINSTALL)
       .then((choice) => {

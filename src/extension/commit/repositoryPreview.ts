@@ -59,7 +59,7 @@ export class RepositoryPreview implements vscode.Disposable {
     private readonly timing: PreviewTiming = DEFAULT_PREVIEW_TIMING,
   ) {
     this.box = new InputBoxActivity(git.inputBox, timing.pollMs * 4);
-    this.replay = new ReplayInProgress(repository.root);
+    this.replay = new ReplayInProgress(repository);
     this.subscriptions = [git.state.onDidChange(() => this.stagedMayHaveChanged())];
     this.schedule();
   }

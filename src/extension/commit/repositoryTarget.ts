@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { findRepository } from '../../core/git/repository';
+import { repositoryName } from '../repositories/repositoryContext';
 
 /**
  * What the commands are invoked with: the Source Control view's title menu
@@ -35,7 +36,7 @@ export async function repositoryRootFor(argument: RepositoryArgument, knownRoots
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    roots.map((root) => ({ label: root.split(/[\\/]/).pop() ?? root, description: root, root })),
+    roots.map((root) => ({ label: repositoryName(root), description: root, root })),
     { placeHolder: 'Which repository?' },
   );
   return picked?.root;

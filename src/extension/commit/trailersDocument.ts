@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { repositoryName } from '../repositories/repositoryContext';
 
 const SCHEME = 'ai-provenance-commit';
 
@@ -19,7 +20,7 @@ export class TrailersDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   async show(root: string, text: string): Promise<vscode.TextEditor> {
-    const name = root.split(/[\\/]/).pop() || 'repository';
+    const name = repositoryName(root);
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name}/Commit Trailers`, query: root });
     this.texts.set(uri.toString(), text);
     this.changeEmitter.fire(uri);

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { toRepoPath } from '../../core/git/repository';
 import { languageOf } from '../../core/index/languages';
 import { RESOLUTION_CONFIG_NAMES } from '../../core/index/resolve/resolver';
 import type { PathSkipRules } from '../../core/index/walk/skipRules';
@@ -38,7 +39,7 @@ export function triageChanges(changes: readonly FileChange[], context: TriageCon
   const update = new Set<string>();
   let ignored = 0;
   for (const change of changes) {
-    const path = repoRelative(context.root, change.path);
+    const path = toRepoPath(context.root, resolve(context.root, change.path));
     const decision = path === undefined ? 'ignore' : decide(path, kindOf(context.root, path), change.kind, context);
     if (decision === 'ignore') ignored++;
     else if (decision === 'update') update.add(path!);
@@ -79,10 +80,4 @@ function kindOf(root: string, path: string): Kind {
   } catch {
     return 'missing';
   }
-}
-
-function repoRelative(root: string, path: string): string | undefined {
-  const absolute = isAbsolute(path) ? path : resolve(root, path);
-  const result = relative(root, absolute).split('\\').join('/');
-  return result === '' || result.startsWith('..') || isAbsolute(result) ? undefined : result;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { clamp } from '../settings';
 
 /** The `aiProvenance.index.*` settings, with `files.exclude` folded into the excludes. */
 export interface IndexSettings {
@@ -40,9 +41,4 @@ function enabledGlobs(value: unknown): string[] {
   return Object.entries(value as Record<string, unknown>)
     .filter(([glob, on]) => on === true && glob.trim() !== '')
     .map(([glob]) => glob);
-}
-
-/** Invalid values in settings.json fall back to the nearest valid one. */
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
 }

@@ -32,7 +32,10 @@ export function registerIndexTriggers(service: WorkspaceIndexService, registry: 
       if (!watchers.has(index.root)) watchers.set(index.root, watchRepository(index.root, service));
     }),
     registry.onDidOpenRepository(startIfUseful),
-    registry.onDidChangeRegions((change) => startIfUseful(change.repository)),
+    // Fires on every keystroke in a file with regions: only look at the paths that changed.
+    registry.onDidChangeRegions(({ repository, paths }) => {
+      if (paths.some((path) => repository.store.hasRegions(path))) service.ensureStarted(repository);
+    }),
     vscode.window.onDidChangeVisibleTextEditors(() => {
       for (const repository of visibleRepositories(registry)) service.ensureStarted(repository);
     }),

@@ -11,6 +11,7 @@ import { IndexClient, locateIndexHostScript } from './indexClient';
 import { readIndexSettings } from './indexSettings';
 import type { FileChange } from './protocol';
 import { type Connect, RepositoryIndex } from './repositoryIndex';
+import { REBUILD_INDEX_COMMAND } from './indexCommands';
 
 /** Repaints wait this long so that answers from several repositories arrive as one change. */
 const CHANGE_COALESCE_MS = 15;
@@ -192,7 +193,7 @@ export class WorkspaceIndexService implements BlastRadiusSource, vscode.Disposab
     void vscode.window
       .showWarningMessage(`AI Provenance: blast radius is unavailable in ${repository.name}. ${message}.`, 'Rebuild Index', 'Show Log')
       .then((choice) => {
-        if (choice === 'Rebuild Index') void vscode.commands.executeCommand('aiProvenance.rebuildIndex');
+        if (choice === 'Rebuild Index') void vscode.commands.executeCommand(REBUILD_INDEX_COMMAND);
         else if (choice === 'Show Log') this.log.show(true);
       });
   }

@@ -1,6 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
 import * as vscode from 'vscode';
-import { git } from '../../core/git/exec';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from './repositoryContext';
 import type { RepositoryRegistry } from './repositoryRegistry';
@@ -34,12 +33,11 @@ export class BranchWatcher implements vscode.Disposable {
   }
 
   private async watch(repository: RepositoryContext): Promise<void> {
-    // Outside git, or in an untrusted workspace (no git is run there), there is no HEAD to watch.
-    if (!repository.inGit) return;
     try {
-      const { stdout, exitCode } = await git(['rev-parse', '--absolute-git-dir'], { cwd: repository.root, allowFailure: true });
-      if (exitCode !== 0 || this.disposed) return;
-      const watcher = watch(stdout.trim(), { persistent: false }, (_event, name) => {
+      // Outside git, or in an untrusted workspace (no git is run there), there is no HEAD to watch.
+      const gitDir = await repository.gitDir();
+      if (gitDir === undefined || this.disposed) return;
+      const watcher = watch(gitDir, { persistent: false }, (_event, name) => {
         if (name === 'HEAD') this.switchEmitter.fire(repository);
       });
       watcher.on('error', (error) => this.log.warn(`Stopped watching the branch of ${repository.root}: ${describeError(error)}`));

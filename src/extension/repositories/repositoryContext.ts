@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { gitDirOf } from '../../core/capture/gitState';
 import { fromRepoPath, toRepoPath } from '../../core/git/repository';
 import type { RegionStore } from '../../core/store/regionStore';
 
@@ -7,6 +8,8 @@ import type { RegionStore } from '../../core/store/regionStore';
  * store. Documents are addressed by repo-relative paths in the core.
  */
 export class RepositoryContext {
+  private knownGitDir: Promise<string | undefined> | undefined;
+
   constructor(
     readonly root: string,
     readonly store: RegionStore,
@@ -23,6 +26,23 @@ export class RepositoryContext {
   }
 
   get name(): string {
-    return this.root.split(/[\\/]/).pop() ?? this.root;
+    return repositoryName(this.root);
   }
+
+  /**
+   * The per-worktree git directory (HEAD, sequencer state), asked of git
+   * once; undefined outside git. A failed answer is asked again next time.
+   */
+  async gitDir(): Promise<string | undefined> {
+    if (!this.inGit) return undefined;
+    this.knownGitDir ??= gitDirOf(this.root);
+    const dir = await this.knownGitDir;
+    if (dir === undefined) this.knownGitDir = undefined;
+    return dir;
+  }
+}
+
+/** A repository's name as people say it: its folder's. */
+export function repositoryName(root: string): string {
+  return root.split(/[\\/]/).pop() || root;
 }

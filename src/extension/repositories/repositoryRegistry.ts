@@ -105,7 +105,7 @@ export class RepositoryRegistry implements vscode.Disposable {
 
   /** Stores are opened once per window: regions captured in Restricted Mode reach the repository after a reload. */
   private async offerReloadAfterTrust(): Promise<void> {
-    const waiting = this.all().filter((context) => !context.inGit && context.store.files().some((path) => context.store.hasRegions(path)));
+    const waiting = this.all().filter((context) => !context.inGit && context.store.files().length > 0);
     if (waiting.length === 0) return;
     const reload = 'Reload Window';
     const answer = await vscode.window.showInformationMessage(
@@ -133,7 +133,7 @@ export class RepositoryRegistry implements vscode.Disposable {
         // The repository's copy first: a failure in between leaves the regions in both, never in neither.
         await store.sync();
         await restricted.dispose();
-        if (restricted.files().every((path) => !restricted.hasRegions(path))) rmSync(storeDir, { recursive: true, force: true });
+        if (restricted.files().length === 0) rmSync(storeDir, { recursive: true, force: true });
         this.log.info(`Moved ${moved.regions} AI region(s) of ${moved.files} file(s) captured in Restricted Mode into ${root}`);
       } catch (error) {
         this.log.warn(`Could not move the regions captured in Restricted Mode (${storeDir}) into ${root}: ${describeError(error)}`);

@@ -87,9 +87,9 @@ export class RiskStatusBar implements vscode.Disposable {
   }
 }
 
-/** The assessed file behind a summary's entry (summaries carry paths, not repositories). */
+/** The assessed file behind a summary's entry: the summary lists the same FileRisk objects. */
 function openLink(workspace: WorkspaceRisk, file: FileRisk): string {
-  const match = workspace.files.find((candidate) => candidate.path === file.path && candidate.risk.score === file.score);
+  const match = workspace.files.find((candidate) => candidate.risk === file);
   if (!match) return commandLink(CLICK_COMMAND);
   return commandLink('aiProvenance.openFile', vscode.Uri.file(fromRepoPath(match.root, match.path)).toString());
 }

@@ -1,6 +1,7 @@
 // The `ai-provenance` command put on the PATH of integrated terminals: a
 // small script that runs the CLI bundled with the extension. Pure (no
 // `vscode`): the text of the scripts only.
+import { shellQuote } from '../../core/git/shellQuote';
 
 export interface ShimTarget {
   /** The bundled CLI, dist/cli.js of the installed extension. */
@@ -29,10 +30,6 @@ export function shimFiles(target: ShimTarget, platform: NodeJS.Platform): ShimFi
   return files;
 }
 
-function shQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * Falls back to `node` when the recorded runtime is gone (the editor was
  * updated since the shim was written; the next activation rewrites it).
@@ -44,8 +41,8 @@ function shScript({ cliPath, runtimePath, version }: ShimTarget): string {
     `# ai-provenance: written by the AI Provenance extension ${version} so that integrated`,
     '# terminals, and the agents and hooks they run, find its CLI. Rewritten at every',
     '# activation; the extension takes this folder off PATH when it is removed.',
-    `aip_cli=${shQuote(slashes(cliPath))}`,
-    `aip_runtime=${shQuote(slashes(runtimePath))}`,
+    `aip_cli=${shellQuote(slashes(cliPath))}`,
+    `aip_runtime=${shellQuote(slashes(runtimePath))}`,
     'if [ -x "$aip_runtime" ]; then',
     '  ELECTRON_RUN_AS_NODE=1 exec "$aip_runtime" "$aip_cli" "$@"',
     'fi',

@@ -27,8 +27,6 @@ export class RegionDecorations implements vscode.Disposable {
   private readonly snapshots = new Map<string, DecorationSnapshot>();
   /** Documents whose repository is being looked up: painted when it is known. */
   private readonly resolving = new Set<string>();
-  /** Documents in no tracked repository (the registry's answer does not change). */
-  private readonly untracked = new Set<string>();
   private pending: NodeJS.Timeout | undefined;
 
   constructor(
@@ -96,13 +94,13 @@ export class RegionDecorations implements vscode.Disposable {
   /** A document in a directory the registry has not looked at yet (opened before any of its neighbours). */
   private resolveLater(uri: vscode.Uri): void {
     const key = uri.toString();
-    if (this.resolving.has(key) || this.untracked.has(key)) return;
+    if (this.resolving.has(key)) return;
     this.resolving.add(key);
     void this.registry.resolve(uri).then(
       (repository) => {
         this.resolving.delete(key);
+        // Untracked: the registry remembers the directory, so asking again next time costs nothing.
         if (repository) this.refreshSoon();
-        else this.untracked.add(key);
       },
       () => this.resolving.delete(key),
     );

@@ -99,7 +99,7 @@ describe('capture: chat and agent edits in the editor', function () {
     assert.deepEqual(await markedLines(userUri), new Map(), 'the renamed usages were marked');
   });
 
-  it('keeps a region intact through undo and redo of the agent edit', async () => {
+  it('keeps the agent\'s region intact when the user undoes their own edit next to it', async () => {
     const editor = await openNewFile('capture/undo.ts', 'const a = 1;\n');
     moveCursor(editor, 0, 0);
     const edit = new vscode.WorkspaceEdit();

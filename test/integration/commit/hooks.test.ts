@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { InstallResult, UninstallResult } from '../../../src/core/provenance';
 import { closeAllEditors, extensionApi, waitFor, workspaceRoot } from '../support/extension';
-import { withoutCapture } from '../views/support/views';
+import { withoutCapture } from '../support/settings';
 import { bundledCli, git, lastMessage, lastNote, temporaryRepository, writeWithAiLines } from './support';
 
 const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite'];

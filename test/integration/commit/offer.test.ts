@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, extensionApi, waitFor } from '../support/extension';
-import { withoutCapture } from '../views/support/views';
+import { withoutCapture } from '../support/settings';
 import { sleep, temporaryRepository, writeWithAiLines } from './support';
 
 const LINES = ['export const answer = 42;', 'export const question = "?";'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { GitRepository } from '../../../src/extension/commit/git';
 import { closeAllEditors, extensionApi, waitFor, workspaceRoot } from '../support/extension';
-import { withoutCapture } from '../views/support/views';
+import { withoutCapture } from '../support/settings';
 import { FixedBlastRadius } from './fixedBlastRadius';
 import { boxWhere, git, gitRepositoryAt, lastMessage, lastNote, sleep, writeWithAiLines } from './support';
 

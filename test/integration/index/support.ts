@@ -48,17 +48,4 @@ export function dependentsOf(radius: unknown): Array<[string, number]> | unknown
   return (radius as BlastRadius).dependents.map((d): [string, number] => [d.path, d.depth]).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
 }
 
-export async function setting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('aiProvenance').update(key, value, vscode.ConfigurationTarget.Workspace);
-}
-
-/** Files these tests write stay theirs: capture would mark what they write as AI. */
-export function withoutCapture(): void {
-  const keys = ['capture.diskWatcher', 'capture.editorEdits'];
-  before(async () => {
-    for (const key of keys) await setting(key, false);
-  });
-  after(async () => {
-    for (const key of keys) await setting(key, undefined);
-  });
-}
+export { setting, withoutCapture } from '../support/settings';

@@ -14,6 +14,7 @@ import {
   workspaceRoot,
   writeWorkspaceFile,
 } from '../support/extension';
+import { withoutCapture } from '../support/settings';
 
 const CHECKOUT = [
   "import { charge } from './charge';",
@@ -29,20 +30,8 @@ const CHECKOUT = [
 const CLI = join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 
 describe('region tracking in the editor', () => {
-  // These tests write files from outside the editor and edit through the
-  // extension API, as agents do: keep automatic capture out of the way so
-  // that only tracking is tested (capture has its own tests).
-  const captureSettings = ['capture.diskWatcher', 'capture.editorEdits'];
-  before(async () => {
-    for (const key of captureSettings) {
-      await vscode.workspace.getConfiguration('aiProvenance').update(key, false, vscode.ConfigurationTarget.Workspace);
-    }
-  });
-  after(async () => {
-    for (const key of captureSettings) {
-      await vscode.workspace.getConfiguration('aiProvenance').update(key, undefined, vscode.ConfigurationTarget.Workspace);
-    }
-  });
+  // Only tracking is tested here (capture has its own tests).
+  withoutCapture();
   afterEach(closeAllEditors);
 
   it('marks the selection as AI and follows the edits that come after', async () => {

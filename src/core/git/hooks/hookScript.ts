@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import { PRESTARTED_DIFF_ENV, prestartedDiffShell } from '../prestartedDiff';
+import { STORE_FILE_NAME } from '../../store/storeFile';
+import { shellQuote as quote } from '../shellQuote';
 import { ORIGINAL_SUFFIX, WRAPPER_MARKER, readsStdin, type ManagedHook } from './managedHooks';
 
 export interface WrapperOptions {
@@ -32,11 +34,6 @@ export function originalRunner(content: Buffer): OriginalRunner {
   return { kind: 'source', shell: program!.startsWith('/') ? program! : name };
 }
 
-/** A single-quoted shell word. */
-function quote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * The wrapper script. It runs the previous hook first, exactly as git would
  * have (its failure still stops the commit), then AI Provenance, which never
@@ -57,13 +54,13 @@ export function wrapperScript(options: WrapperOptions): string {
     `aip_node_fallback=${quote(options.nodeFallback.replace(/\\/g, '/'))}`,
     ...(stdin ? ['aip_input=$(cat)'] : []),
   ];
+  // git stops a commit when prepare-commit-msg or commit-msg fails and ignores the status of post-* hooks.
+  const stops = hook === 'prepare-commit-msg' || hook === 'commit-msg';
   if (options.original) {
     const run =
       options.original.kind === 'source'
         ? `${quote(options.original.shell)} -c 'aip_file=$1; shift; . "$aip_file"' "$0" "$aip_original" "$@"`
         : `"$aip_original" "$@"`;
-    // git stops a commit when prepare-commit-msg or commit-msg fails and ignores the status of post-* hooks.
-    const stops = hook === 'prepare-commit-msg' || hook === 'commit-msg';
     lines.push(
       'if [ -x "$aip_original" ]; then',
       `  ${feed}${run}`,
@@ -88,7 +85,7 @@ export function wrapperScript(options: WrapperOptions): string {
     ...(hook === 'post-commit'
       ? [
           '# No regions and nothing replayed (cherry-pick, rebase): no note to write, no need to start node.',
-          `[ -s "\${aip_cli%/bin/cli.js}/regions.json" ] || git rev-parse -q --verify CHERRY_PICK_HEAD >/dev/null 2>&1 || exit ${options.original ? '"${aip_status:-0}"' : '0'}`,
+          `[ -s "\${aip_cli%/bin/cli.js}/${STORE_FILE_NAME}" ] || git rev-parse -q --verify CHERRY_PICK_HEAD >/dev/null 2>&1 || exit ${options.original ? '"${aip_status:-0}"' : '0'}`,
         ]
       : []),
     ...(prestartsDiff ? ['aip_diff="${aip_cli%/bin/cli.js}/staged-diff.$$"'] : []),
@@ -102,7 +99,7 @@ export function wrapperScript(options: WrapperOptions): string {
     `  echo "ai-provenance: node is not on PATH (nor at $aip_node_fallback), ${hook} skipped" >&2`,
     'fi',
     ...(prestartsDiff ? ['rm -f "$aip_diff"'] : []),
-    options.original && !(hook === 'prepare-commit-msg' || hook === 'commit-msg') ? 'exit "${aip_status:-0}"' : 'exit 0',
+    options.original && !stops ? 'exit "${aip_status:-0}"' : 'exit 0',
     '',
   );
   return lines.join('\n');

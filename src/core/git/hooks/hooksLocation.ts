@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { git } from '../exec';
+import { toRepoPath } from '../repository';
 
 export interface HooksLocation {
   /** Absolute directory git runs hooks from (core.hooksPath or <git dir>/hooks). */
@@ -32,7 +33,7 @@ export async function hooksLocation(root: string, commonDir: string): Promise<Ho
 
 /** Which of `files` (absolute, inside the work tree) git tracks. */
 export async function trackedFiles(root: string, files: readonly string[]): Promise<Set<string>> {
-  const relativePaths = files.map((file) => relative(root, file).split('\\').join('/'));
+  const relativePaths = files.map((file) => toRepoPath(root, file)).filter((path): path is string => path !== undefined);
   if (relativePaths.length === 0) return new Set();
   const { stdout } = await git(['ls-files', '-z', '--', ...relativePaths], { cwd: root, allowFailure: true });
   return new Set(stdout.split('\0').filter(Boolean).map((path) => join(root, path)));

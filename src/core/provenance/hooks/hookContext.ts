@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { git } from '../../git/exec';
+import { storeDirOf } from '../../git/repository';
 import { RegionStore } from '../../store/regionStore';
 import { readProvenanceSettings, type ProvenanceSettings } from '../settings';
 
@@ -24,7 +25,7 @@ export async function openHookContext(cwd: string): Promise<HookContext> {
   if (!root || !gitDir || !commonDir) throw new Error('not inside a git work tree');
   const common = isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir);
   const settings = realpathSync(root) === realpathSync(cwd) ? early : await readProvenanceSettings(root);
-  return { root, gitDir, commonDir: common, storeDir: join(common, 'ai-provenance'), settings };
+  return { root, gitDir, commonDir: common, storeDir: storeDirOf({ root, commonDir: common }), settings };
 }
 
 /** The region store, read only; an unreadable store is an error so the hook fails open instead of guessing. */

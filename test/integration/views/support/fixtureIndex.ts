@@ -8,8 +8,9 @@ import type { BlastRadiusSource } from '../../../../src/extension/blastRadius/bl
  * the workspace index computes there): `postEntry` of src/payments/ledger.ts
  * is used by refund.ts, checkout/cart.ts and reports/daily.ts, and through
  * the last two by api/routes.ts; `dailyTotals` of reports/daily.ts by
- * api/routes.ts. Stands in for the index service until it is wired into the
- * extension (see BlastRadiusSource); starts 'pending', like an index being built.
+ * api/routes.ts. Stands in for the workspace index (see BlastRadiusSource)
+ * so that view tests control when answers arrive; starts 'pending', like an
+ * index being built.
  */
 const GRAPH: Readonly<Record<string, { symbol: string; dependents: ReadonlyArray<[string, number, string[]]> }>> = {
   'src/payments/ledger.ts': {

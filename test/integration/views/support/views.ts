@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DecorationSnapshot } from '../../../../src/extension/views/regionDecorations';
-import { extensionApi, openEditor, regionsOf, select, waitFor, workspaceRoot } from '../../support/extension';
+import { extensionApi, openEditor, select, waitFor, workspaceRoot } from '../../support/extension';
 import { FixtureIndex } from './fixtureIndex';
 
 export function fixtureUri(path: string): vscode.Uri {
@@ -25,23 +25,7 @@ export async function forgetAllRegions(): Promise<void> {
   }
 }
 
-export async function setting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('aiProvenance').update(key, value, vscode.ConfigurationTarget.Workspace);
-}
-
-/**
- * Tests write and edit files the way agents do: keep automatic capture out of
- * the way so that only what the test marks is AI.
- */
-export function withoutCapture(): void {
-  const keys = ['capture.diskWatcher', 'capture.editorEdits'];
-  before(async () => {
-    for (const key of keys) await setting(key, false);
-  });
-  after(async () => {
-    for (const key of keys) await setting(key, undefined);
-  });
-}
+export { setting, withoutCapture } from '../../support/settings';
 
 export interface FixtureIndexInUse {
   /** The current test's index. */
@@ -90,10 +74,4 @@ export async function decorationsWhere(uri: vscode.Uri, what: string, check: (sn
 /** The annotations painted for `uri`, as [line, text, kind]. */
 export function annotations(snapshot: DecorationSnapshot): Array<[number, string, string]> {
   return snapshot.plan.annotations.map((annotation) => [annotation.line, annotation.text, annotation.kind]);
-}
-
-export async function regionIdAt(uri: vscode.Uri, line: number): Promise<string> {
-  const region = (await regionsOf(uri)).find((candidate) => candidate.start.line <= line && line <= candidate.end.line);
-  assert.ok(region, `no region at line ${line} of ${uri.fsPath}`);
-  return region.id;
 }
