@@ -13,7 +13,7 @@ export { readTrailers } from './messageLayout';
 export type { ProvenanceSummary, FileSummary } from './summary';
 export type { FileAttribution, LineOrigin } from './lineOrigin';
 export type { BlastRadiusEstimate, BlastRadiusProvider, BlastRadiusTarget, LargestBlastRadius } from './blastRadius';
-export { commitRisk, fileRisk, RISK_LEVELS, type RiskLevel } from './commitRisk';
+export { commitRisk, fileRisk, type RiskLevel } from './commitRisk';
 export { readProvenanceSettings, type ProvenanceSettings } from './settings';
 export { NOTES_REF, NOTE_SCHEMA, NOTE_VERSION, type CommitNote, type NoteFile, type NoteRange } from './note/schema';
 export { parseNoteText } from './note/parse';

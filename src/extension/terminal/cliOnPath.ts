@@ -3,7 +3,7 @@
 // people find it without installing anything: a shim in the extension's
 // global storage runs the CLI bundled with the extension, and the terminal
 // environment collection prepends its folder to PATH.
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import * as vscode from 'vscode';
 import { describeError, type Log } from '../log';
@@ -40,9 +40,11 @@ export function registerCliOnPath(context: vscode.ExtensionContext, log: Log): v
 }
 
 /**
- * Rewritten at every activation: the extension's folder and the editor's
- * binary change with updates. Each file is renamed into place, so a terminal
- * of another window running it meanwhile never reads half a script.
+ * Checked at every activation: the extension's folder and the editor's
+ * binary change with updates. A shim that already says the same is left
+ * alone (one read instead of four writes on the usual start); a changed one
+ * is renamed into place, so a terminal of another window running it
+ * meanwhile never reads half a script.
  */
 function writeShims(binDir: string, context: vscode.ExtensionContext): void {
   mkdirSync(binDir, { recursive: true });
@@ -53,9 +55,18 @@ function writeShims(binDir: string, context: vscode.ExtensionContext): void {
   };
   for (const file of shimFiles(target, process.platform)) {
     const path = join(binDir, file.name);
+    if (readIfExists(path) === file.content) continue;
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.content);
     chmodSync(temporary, 0o755);
     renameSync(temporary, path);
+  }
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

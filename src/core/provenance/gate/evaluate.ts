@@ -1,3 +1,4 @@
+import { plural } from '../../risk/explain';
 import { riskRank } from '../commitRisk';
 import { formatRanges, toRanges } from '../lineRanges';
 import type { CommitFacts, FileFacts } from './commitFacts';
@@ -6,10 +7,6 @@ import type { Finding } from './verdict';
 
 const HOW_TO_FIX = 'review them and record it (`ai-provenance mark-reviewed <file>`, then amend) or add a `Reviewed-by:` trailer';
 const NO_NOTE = ' (no note for this commit: fetch refs/notes/ai-provenance for line-level detail)';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** The findings about one commit. */
 export function evaluateCommit(facts: CommitFacts, policy: GatePolicy): Finding[] {

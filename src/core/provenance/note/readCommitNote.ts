@@ -24,16 +24,6 @@ export function viewNote(text: string | undefined): CommitNoteView | undefined {
   return { documents, files: mergeAttributions(documents.map(noteAttributions)), problems };
 }
 
-/** The widest recorded risk and blast radius among the documents. */
-export function recordedRisk(documents: readonly CommitNote[]): CommitNote['risk'] {
-  const order = ['low', 'medium', 'high', 'critical'];
-  let risk: CommitNote['risk'];
-  for (const document of documents) {
-    if (document.risk && (!risk || order.indexOf(document.risk) > order.indexOf(risk))) risk = document.risk;
-  }
-  return risk;
-}
-
 /** Per file, the widest blast radius the documents recorded (measured when the commits were made). */
 export function recordedBlastRadius(documents: readonly CommitNote[]): Map<string, LargestBlastRadius> {
   const byFile = new Map<string, LargestBlastRadius>();
