@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # `npm start`: the AI Provenance demo in a real VS Code, in your browser.
 #
-# On a fresh machine it installs what it needs: the npm packages (when
-# node_modules is missing; an existing `npm install` is used as is) and the
-# editor (code-server + Node 24, into a cache outside the repository, 2-3
-# minutes the first time). Then it builds and packages the extension and hands
-# over to scripts/start.ts, which makes the demo workspace and runs the editor
-# in the foreground until Ctrl-C.
+# `npm start` first runs scripts/setup/main.mjs, which installs what is missing
+# (Debian packages, npm packages, the cached editor). This script then builds
+# and packages the extension and hands over to scripts/start.ts, which makes the
+# demo workspace and runs the editor in the foreground until Ctrl-C.
 #
 #   npm start                        # http://127.0.0.1:8080/
 #   npm start -- --port 9000         # or AI_PROVENANCE_DEMO_PORT=9000 npm start
@@ -20,19 +18,6 @@ fail() {
   echo "[start] $*" >&2
   exit 1
 }
-
-command -v node >/dev/null || fail "node is not installed: the demo needs Node 20 or newer (with npm) on PATH."
-node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[ "${node_major}" -ge 20 ] || fail "node $(node --version) is too old: the demo needs Node 20 or newer."
-command -v git >/dev/null || fail "git is not installed; the demo workspace is a git repository: apt-get install -y git"
-
-if [ ! -x node_modules/.bin/vsce ] || [ ! -x node_modules/.bin/esbuild ]; then
-  say "installing the project's npm packages (npm ci)…"
-  npm ci --no-audit --no-fund
-fi
-
-# Checks its build prerequisites and names the apt-get line when one is missing.
-node scripts/editor/install.mjs
 
 say "building and packaging the extension (npm run package)…"
 mkdir -p .demo

@@ -130,7 +130,7 @@ export async function installEditor({ force = false, verbose = false } = {}) {
   return paths;
 }
 
-function explainFailure(error) {
+export function explainFailure(error) {
   console.error(`[editor] ERROR: ${error.message}`);
   if (!(error instanceof InstallError)) console.error(error.stack);
   const logFile = error.logFile;
