@@ -19,6 +19,8 @@ const optionalEntries = {
   indexWorker: 'src/core/index/worker.ts',
   // The extension's index thread: the whole WorkspaceIndex of one repository.
   indexHost: 'src/extension/index/indexHostWorker.ts',
+  // The Parquet reader and writer, loaded by the CLI only when it needs them.
+  parquetCodec: 'src/core/insights/parquetCodec.ts',
 };
 for (const [name, source] of Object.entries(optionalEntries)) {
   if (existsSync(join(root, source))) entries[name] = source;
@@ -82,10 +84,27 @@ const options = {
   ],
 };
 
+/**
+ * The Insights page's script runs in a browser (the editor's webview, or a
+ * standalone report that inlines it): its own IIFE bundle, always minified.
+ */
+/** @type {esbuild.BuildOptions} */
+const pageOptions = {
+  entryPoints: { insightsPage: join(root, 'src/page/insights/main.ts') },
+  outdir: join(root, 'dist'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'eof',
+  logLevel: 'info',
+};
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(pageOptions)]);
+  await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching for changes');
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), esbuild.build(pageOptions)]);
 }

@@ -10,6 +10,8 @@ import { indexCommand } from './commands/index';
 import { hookCommand } from './commands/hook';
 import { notesCommand } from './commands/notes';
 import { reportCommand } from './commands/report';
+import { insightsCommand } from './commands/insights';
+import { exportCommand } from './commands/export';
 import { trailersCommand } from './commands/trailers';
 
 declare const AI_PROVENANCE_VERSION: string | undefined;
@@ -28,6 +30,8 @@ const COMMANDS: readonly CliCommand[] = [
   notesCommand,
   gateCommand,
   reportCommand,
+  insightsCommand,
+  exportCommand,
 ];
 
 function version(): string {

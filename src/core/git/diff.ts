@@ -6,7 +6,7 @@ import { parseDiff, type FileDiff } from './diffParse';
  * says: no colors, external diff drivers, textconv or custom prefixes, full
  * object ids, rename detection, and no context lines.
  */
-const STABLE_DIFF = [
+export const STABLE_DIFF = [
   '--no-color',
   '--no-ext-diff',
   '--no-textconv',
@@ -20,7 +20,7 @@ const STABLE_DIFF = [
 ];
 
 /** Paths with non-ASCII letters stay readable; only control characters and quotes are quoted. */
-const CONFIG = ['-c', 'core.quotePath=false'];
+export const GIT_PATH_CONFIG = ['-c', 'core.quotePath=false'];
 
 export interface DiffRunOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -40,12 +40,12 @@ export async function diffStaged(cwd: string, base: string | undefined, options:
 
 /** git's arguments for diffStaged (the commit hook starts the same diff itself: see prestartedDiff.ts). */
 export function stagedDiffArgs(base?: string, paths: readonly string[] = []): string[] {
-  return [...CONFIG, 'diff', '--cached', ...STABLE_DIFF, ...(base ? [base] : []), '--', ...paths];
+  return [...GIT_PATH_CONFIG, 'diff', '--cached', ...STABLE_DIFF, ...(base ? [base] : []), '--', ...paths];
 }
 
 /** The changes from `from` (a commit or tree) to `to`. */
 export async function diffRevisions(cwd: string, from: string, to: string, options: DiffRunOptions = {}): Promise<FileDiff[]> {
-  const args = [...CONFIG, 'diff', ...STABLE_DIFF, from, to, '--', ...(options.paths ?? [])];
+  const args = [...GIT_PATH_CONFIG, 'diff', ...STABLE_DIFF, from, to, '--', ...(options.paths ?? [])];
   const { stdout } = await git(args, { cwd, ...(options.env ? { env: options.env } : {}) });
   return parseDiff(stdout);
 }

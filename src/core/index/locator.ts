@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
  * from this module's directory covers all of them without configuration.
  */
 
-function ancestors(start: string): string[] {
+export function ancestors(start: string): string[] {
   const result: string[] = [];
   let current = start;
   for (;;) {
@@ -20,7 +20,7 @@ function ancestors(start: string): string[] {
   }
 }
 
-function firstExisting(candidates: string[], what: string): string {
+export function firstExisting(candidates: string[], what: string): string {
   for (const candidate of candidates) if (existsSync(candidate)) return candidate;
   throw new Error(`ai-provenance: cannot find ${what} (looked in ${candidates.slice(0, 4).join(', ')}, ...)`);
 }

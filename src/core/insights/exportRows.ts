@@ -1,0 +1,78 @@
+import type { LoadBearingClassifier } from '../loadBearing';
+import type { CommitRecord, OriginCount } from './commitRecord';
+import { EXPORT_SCHEMA_VERSION, type ExportRow } from './exportSchema';
+import { covers, type SignOffs } from './signOffs';
+
+export interface RowContext {
+  readonly repository: string;
+  readonly classifier: LoadBearingClassifier;
+  readonly signOffs: SignOffs;
+}
+
+/** One row per commit x file the commit added lines to (or that its note gives AI lines). */
+export function exportRows(commits: readonly CommitRecord[], context: RowContext): ExportRow[] {
+  const rows: ExportRow[] = [];
+  const classOf = memoClass(context.classifier);
+  for (const commit of commits) {
+    const signOff = context.signOffs.byCommit.get(commit.sha);
+    const committedAt = new Date(commit.time * 1000).toISOString();
+    const files = new Set([...Object.keys(commit.added), ...Object.keys(commit.ai)]);
+    for (const file of [...files].sort()) {
+      const ai = commit.ai[file];
+      const aiLines = ai?.lines ?? 0;
+      const signed = aiLines > 0 && covers(signOff, file);
+      const [sources, sourceLines] = tally(ai?.origins ?? [], 0);
+      const [tools, toolLines] = tally(ai?.origins ?? [], 1);
+      const [models, modelLines] = tally(ai?.origins ?? [], 2);
+      rows.push({
+        schema_version: EXPORT_SCHEMA_VERSION,
+        repository: context.repository,
+        commit: commit.sha,
+        author_name: commit.author,
+        author_email: commit.email,
+        committed_at: committedAt,
+        file,
+        class: classOf(file),
+        // A note counts what the hook saw; the diff is the commit's own: the AI lines never exceed the added ones.
+        added_lines: Math.max(commit.added[file] ?? 0, aiLines),
+        ai_lines: aiLines,
+        reviewed_lines: ai?.reviewed ?? 0,
+        signed_off: signed,
+        signed_off_at: signed ? signOff!.at : null,
+        signed_off_by: signed ? signOff!.by : null,
+        sources,
+        source_lines: sourceLines,
+        tools,
+        tool_lines: toolLines,
+        models,
+        model_lines: modelLines,
+        blast_radius_files: ai?.blast?.[0] ?? null,
+        blast_radius_load_bearing: ai?.blast?.[1] ?? null,
+      });
+    }
+  }
+  return rows;
+}
+
+/** Distinct names at `field` of the origins with their lines, most lines first; unknown ('') left out. */
+function tally(origins: readonly OriginCount[], field: 0 | 1 | 2): [string[], number[]] {
+  const lines = new Map<string, number>();
+  for (const origin of origins) {
+    const name = origin[field];
+    if (name !== '') lines.set(name, (lines.get(name) ?? 0) + origin[3]);
+  }
+  const sorted = [...lines].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [sorted.map(([name]) => name), sorted.map(([, count]) => count)];
+}
+
+function memoClass(classifier: LoadBearingClassifier): (path: string) => string | null {
+  const classes = new Map<string, string | null>();
+  return (path) => {
+    let name = classes.get(path);
+    if (name === undefined) {
+      name = classifier.classify(path).classes[0]?.name ?? null;
+      classes.set(path, name);
+    }
+    return name;
+  };
+}

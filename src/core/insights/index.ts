@@ -1,0 +1,13 @@
+export { aggregate, TOP_FILES, type AggregateOptions } from './aggregate';
+export { readHistory, type History, type HistoryOptions } from './commitHistory';
+export { INSIGHTS_CACHE_FILE } from './commitCache';
+export { exportRows } from './exportRows';
+export { EXPORT_COLUMNS, EXPORT_SCHEMA_VERSION, type ExportRow } from './exportSchema';
+export { insightsDocument, type DocumentOptions } from './html/document';
+export { fromJsonLines, toJsonLines } from './jsonLines';
+export { readPageScript, locatePageScript } from './pageScript';
+export { fromParquet, toParquet } from './parquet';
+export { readExportFolder } from './readExports';
+export { repositoryInsights, repositoryRows, type RepositoryInsightsOptions } from './repositoryInsights';
+export { noSignOffReader, type SignOff, type SignOffReader, type SignOffs } from './signOffs';
+export * from './types';

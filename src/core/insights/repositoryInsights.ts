@@ -1,0 +1,59 @@
+import { basename } from 'node:path';
+import type { LoadBearingClassifier } from '../loadBearing';
+import type { BlastRadiusProvider } from '../provenance/blastRadius';
+import type { RiskModelConfig } from '../risk/riskModel';
+import { aggregate } from './aggregate';
+import { readHistory, type History, type HistoryOptions } from './commitHistory';
+import { exportRows } from './exportRows';
+import type { ExportRow } from './exportSchema';
+import { noSignOffReader, type SignOffReader, type SignOffs } from './signOffs';
+import type { Insights } from './types';
+
+export interface RepositoryInsightsOptions extends HistoryOptions {
+  readonly classifier: LoadBearingClassifier;
+  /** The name in exports and charts; the repository's folder name by default. */
+  readonly repository?: string;
+  readonly signOffReader?: SignOffReader;
+  readonly riskModel?: RiskModelConfig;
+  /** The workspace index, for today's blast radius of the top files. */
+  readonly blastRadius?: BlastRadiusProvider;
+}
+
+export interface RepositoryRows {
+  readonly rows: ExportRow[];
+  readonly history: History;
+  readonly signOffs: SignOffs;
+}
+
+/** The export rows of a repository's history (incremental: see readHistory). */
+export async function repositoryRows(root: string, options: RepositoryInsightsOptions): Promise<RepositoryRows> {
+  const history = await readHistory(root, options);
+  const reader = options.signOffReader ?? noSignOffReader;
+  const signOffs = await reader(root, history.commits.map((commit) => commit.sha));
+  const rows = exportRows(history.commits, { repository: options.repository ?? basename(root), classifier: options.classifier, signOffs });
+  return { rows, history, signOffs };
+}
+
+/** Every file whose radius the index can measure is asked once; the index answers in well under a millisecond each. */
+const MAX_INDEX_QUERIES = 5_000;
+
+export async function repositoryInsights(root: string, options: RepositoryInsightsOptions): Promise<{ insights: Insights; history: History }> {
+  const { rows, history, signOffs } = await repositoryRows(root, options);
+  const measured = new Map<string, { files: number; loadBearing: number }>();
+  if (options.blastRadius) {
+    const candidates = [...new Set(rows.filter((row) => row.ai_lines > row.reviewed_lines && !row.signed_off).map((row) => row.file))].slice(0, MAX_INDEX_QUERIES);
+    for (const path of candidates) {
+      // The whole file: every definition in it, whatever lines the AI wrote back then.
+      const radius = await options.blastRadius({ path, startLine: 1, endLine: Number.MAX_SAFE_INTEGER });
+      if (radius) measured.set(path, radius);
+    }
+  }
+  const insights = aggregate(rows, {
+    range: { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.base !== undefined ? { base: options.base } : {}), head: history.head },
+    commits: history.commits.length,
+    signOffs: { recorded: signOffs.byCommit.size > 0, source: signOffs.source },
+    ...(measured.size > 0 ? { blastRadius: (_repository: string, path: string) => measured.get(path) } : {}),
+    ...(options.riskModel ? { riskModel: options.riskModel } : {}),
+  });
+  return { insights, history };
+}
