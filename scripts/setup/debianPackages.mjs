@@ -26,6 +26,7 @@ export const debianPackages = [
   { name: 'python3', neededBy: ['editorBuild'], why: 'node-gyp' },
   { name: 'pkg-config', neededBy: ['editorBuild'], why: "code-server's native module builds" },
   { name: 'libkrb5-dev', neededBy: ['editorBuild'], why: "the Kerberos headers for code-server's kerberos module" },
+  { name: 'pre-commit', neededBy: ['test'], why: "the hook-chaining unit tests run the pre-commit framework's real installed hook next to ours" },
 ];
 
 /** The package names the given steps need, in list order. */

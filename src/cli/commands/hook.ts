@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { HookInstallError, hooksStatus, installHooks, uninstallHooks, type HooksStatus } from '../../core/provenance';
+import { recordHookFailure } from '../../core/git/hooks/hookFailures';
 import { isManagedHook, MANAGED_HOOKS } from '../../core/git/hooks/managedHooks';
+import { findRepository, storeDirOf } from '../../core/git/repository';
+import { resolveCommit } from '../../core/git/revisions';
 import { PRESTARTED_DIFF_ENV } from '../../core/git/prestartedDiff';
 import { runCommitMsg } from '../../core/provenance/hooks/commitMsg';
 import { runPostCommit } from '../../core/provenance/hooks/postCommit';
@@ -79,9 +82,15 @@ function formatStatus(status: HooksStatus): string {
   const lines = [`Hooks directory: ${status.hooksDir}${status.husky ? ' (Husky)' : ''}`];
   for (const hook of status.hooks) lines.push(`  ${hook.name.padEnd(18)} ${hook.state}${hook.chained ? ', runs the previous hook first' : ''}`);
   lines.push(`CLI copy: ${status.cliCopy.path}${status.cliCopy.present ? '' : ' (missing)'}`);
-  if (status.nodeFallback) lines.push(`node fallback: ${status.nodeFallback}`);
+  if (status.nodeFallback) lines.push(`node fallback: ${status.nodeFallback}${status.nodeFallbackPresent === false ? ' (no longer exists: run `ai-provenance hook install`)' : ''}`);
   lines.push(`notes follow rewrites (notes.rewriteRef): ${status.notesRewrite ? 'yes' : 'no'}`);
   lines.push(status.installed ? 'Installed.' : 'Not (fully) installed: run `ai-provenance hook install`.');
+  if (status.failures.length > 0) {
+    lines.push(`The hooks could not record provenance ${status.failures.length === 1 ? 'once' : `${status.failures.length} times`} (latest last):`);
+    for (const failure of status.failures) {
+      lines.push(`  ${new Date(failure.at).toISOString()} ${failure.hook}${failure.commit ? ` ${failure.commit.slice(0, 10)}` : ''}: ${failure.detail}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -120,6 +129,19 @@ async function runHook(argv: readonly string[], io: CliIO): Promise<number> {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     const kept = hook === 'prepare-commit-msg' || hook === 'commit-msg' ? 'commit message left unchanged' : 'no note written';
     io.stderr(`ai-provenance: ${hook} hook: ${message} (${kept})\n`);
+    await recordFailure(io.cwd, hook, message);
   }
   return 0;
+}
+
+/** Leaves a record for `hook status`, the editor and a local `gate` (a commit without its note is otherwise silent). */
+async function recordFailure(cwd: string, hook: string, detail: string): Promise<void> {
+  try {
+    const repository = await findRepository(cwd);
+    if (!repository) return;
+    const commit = hook === 'post-commit' ? await resolveCommit(repository.root, 'HEAD') : undefined;
+    recordHookFailure(storeDirOf(repository), { hook, reason: 'error', ...(commit ? { commit } : {}), detail });
+  } catch {
+    // Nothing more can be done from inside a hook that must not fail.
+  }
 }

@@ -87,9 +87,8 @@ async function write(argv: readonly string[], io: CliIO): Promise<number> {
   const outcome = await recordCommitNote(repository.root, store, commit, { settings, classifier: settings.classifier });
   const short = commit.slice(0, 10);
   const messages = {
-    written: `${short}: note written`,
-    removed: `${short}: no AI lines; its stale note was removed`,
-    none: `${short}: no AI lines; no note`,
+    written: `${short}: note written${outcome.kind === 'written' && outcome.note.totals.aiLines === 0 ? ' (no AI lines)' : ''}`,
+    none: `${short}: no commit`,
     'merge-commit': `${short} is a merge commit: merges get no note`,
   } as const;
   io.stdout(`${messages[outcome.kind]}\n`);

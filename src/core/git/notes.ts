@@ -32,7 +32,3 @@ export async function readNotes(cwd: string, ref: string, commits: readonly stri
 export async function writeNote(cwd: string, ref: string, commit: string, text: string): Promise<void> {
   await git(['notes', '--ref', ref, 'add', '-f', '-F', '-', commit], { cwd, input: text });
 }
-
-export async function removeNote(cwd: string, ref: string, commit: string): Promise<void> {
-  await git(['notes', '--ref', ref, 'remove', '--ignore-missing', commit], { cwd });
-}

@@ -34,6 +34,7 @@ export function hooksHealth(status: HooksStatus): HooksHealth {
     ...status.hooks.filter((hook) => hook.state === 'outdated').map((hook) => `${hook.name} was written by another version`),
     ...status.hooks.filter((hook) => hook.state === 'missing').map((hook) => `${hook.name} is missing`),
     ...(!status.cliCopy.present ? ['the hooks\' copy of the CLI is missing'] : status.cliCopy.current === false ? ['the hooks\' copy of the CLI differs from this extension\'s'] : []),
+    ...(status.nodeFallbackPresent === false ? [`the node the hooks fall back to (${status.nodeFallback}) no longer exists`] : []),
   ];
   return { kind: 'stale', reasons };
 }

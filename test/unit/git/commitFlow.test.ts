@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stagedDiffArgs } from '../../../src/core/git/diff';
+import type { HooksStatus } from '../../../src/core/provenance';
 import { PRESTARTED_DIFF_DONE, PRESTARTED_DIFF_ENV, PRESTARTED_DIFF_FAILED } from '../../../src/core/git/prestartedDiff';
 import { runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
@@ -132,21 +133,7 @@ describe('commits through the installed hooks (real git)', function () {
   });
 
   it('falls back to the recorded node when node is not on PATH, and says so when there is none', () => {
-    const bin = join(repo.root, '.git', 'only-git');
-    mkdirSync(bin);
-    const gitPath = repo.tryGit(['--exec-path']).stdout.trim();
-    for (const tool of ['git', 'dirname', 'cat', 'grep', 'mv', 'cp']) {
-      const found = ['/usr/bin', '/bin', '/usr/local/bin', gitPath].map((dir) => join(dir, tool)).find((candidate) => {
-        try {
-          symlinkSync(candidate, join(bin, tool));
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      assert.ok(found || tool !== 'git', `found ${tool}`);
-    }
-    const withoutNode = { PATH: bin };
+    const withoutNode = repo.envWithoutNode();
     assert.notEqual(repo.tryGit(['version'], withoutNode).code, -1);
     // Installed by a node that is not on PATH (like the editor's own binary): the fallback runs it.
     let result = repo.tryGit(['commit', '-q', '-m', 'Add feature'], withoutNode);
@@ -160,6 +147,14 @@ describe('commits through the installed hooks (real git)', function () {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(repo.message(), 'Add x\n');
     assert.match(result.stderr, /ai-provenance: node is not on PATH \(nor at \/nonexistent\/node\), prepare-commit-msg skipped/);
+    assert.equal(repo.readNoteRaw(), undefined, 'no note could be written');
+    // The commit is not silently missing its provenance: the hook left a record that hook status reports.
+    const status = JSON.parse(runCli(['hook', 'status', '--json'], { cwd: repo.root }).stdout) as HooksStatus;
+    const postCommit = status.failures.find((failure) => failure.hook === 'post-commit');
+    assert.deepEqual(postCommit && { reason: postCommit.reason, commit: postCommit.commit }, { reason: 'node-not-found', commit: repo.head() });
+    assert.match(postCommit!.detail, /node is not on PATH \(nor at \/nonexistent\/node\)/);
+    assert.ok(Math.abs(postCommit!.at - Date.now()) < 120_000, 'recorded with the time');
+    assert.match(runCli(['hook', 'status'], { cwd: repo.root }).stdout, /could not record provenance 2 times[\s\S]*post-commit [0-9a-f]{10}: node is not on PATH/);
   });
 
   it('commits made with `commit -a` use the index git prepared for them', async () => {

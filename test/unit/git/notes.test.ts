@@ -72,10 +72,13 @@ describe('notes: written at commit time, following amend, rebase, cherry-pick an
     assert.deepEqual(document.files['src/auth/login.ts'].loadBearing, ['auth']);
   });
 
-  it('writes no note for commits without AI lines', () => {
-    repo.write('README.md', lines('hello'));
+  it('attests commits without AI lines with a note saying so (aiLines: 0), so "nothing AI" differs from "never tracked"', () => {
+    repo.write('README.md', lines('hello', '', 'world'));
     repo.commitAll('docs');
-    assert.equal(repo.readNoteRaw(), undefined);
+    const document = note(repo);
+    assert.deepEqual(document.totals, { aiLines: 0, addedLines: 2, reviewedLines: 0 });
+    assert.deepEqual(document.files, {});
+    assert.equal(document.commit, repo.head());
   });
 
   it('follows an amend that shifts the AI lines, even with the regions forgotten', async () => {

@@ -1,8 +1,7 @@
-import { basename } from 'node:path';
 import { PRESTARTED_DIFF_ENV, prestartedDiffShell } from '../prestartedDiff';
-import { STORE_FILE_NAME } from '../../store/storeFile';
 import { shellQuote as quote } from '../shellQuote';
-import { ORIGINAL_SUFFIX, WRAPPER_MARKER, readsStdin, type ManagedHook } from './managedHooks';
+import { hookFailureShell } from './hookFailures';
+import { ORIGINAL_SUFFIX, WRAPPER_MARKER, hookTraits, type ManagedHook } from './managedHooks';
 
 export interface WrapperOptions {
   readonly hook: ManagedHook;
@@ -15,91 +14,113 @@ export interface WrapperOptions {
 }
 
 /**
- * How the previous hook runs. Shell scripts are sourced with $0 set to the
- * hook's own path, because some (Husky's `. "${0%/*}/h"`) find their files
- * from $0; anything else is executed directly.
+ * How the previous hook runs. It is executed as git would execute it (its
+ * own shebang and flags, arguments, stdin, environment, exit status). Only
+ * a stub that finds its files from `$0` (Husky's `. "$(dirname "$0")/h"`)
+ * is sourced, with `$0` set to the hook's own path, because executed under
+ * its new name it would look for the wrong script.
  */
-export type OriginalRunner = { readonly kind: 'source'; readonly shell: string } | { readonly kind: 'exec' };
+export type OriginalRunner = ({ readonly kind: 'source'; readonly shell: string } | { readonly kind: 'exec' }) & {
+  /** The pre-commit framework's hook (see wrapperScript). */
+  readonly preCommitFramework?: boolean;
+};
 
+/** The line every hook the pre-commit framework installs carries (its template's fixed ID). */
+const PRE_COMMIT_HOOK_ID = '138fd403232d2ddd5efb44317e38bf03';
+
+/** `. "$(dirname "$0")/x"`, `. "$(dirname -- "$0")/x"` or `. "${0%/*}/x"`: a file found next to the hook itself. */
+const SOURCES_FROM_OWN_DIR = /^\s*\.\s+"?(\$\(\s*dirname\s+(--\s+)?"?\$0"?\s*\)|\$\{0%\/\*\})\//;
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh']);
 
-/** Decides how to run an existing hook from its first line. */
+/** Decides how to run an existing hook from its text. */
 export function originalRunner(content: Buffer): OriginalRunner {
-  const firstLine = content.subarray(0, Math.min(content.length, 256)).toString('utf8').split('\n')[0].trim();
-  if (!firstLine.startsWith('#!')) return { kind: 'source', shell: 'sh' }; // git runs shebang-less hooks with sh
-  const words = firstLine.slice(2).trim().split(/\s+/);
-  const program = basename(words[0] ?? '') === 'env' ? words.find((word, index) => index > 0 && !word.startsWith('-')) : words[0];
-  const name = basename(program ?? '');
-  if (!SHELLS.has(name)) return { kind: 'exec' };
-  return { kind: 'source', shell: program!.startsWith('/') ? program! : name };
+  const text = content.subarray(0, Math.min(content.length, 4096)).toString('utf8');
+  const [first = '', ...rest] = text.split('\n');
+  const shebang = first.startsWith('#!') ? first.slice(2).trim().split(/\s+/) : undefined;
+  const program = shebang && (shebang[0]?.endsWith('/env') ? shebang.find((word, index) => index > 0 && !word.startsWith('-')) : shebang[0]);
+  const shell = program ?? 'sh'; // git runs a hook without a shebang with sh
+  const name = shell.slice(shell.lastIndexOf('/') + 1);
+  const isShell = SHELLS.has(name);
+  // The first command of a stub (comments and blank lines skipped).
+  const command = (shebang ? rest : [first, ...rest]).find((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+  const preCommit = text.includes(PRE_COMMIT_HOOK_ID) ? { preCommitFramework: true } : {};
+  if (isShell && command !== undefined && SOURCES_FROM_OWN_DIR.test(command) && !shebang?.some((word) => word.startsWith('-'))) {
+    return { kind: 'source', shell: shell.startsWith('/') ? shell : name, ...preCommit };
+  }
+  return { kind: 'exec', ...preCommit };
 }
 
 /**
  * The wrapper script. It runs the previous hook first, exactly as git would
  * have (its failure still stops the commit), then AI Provenance, which never
- * fails: every problem is one line on stderr and the hook exits 0.
+ * fails: every problem is one line on stderr (and a line in the hook
+ * failure log when node could not run at all) and the hook exits with the
+ * previous hook's status.
  */
 export function wrapperScript(options: WrapperOptions): string {
   const { hook } = options;
-  const stdin = readsStdin(hook);
-  const feed = stdin ? `printf '%s\\n' "$aip_input" | ` : '';
+  const { stopsGit, readsStdin } = hookTraits(hook);
+  // stdin is kept byte for byte in a variable (the trailing '.' protects trailing newlines) so both hooks read all of it.
+  const feed = readsStdin ? `printf '%s' "$aip_input" | ` : '';
   const lines = [
     '#!/bin/sh',
-    `${WRAPPER_MARKER} v1: ${hook}`,
+    `${WRAPPER_MARKER} v2: ${hook}`,
     '# Installed by `ai-provenance hook install`; `ai-provenance hook uninstall` puts back what was here.',
-    `# The hook that was here before (if any) is kept as ${hook}${ORIGINAL_SUFFIX} and runs first.`,
+    `# The hook that was here before (if any) is kept as ${hook}${ORIGINAL_SUFFIX} and runs first, as git would run it.`,
     // Parameter expansion rather than dirname: no process to start.
     'aip_dir=${0%/*}; [ "$aip_dir" = "$0" ] && aip_dir=.',
     `aip_original="$aip_dir/${hook}${ORIGINAL_SUFFIX}"`,
     `aip_node_fallback=${quote(options.nodeFallback.replace(/\\/g, '/'))}`,
-    ...(stdin ? ['aip_input=$(cat)'] : []),
+    `aip_cli=${quote(options.cliCopy.replace(/\\/g, '/'))}`,
+    '[ -f "$aip_cli" ] || aip_cli="$(git rev-parse --git-common-dir 2>/dev/null)/ai-provenance/bin/cli.js"',
+    'aip_store=${aip_cli%/bin/cli.js}',
+    ...(readsStdin ? ['aip_input=$(cat; echo .); aip_input=${aip_input%.}'] : []),
   ];
-  // git stops a commit when prepare-commit-msg or commit-msg fails and ignores the status of post-* hooks.
-  const stops = hook === 'prepare-commit-msg' || hook === 'commit-msg';
   if (options.original) {
     const run =
       options.original.kind === 'source'
         ? `${quote(options.original.shell)} -c 'aip_file=$1; shift; . "$aip_file"' "$0" "$aip_original" "$@"`
         : `"$aip_original" "$@"`;
+    // `pre-commit install` run after ours keeps our wrapper as <hook>.legacy and runs it from a new copy of its
+    // own hook: the copy we chain to would then run pre-commit a second time, which pre-commit refuses.
+    const runsOriginal = options.original.preCommitFramework
+      ? [`if [ -n "$PRE_COMMIT_RUNNING_LEGACY" ] && grep -q ${PRE_COMMIT_HOOK_ID} "$aip_original" 2>/dev/null; then`, '  : # pre-commit is running already', 'elif [ -x "$aip_original" ]; then']
+      : ['if [ -x "$aip_original" ]; then'];
     lines.push(
-      'if [ -x "$aip_original" ]; then',
+      ...runsOriginal,
       `  ${feed}${run}`,
       '  aip_status=$?',
-      ...(stops ? ['  [ "$aip_status" -eq 0 ] || exit "$aip_status"'] : []),
+      ...(stopsGit ? ['  [ "$aip_status" -eq 0 ] || exit "$aip_status"'] : []),
       'elif [ ! -e "$aip_original" ]; then',
       `  echo "ai-provenance: the previous ${hook} hook ($aip_original) is missing; it did not run" >&2`,
-      'fi',
+      'fi', // present but not executable: git would ignore it too
     );
   }
+  const exit = options.original && !stopsGit ? 'exit "${aip_status:-0}"' : 'exit 0';
   // prepare-commit-msg: git computes the staged diff while node starts, and the CLI reads it on stdin.
   const prestartsDiff = hook === 'prepare-commit-msg';
-  const input = stdin ? `${feed}` : prestartsDiff ? `{ ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ` : '';
-  const redirect = stdin || prestartsDiff ? '' : ' </dev/null';
+  const input = readsStdin ? feed : prestartsDiff ? `{ ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ` : '';
+  const redirect = readsStdin || prestartsDiff ? '' : ' </dev/null';
   if (hook === 'commit-msg') {
     // Only a previewed message, or one holding our trailers, needs a look: skip starting node otherwise.
-    lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || exit 0`);
+    lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || ${exit}`);
   }
+  const noNode = `node is not on PATH (nor at ${options.nodeFallback})`;
   lines.push(
-    `aip_cli=${quote(options.cliCopy.replace(/\\/g, '/'))}`,
-    '[ -f "$aip_cli" ] || aip_cli="$(git rev-parse --git-common-dir 2>/dev/null)/ai-provenance/bin/cli.js"',
-    ...(hook === 'post-commit'
-      ? [
-          '# No regions and nothing replayed (cherry-pick, rebase): no note to write, no need to start node.',
-          `[ -s "\${aip_cli%/bin/cli.js}/${STORE_FILE_NAME}" ] || git rev-parse -q --verify CHERRY_PICK_HEAD >/dev/null 2>&1 || exit ${options.original ? '"${aip_status:-0}"' : '0'}`,
-        ]
-      : []),
-    ...(prestartsDiff ? ['aip_diff="${aip_cli%/bin/cli.js}/staged-diff.$$"'] : []),
+    ...(prestartsDiff ? ['aip_diff="$aip_store/staged-diff.$$"'] : []),
     'if [ ! -f "$aip_cli" ]; then',
     `  echo "ai-provenance: $aip_cli is missing, ${hook} skipped (run: ai-provenance hook install)" >&2`,
+    `  ${hookFailureShell(hook, 'cli-missing', 'the CLI copy is missing (run: ai-provenance hook install)')}`,
     'elif command -v node >/dev/null 2>&1; then',
     `  ${input}AIP_GIT_PID=$PPID node "$aip_cli" hook run ${hook} "$@"${redirect} || true`,
     'elif [ -x "$aip_node_fallback" ]; then',
     `  ${input}AIP_GIT_PID=$PPID ELECTRON_RUN_AS_NODE=1 "$aip_node_fallback" "$aip_cli" hook run ${hook} "$@"${redirect} || true`,
     'else',
     `  echo "ai-provenance: node is not on PATH (nor at $aip_node_fallback), ${hook} skipped" >&2`,
+    `  ${hookFailureShell(hook, 'node-not-found', noNode)}`,
     'fi',
     ...(prestartsDiff ? ['rm -f "$aip_diff"'] : []),
-    options.original && !stops ? 'exit "${aip_status:-0}"' : 'exit 0',
+    exit,
     '',
   );
   return lines.join('\n');

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectedWrapper, hasRewriteRef, hookPaths, repositoryOf, sha256 } from './hookFiles';
 import { hooksLocation } from './hooksLocation';
 import { MANAGED_HOOKS, type ManagedHook } from './managedHooks';
 import { readManifest, type HooksManifest } from './manifest';
 import { isWrapper } from './hookScript';
+import { readHookFailures, type HookFailure } from './hookFailures';
 
 /**
  * installed: our current wrapper; outdated: ours, but this version would
@@ -22,6 +23,10 @@ export interface HooksStatus {
   /** `current`: the copy equals the CLI given to hooksStatus (undefined when none was given). */
   readonly cliCopy: { readonly path: string; readonly present: boolean; readonly current?: boolean };
   readonly nodeFallback?: string;
+  /** False when the node recorded at install time is gone (an editor update moved it): install again. */
+  readonly nodeFallbackPresent?: boolean;
+  /** The latest times our hooks could not run (no node, no CLI copy, the CLI failing), newest last. */
+  readonly failures: readonly HookFailure[];
   /** notes.rewriteRef includes refs/notes/ai-provenance. */
   readonly notesRewrite: boolean;
 }
@@ -42,16 +47,29 @@ export async function hooksStatus(repoRoot: string, options: { readonly cliPath?
     return { name, path, state: stateOf(name, content, location.dir, manifest, cliPath), chained: content !== undefined && isWrapper(content) && existsSync(original) };
   });
   const present = existsSync(cliPath);
+  const nodeFallbackPresent = manifest ? isExecutable(manifest.nodeFallback) : undefined;
   const current = options.cliPath === undefined ? undefined : present && existsSync(options.cliPath) && sha256(readFileSync(cliPath)) === sha256(readFileSync(options.cliPath));
   return {
     hooksDir: location.dir,
     husky: location.husky,
-    installed: present && current !== false && hooks.every((hook) => hook.state === 'installed'),
+    installed: present && current !== false && nodeFallbackPresent !== false && hooks.every((hook) => hook.state === 'installed'),
     hooks,
     cliCopy: { path: cliPath, present, ...(current !== undefined ? { current } : {}) },
-    ...(manifest ? { nodeFallback: manifest.nodeFallback } : {}),
+    ...(manifest ? { nodeFallback: manifest.nodeFallback, nodeFallbackPresent } : {}),
+    failures: readHookFailures(storeDir).slice(-RECENT_FAILURES),
     notesRewrite: await hasRewriteRef(repository.root),
   };
+}
+
+const RECENT_FAILURES = 20;
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function stateOf(name: ManagedHook, content: Buffer | undefined, dir: string, manifest: HooksManifest | undefined, cliCopy: string): HookState {

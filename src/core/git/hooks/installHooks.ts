@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { git } from '../exec';
 import { copyCliBundle } from './cliCopy';
 import { HookInstallError, NOTES_REWRITE_REF, expectedWrapper, hasRewriteRef, hookPaths, repositoryOf, sha256 } from './hookFiles';
@@ -7,6 +7,7 @@ import { hooksLocation, trackedFiles, type HooksLocation } from './hooksLocation
 import { MANAGED_HOOKS, type ManagedHook } from './managedHooks';
 import { readManifest, writeManifest } from './manifest';
 import { isWrapper } from './hookScript';
+import { reclaimLegacyWrapper } from './legacyWrapper';
 import { uninstallHooks } from './uninstallHooks';
 
 export interface InstallOptions {
@@ -70,17 +71,18 @@ export async function installHooks(repoRoot: string, options: InstallOptions): P
   const warnings: string[] = [];
   const hooks: InstalledHook[] = [];
   const wrappers: Record<string, string> = {};
+  mkdirSync(location.dir, { recursive: true });
   for (const name of MANAGED_HOOKS) {
     const { path, original } = hookPaths(location.dir, name);
+    reclaimLegacyWrapper(path, original);
     if (existsSync(path) && !isWrapper(readFileSync(path))) {
       // A hook that is not ours: the new original (a leftover copy is from before, e.g. Husky regenerated its stub).
       rmSync(original, { force: true });
-      renameSync(path, original);
+      keepOriginal(path, original);
     }
     const chained = existsSync(original);
     const script = expectedWrapper(location.dir, name, options.nodePath, cliCopy);
-    writeFileSync(path, script, { mode: 0o755 });
-    chmodSync(path, 0o755);
+    writeHookAtomic(path, script);
     wrappers[name] = sha256(script);
     hooks.push({ name, path, chained });
   }
@@ -104,4 +106,34 @@ async function ensureRewriteRef(root: string): Promise<boolean> {
   if (await hasRewriteRef(root)) return false;
   await git(['config', '--add', 'notes.rewriteRef', NOTES_REWRITE_REF], { cwd: root });
   return true;
+}
+
+/**
+ * Keeps the hook at `path` as `original` without ever removing it from
+ * `path`: git keeps running it until our wrapper is renamed over it. A hard
+ * link keeps the bytes and the mode; a symlink stays a symlink.
+ */
+function keepOriginal(path: string, original: string): void {
+  if (lstatSync(path).isSymbolicLink()) {
+    symlinkSync(readlinkSync(path), original);
+    return;
+  }
+  try {
+    linkSync(path, original);
+  } catch {
+    copyFileSync(path, original);
+    chmodSync(original, statSync(path).mode & 0o7777);
+  }
+}
+
+/** Writes an executable hook so that git never runs half of it: a temporary file renamed over the old one. */
+function writeHookAtomic(path: string, script: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.ai-provenance-new.${process.pid}`);
+  try {
+    writeFileSync(temporary, script, { mode: 0o755 });
+    chmodSync(temporary, 0o755); // whatever the umask
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }

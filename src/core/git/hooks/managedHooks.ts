@@ -7,13 +7,32 @@ export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit',
 
 export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 
+/** How git runs a hook, which the wrapper must reproduce for the hook it chains to. */
+export interface HookTraits {
+  /** git stops the operation when the hook exits non-zero (it ignores the status of the others). */
+  readonly stopsGit: boolean;
+  /** git feeds the hook input on stdin (post-rewrite: the rewritten commits; pre-push: the refs). */
+  readonly readsStdin: boolean;
+}
+
+const TRAITS: Readonly<Record<ManagedHook, HookTraits>> = {
+  'prepare-commit-msg': { stopsGit: true, readsStdin: false },
+  'commit-msg': { stopsGit: true, readsStdin: false },
+  'post-commit': { stopsGit: false, readsStdin: false },
+  'post-rewrite': { stopsGit: false, readsStdin: true },
+};
+
+export function hookTraits(hook: ManagedHook): HookTraits {
+  return TRAITS[hook];
+}
+
 export function isManagedHook(name: string): name is ManagedHook {
   return (MANAGED_HOOKS as readonly string[]).includes(name);
 }
 
 /** git feeds post-rewrite its list of rewritten commits on stdin; both hooks in a chain need it. */
 export function readsStdin(hook: ManagedHook): boolean {
-  return hook === 'post-rewrite';
+  return TRAITS[hook].readsStdin;
 }
 
 /** Suffix of the file that keeps the hook that was there before, next to our wrapper. */

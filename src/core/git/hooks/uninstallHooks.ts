@@ -6,6 +6,7 @@ import { hooksLocation } from './hooksLocation';
 import { MANAGED_HOOKS } from './managedHooks';
 import { readManifest, removeManifest } from './manifest';
 import { isWrapper } from './hookScript';
+import { reclaimLegacyWrapper } from './legacyWrapper';
 
 export interface UninstallResult {
   readonly hooksDir: string;
@@ -27,6 +28,10 @@ export async function uninstallHooks(repoRoot: string): Promise<UninstallResult>
   const left: Array<{ path: string; reason: string }> = [];
   for (const name of MANAGED_HOOKS) {
     const { path, original } = hookPaths(dir, name);
+    if (reclaimLegacyWrapper(path, original)) {
+      left.push({ path, reason: 'another tool (pre-commit) took its place and ran ours as its legacy hook; its own hook is left as it is' });
+      continue;
+    }
     const current = existsSync(path) ? readFileSync(path) : undefined;
     const ours = current !== undefined && isWrapper(current);
     const changed = ours && manifest?.wrappers[name] !== undefined && manifest.wrappers[name] !== sha256(current);

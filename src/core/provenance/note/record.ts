@@ -1,5 +1,5 @@
 import { pathOf, type FileDiff } from '../../git/diffParse';
-import { readNote, removeNote, writeNote } from '../../git/notes';
+import { readNote, writeNote } from '../../git/notes';
 import type { LoadBearingClassifier } from '../../loadBearing';
 import type { RegionSource } from '../attribute';
 import type { BlastRadiusProvider } from '../blastRadius';
@@ -24,7 +24,7 @@ export interface RecordNoteOptions {
 
 export type RecordOutcome =
   | { readonly kind: 'written'; readonly note: CommitNote }
-  | { readonly kind: 'removed' | 'none' | 'merge-commit' };
+  | { readonly kind: 'none' | 'merge-commit' };
 
 /**
  * Writes the note of `commit`: the AI lines the region store attributes to
@@ -54,11 +54,7 @@ export async function recordCommitNote(root: string, store: RegionSource, commit
   // Radii measured now win; without an index, those recorded for the same lines when they were committed.
   const blast = new Map([...recordedBlastRadius(documents), ...provenance.blastRadius]);
   const summary = summarize(files, options.classifier, blast, options.settings.project.risk);
-  if (summary.aiLines === 0) {
-    if (existing === undefined) return { kind: 'none' };
-    await removeNote(root, NOTES_REF, commit);
-    return { kind: 'removed' };
-  }
+  // Written with no AI lines too (`aiLines: 0`): "tracked, nothing AI" must differ from "never tracked" (the gate's attestation).
   const note = buildNote(commit, files, summary, blast);
   await writeNote(root, NOTES_REF, commit, serializeNote(note));
   return { kind: 'written', note };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLineRegion, type RegionOrigin } from '../../../../src/core/regions/create';
 import { RegionStore } from '../../../../src/core/store/regionStore';
@@ -72,6 +72,23 @@ export class ProvenanceRepo extends GitRepo {
     writeFileSync(path, body);
     chmodSync(path, 0o755);
     return path;
+  }
+
+  /**
+   * An environment whose PATH holds git and a few shell tools but no node,
+   * as in a GUI client started without the user's shell profile.
+   */
+  envWithoutNode(): NodeJS.ProcessEnv {
+    const bin = join(this.root, '.git', 'only-git');
+    mkdirSync(bin, { recursive: true });
+    const gitPath = this.tryGit(['--exec-path']).stdout.trim();
+    for (const tool of ['git', 'dirname', 'cat', 'grep', 'mv', 'cp', 'date', 'rm']) {
+      if (existsSync(join(bin, tool))) continue;
+      const found = ['/usr/bin', '/bin', '/usr/local/bin', gitPath].map((dir) => join(dir, tool)).find((candidate) => existsSync(candidate));
+      if (found) symlinkSync(found, join(bin, tool));
+      else if (tool === 'git') throw new Error('git not found');
+    }
+    return { PATH: bin };
   }
 
   readNoteRaw(rev = 'HEAD'): string | undefined {
