@@ -60,6 +60,8 @@ const options = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
+  // jsonc-parser's UMD build (its `main`) requires its modules by computed paths, which a bundle cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   sourcemap: true,
   sourcesContent: !production,
   minify: production,

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { CliError, UsageError, type CliCommand, type CliIO } from './command';
+import { agentsCommand } from './commands/agents';
 import { checkpointCommand } from './commands/checkpoint';
+import { runCommand } from './commands/run';
 import { recordCommand } from './commands/record';
 import { clearCommand, markReviewedCommand, unmarkCommand } from './commands/review';
 import { statusCommand } from './commands/status';
@@ -19,6 +21,8 @@ declare const AI_PROVENANCE_VERSION: string | undefined;
 const COMMANDS: readonly CliCommand[] = [
   recordCommand,
   checkpointCommand,
+  runCommand,
+  agentsCommand,
   statusCommand,
   markReviewedCommand,
   unmarkCommand,
@@ -68,7 +72,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr(`ai-provenance: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Options of ours end at `--` (`run -- <command> --help` is the command's).
+  const ours = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (ours.includes('--help') || ours.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
   }

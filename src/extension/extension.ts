@@ -12,6 +12,7 @@ import { BlastRadiusSlot } from './risk/blastRadiusSlot';
 import { registerViews, type ViewsApi } from './views/registerViews';
 import { registerCliOnPath } from './terminal/cliOnPath';
 import { registerCommit, type CommitApi } from './commit/registerCommit';
+import { registerAgents, type AgentsApi } from './agents/registerAgents';
 
 /** What the extension hands to its integration tests (and other extensions). */
 export interface AiProvenanceApi {
@@ -22,6 +23,8 @@ export interface AiProvenanceApi {
   readonly index: WorkspaceIndexService;
   /** Commit hooks, their offer and the commit box preview: see src/extension/commit/. */
   readonly commit: CommitApi;
+  /** Agent hooks (Claude Code, Cursor, ...): the offer and the install command. */
+  readonly agents: AgentsApi;
 }
 
 let registry: RepositoryRegistry | undefined;
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const blastRadius = new BlastRadiusSlot(index.service);
   const views = registerViews(context, registry, blastRadius, branches, log);
   const commit = registerCommit(context, registry, blastRadius, log);
+  const agents = registerAgents(context, log);
 
   context.subscriptions.push(
     log,
@@ -49,8 +53,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     ...registerRegionCommands(registry),
     registerCliOnPath(context, log),
     ...commit.disposables,
+    ...agents.disposables,
   );
-  return { registry, views: views.api, index: index.service, commit: commit.api };
+  return { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { changedLineRanges } from '../../core/capture/changedLines';
+import { recordHook } from './recordHook';
 import { recordSinceCheckpoint } from './recordSinceCheckpoint';
-import { parseClaudeCodeHook } from '../../core/capture/claudeCodeHook';
+import { AGENT_NAMES } from '../../core/agents/agents';
 import { createLineRegion, type RegionOrigin } from '../../core/regions/create';
 import { splitLines } from '../../core/text/lines';
 import { parse, parseLineRange } from '../args';
@@ -12,16 +13,18 @@ import { openWorkspace } from '../workspace';
 const USAGE = `Usage:
   ai-provenance record <file> --lines <first>-<last> [options]
   ai-provenance record <file> --before <previous-copy> [options]
-  ai-provenance record --hook claude-code [options] < hook.json
+  ai-provenance record --hook <agent> [options] < hook-event.json
   ai-provenance record --since-checkpoint [options]
 
 Marks lines of <file> as written by an AI tool.
   --lines a-b        1-based inclusive line range (repeatable)
   --before <path>    a copy of the file from before the tool ran: the lines
                      added or changed since become AI lines
-  --hook claude-code read a Claude Code PostToolUse hook event from stdin and
-                     mark exactly what the Write/Edit/MultiEdit tool wrote;
-                     other tools are ignored; always exits 0
+  --hook <agent>     read the agent's hook event from stdin and mark exactly
+                     what its file tools wrote (tool and model from the event);
+                     other events are ignored; always exits 0. Agents:
+                     ${AGENT_NAMES.join(', ')}
+                     (\`ai-provenance agents install <agent>\` sets it up)
   --since-checkpoint mark the lines added or changed in every file since
                      \`ai-provenance checkpoint\` (then forget the checkpoint)
   --source <s>       how it was captured (default: agent, or agent-hook)
@@ -88,27 +91,4 @@ function rangesFromBefore(io: CliIO, beforePath: string, text: string) {
     throw new CliError(`cannot read --before ${beforePath}`);
   }
   return changedLineRanges(before, text);
-}
-
-/** A hook must never break the agent: every failure is one line on stderr, exit 0. */
-async function recordHook(values: { hook?: string; source?: string; tool?: string; model?: string; store?: string }, io: CliIO): Promise<number> {
-  if (values.hook !== 'claude-code') throw new UsageError(`unknown --hook "${values.hook}" (supported: claude-code)`);
-  try {
-    const origin: RegionOrigin = {
-      source: values.source ?? 'agent-hook',
-      tool: values.tool ?? 'claude-code',
-      ...(values.model ? { model: values.model } : {}),
-    };
-    const capture = parseClaudeCodeHook(await io.readStdin(), origin);
-    if (!capture) return 0;
-    const workspace = await openWorkspace(io, { storeDir: values.store, near: capture.file });
-    const path = workspace.repoPath(capture.file);
-    const text = workspace.readText(path);
-    workspace.store.reconcile(path, text);
-    for (const region of capture.regionsIn(text)) workspace.store.add(path, region);
-    await workspace.store.sync();
-  } catch (error) {
-    io.stderr(`ai-provenance: hook not recorded: ${(error as Error).message}\n`);
-  }
-  return 0;
 }
