@@ -3,7 +3,7 @@
 //
 //   npm run bench                       all benchmarks (index: 5,000 files with baselines)
 //   npm run bench -- --quick            smaller sizes, no index baselines (a few minutes)
-//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, index
+//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, index, insights
 //   npm run bench -- --index-files 20000
 //
 // Wall-clock numbers depend on what else the machine runs: the load per core
@@ -16,6 +16,7 @@ import { measureEventCost } from './capture/eventCost';
 import { formatGitBench, runGitBench } from './git/hookBench';
 import { baselinesInstalled, BASELINES_DIR } from './index/baselines';
 import { formatIndexBench, runIndexBench } from './index/run';
+import { formatInsightsBench, runInsightsBench } from './insights/insightsBench';
 import { formatClassifierBench, runClassifierBench } from './loadBearing/classifierBench';
 import { DECORATION_BUDGET_MS, runViewsBench } from './views/viewsBench';
 
@@ -28,7 +29,7 @@ interface SummaryRow {
   readonly met: boolean | undefined;
 }
 
-const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'index'] as const;
+const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'index', 'insights'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(name: string): string | undefined {
@@ -151,6 +152,16 @@ async function index(rows: SummaryRow[], quick: boolean): Promise<void> {
   }
 }
 
+async function insights(rows: SummaryRow[], quick: boolean): Promise<void> {
+  const commits = Number(option('--insights-commits') ?? (quick ? 2000 : 10_000));
+  heading(`Insights on a history of ${commits.toLocaleString('en-US')} commits with notes`);
+  const result = await runInsightsBench({ commits, runs: quick ? 1 : 3, log: (line) => console.error(`  insights: ${line}`) });
+  console.log(formatInsightsBench(result));
+  const baseline = `${ms(result.baselineMs, 0)} (git log --notes=ai-provenance)`;
+  rows.push({ benchmark: `insights --json, ${result.commits} commits, cold`, measured: ms(result.coldMs, 0), baseline, ratio: ratio(result.coldMs, result.baselineMs), target: `< ${result.targets.coldMs} ms`, met: result.coldMs < result.targets.coldMs });
+  rows.push({ benchmark: `insights --json, ${result.commits} commits, warm`, measured: ms(result.warmMs, 0), baseline, ratio: ratio(result.warmMs, result.baselineMs), target: `< ${result.targets.warmMs} ms`, met: result.warmMs < result.targets.warmMs });
+}
+
 /** The baselines need their own install (TypeScript 5 for their parsers); from the npm registry only. */
 function installBaselines(): void {
   console.error(`  installing the index baselines into ${BASELINES_DIR} (npm ci)…`);
@@ -180,6 +191,7 @@ async function main(): Promise<void> {
   if (sections.has('classifier')) classifier(rows);
   if (sections.has('git')) await git(rows, quick);
   if (sections.has('index')) await index(rows, quick);
+  if (sections.has('insights')) await insights(rows, quick);
   printSummary(rows);
   console.log(`\nLoad per core at the end: ${(loadavg()[0]! / availableParallelism()).toFixed(2)} (above 1, wall times are inflated by other work).`);
 }

@@ -63,6 +63,13 @@ export function aggregate(rows: readonly ExportRow[], options: AggregateOptions)
   const repositories = new Set<string>();
   let first: string | undefined;
   let last: string | undefined;
+  const weekByDay = new Map<string, string>();
+  const weekOfRow = (time: string) => {
+    const day = time.slice(0, 10);
+    let week = weekByDay.get(day);
+    if (week === undefined) weekByDay.set(day, (week = weekOf(time)));
+    return week;
+  };
 
   for (const row of rows) {
     const commitKey = `${row.repository}\0${row.commit}`;
@@ -72,23 +79,23 @@ export function aggregate(rows: readonly ExportRow[], options: AggregateOptions)
     if (last === undefined || row.committed_at > last) last = row.committed_at;
     const unreviewed = row.signed_off ? 0 : Math.max(0, row.ai_lines - row.reviewed_lines);
     const cls = row.class ?? NOT_LOAD_BEARING;
-    const add = (into: Counter) => {
+    const weekKey = weekOfRow(row.committed_at);
+    let week = weeks.get(weekKey);
+    if (!week) weeks.set(weekKey, (week = { commits: new Set<string>(), total: counter(), byClass: new Map<string, Counter>() }));
+    week.commits.add(commitKey);
+    for (const into of [total, classCounter(byClass, cls), week.total, classCounter(week.byClass, cls)]) {
       into.added += row.added_lines;
       into.ai += row.ai_lines;
       into.reviewed += row.reviewed_lines;
       into.signedOff += row.signed_off ? row.ai_lines : 0;
       into.unreviewed += unreviewed;
-    };
-    add(total);
-    add(entry(byClass, cls, counter));
-    const week = entry(weeks, weekOf(row.committed_at), () => ({ commits: new Set<string>(), total: counter(), byClass: new Map<string, Counter>() }));
-    week.commits.add(commitKey);
-    add(week.total);
-    add(entry(week.byClass, cls, counter));
+    }
     if (row.ai_lines === 0) continue;
 
     commitsWithAi.add(commitKey);
-    const file = entry(files, `${row.repository}\0${row.file}`, (): FileCounter => ({ repository: row.repository, path: row.file, class: row.class, ai: 0, unreviewed: 0 }));
+    const fileKey = `${row.repository}\0${row.file}`;
+    let file = files.get(fileKey);
+    if (!file) files.set(fileKey, (file = { repository: row.repository, path: row.file, class: row.class, ai: 0, unreviewed: 0 }));
     file.ai += row.ai_lines;
     file.unreviewed += unreviewed;
     if (row.blast_radius_files !== null && (file.recorded?.files ?? -1) < row.blast_radius_files) {
@@ -208,12 +215,9 @@ function sorted(map: ReadonlyMap<string, number>): Record<string, number> {
   return Object.fromEntries([...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
 
-function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = create();
-    map.set(key, value);
-  }
+function classCounter(map: Map<string, Counter>, name: string): Counter {
+  let value = map.get(name);
+  if (!value) map.set(name, (value = counter()));
   return value;
 }
 

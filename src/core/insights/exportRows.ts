@@ -1,5 +1,6 @@
 import type { LoadBearingClassifier } from '../loadBearing';
-import type { CommitRecord, OriginCount } from './commitRecord';
+import { EMPTY_TALLY } from './commitRecord';
+import type { CommitRecord } from './commitRecord';
 import { EXPORT_SCHEMA_VERSION, type ExportRow } from './exportSchema';
 import { covers, type SignOffs } from './signOffs';
 
@@ -21,9 +22,9 @@ export function exportRows(commits: readonly CommitRecord[], context: RowContext
       const ai = commit.ai[file];
       const aiLines = ai?.lines ?? 0;
       const signed = aiLines > 0 && covers(signOff, file);
-      const [sources, sourceLines] = tally(ai?.origins ?? [], 0);
-      const [tools, toolLines] = tally(ai?.origins ?? [], 1);
-      const [models, modelLines] = tally(ai?.origins ?? [], 2);
+      const sources = ai?.sources ?? EMPTY_TALLY;
+      const tools = ai?.tools ?? EMPTY_TALLY;
+      const models = ai?.models ?? EMPTY_TALLY;
       rows.push({
         schema_version: EXPORT_SCHEMA_VERSION,
         repository: context.repository,
@@ -40,29 +41,18 @@ export function exportRows(commits: readonly CommitRecord[], context: RowContext
         signed_off: signed,
         signed_off_at: signed ? signOff!.at : null,
         signed_off_by: signed ? signOff!.by : null,
-        sources,
-        source_lines: sourceLines,
-        tools,
-        tool_lines: toolLines,
-        models,
-        model_lines: modelLines,
+        sources: sources.names,
+        source_lines: sources.lines,
+        tools: tools.names,
+        tool_lines: tools.lines,
+        models: models.names,
+        model_lines: models.lines,
         blast_radius_files: ai?.blast?.[0] ?? null,
         blast_radius_load_bearing: ai?.blast?.[1] ?? null,
       });
     }
   }
   return rows;
-}
-
-/** Distinct names at `field` of the origins with their lines, most lines first; unknown ('') left out. */
-function tally(origins: readonly OriginCount[], field: 0 | 1 | 2): [string[], number[]] {
-  const lines = new Map<string, number>();
-  for (const origin of origins) {
-    const name = origin[field];
-    if (name !== '') lines.set(name, (lines.get(name) ?? 0) + origin[3]);
-  }
-  const sorted = [...lines].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return [sorted.map(([name]) => name), sorted.map(([, count]) => count)];
 }
 
 function memoClass(classifier: LoadBearingClassifier): (path: string) => string | null {
