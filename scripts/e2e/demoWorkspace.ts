@@ -1,7 +1,8 @@
 // The demo workspace of `npm start` and the end-to-end test: a fresh copy of
 // demo/workspace/ (a small order service with payments, auth, migrations and
-// Terraform next to ordinary code) made a git repository with two commits of
-// history and AI Provenance's commit hooks, so commits get trailers. Its
+// Terraform next to ordinary code) made a git repository with a history of
+// several commits with AI provenance notes (demoHistory.ts) and AI Provenance's
+// commit hooks, so commits get trailers. Its
 // node_modules holds @types/node, copied from this repository's, as if
 // `npm install` had run: the editor then shows the demo's TypeScript as a
 // developer would see it, without errors about Node's modules.
@@ -9,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../test/host/repoRoot';
+import { commitDemoHistory } from './demoHistory';
 
 export const demoTemplateDir = join(repoRoot, 'demo', 'workspace');
 
@@ -17,21 +19,6 @@ const INSTALLED_PACKAGES = ['@types/node', 'undici-types'];
 
 /** Left in .git of every demo copy: only such a folder is ever replaced. */
 const MARKER = 'ai-provenance-demo';
-
-/** The second commit of the history; everything else is the first. */
-const SECOND_COMMIT = [
-  'src/server.ts',
-  'src/api/routes.ts',
-  'src/payments/refund.ts',
-  'src/payments/webhooks.ts',
-  'src/support/disputes.ts',
-  'db/migrations/003_create_refunds.sql',
-];
-
-const HISTORY = [
-  { message: 'Orders, sign-in and card charges', date: '2026-11-20T10:00:00Z' },
-  { message: 'HTTP API, refunds and dispute auto-refunds\n\nThe refund checks (assertRefundable) are still to be written.', date: '2026-11-21T15:30:00Z' },
-] as const;
 
 export interface DemoWorkspaceOptions {
   /** The CLI bundle whose `hook install` sets up the commit hooks (dist/cli.js). */
@@ -61,7 +48,7 @@ export function createDemoWorkspace(path: string, options: DemoWorkspaceOptions)
     git(['config', 'commit.gpgsign', 'false']);
     // Trailers get AI-Blast-Radius from the index the editor keeps; off by default (slow on large repositories).
     git(['config', 'aiProvenance.hookBlastRadius', 'true']);
-    commitHistory(git);
+    commitDemoHistory(path, git, options.cliPath);
     if (!hasIdentity(git)) {
       // Commits made in the demo (Source Control view, terminal) need an author.
       git(['config', 'user.name', 'Demo Developer']);
@@ -77,23 +64,6 @@ type Git = (args: string[], env?: NodeJS.ProcessEnv) => string;
 
 function gitIn(cwd: string): Git {
   return (args, env) => execFileSync('git', args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe' });
-}
-
-function commitHistory(git: Git): void {
-  const [first, second] = HISTORY;
-  const author = (date: string) => ({
-    GIT_AUTHOR_NAME: 'Acme Developer',
-    GIT_AUTHOR_EMAIL: 'dev@acme.example',
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_NAME: 'Acme Developer',
-    GIT_COMMITTER_EMAIL: 'dev@acme.example',
-    GIT_COMMITTER_DATE: date,
-  });
-  git(['add', '--all']);
-  git(['reset', '--quiet', '--', ...SECOND_COMMIT]);
-  git(['commit', '--quiet', '--message', first.message], author(first.date));
-  git(['add', '--all']);
-  git(['commit', '--quiet', '--message', second.message], author(second.date));
 }
 
 function hasIdentity(git: Git): boolean {

@@ -13,6 +13,7 @@ import { registerViews, type ViewsApi } from './views/registerViews';
 import { registerCliOnPath } from './terminal/cliOnPath';
 import { registerCommit, type CommitApi } from './commit/registerCommit';
 import { registerAgents, type AgentsApi } from './agents/registerAgents';
+import { registerInsights, type InsightsApi } from './insights/registerInsights';
 
 /** What the extension hands to its integration tests (and other extensions). */
 export interface AiProvenanceApi {
@@ -25,6 +26,8 @@ export interface AiProvenanceApi {
   readonly commit: CommitApi;
   /** Agent hooks (Claude Code, Cursor, ...): the offer and the install command. */
   readonly agents: AgentsApi;
+  /** The Insights view: see src/extension/insights/. */
+  readonly insights: InsightsApi;
 }
 
 let registry: RepositoryRegistry | undefined;
@@ -40,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const views = registerViews(context, registry, blastRadius, branches, log);
   const commit = registerCommit(context, registry, blastRadius, log);
   const agents = registerAgents(context, log);
+  const insights = registerInsights(context, registry, index.service, log);
 
   context.subscriptions.push(
     log,
@@ -54,8 +58,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     registerCliOnPath(context, log),
     ...commit.disposables,
     ...agents.disposables,
+    ...insights.disposables,
   );
-  return { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api };
+  return { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { suggestions } from '../../demo/completions/src/suggestions';
 import { demoTemplateDir } from '../../scripts/e2e/demoWorkspace';
 import { repoRoot } from '../host/repoRoot';
+import { insightsStep } from './insightsStep';
 import type { Step } from './steps';
 import { waitUntil, type Workbench } from './workbench';
 
@@ -291,6 +292,7 @@ export function journey(workbench: Workbench, workspace: string): Step[] {
         assert.match(text, new RegExp(`^${EXTENSION_VERSION.replace(/\./g, '\\.')}$`, 'm'), `ai-provenance --version did not print ${EXTENSION_VERSION}:\n${text}`);
       },
     },
+    insightsStep(workbench, workspace),
   ];
 }
 

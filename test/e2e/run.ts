@@ -9,7 +9,7 @@
 //
 // Needs `npm run package` (the .vsix), `npm run compile-tests`, the editor
 // (node scripts/editor/install.mjs) and Debian's chromium.
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditorNotInstalledError } from '../host/editorInstall';
 import { repoRoot } from '../host/repoRoot';
@@ -28,6 +28,10 @@ const DOCS_IMAGES: Record<string, string> = {
   '07-hover.png': 'hover-dependents.png',
   '09-regions-view.png': 'regions-view.png',
   '12-terminal.png': 'commit-trailers.png',
+};
+/** Screenshots taken inside a step (`<step>-<name>.png`, whatever the step's number) → the README's image. */
+const DOCS_IMAGES_BY_NAME: Record<string, string> = {
+  'insights-view': 'insights-view.png',
 };
 const MAX_DOCS_IMAGE_BYTES = 300 * 1024;
 
@@ -54,7 +58,12 @@ async function runJourney(copyToDocs: boolean): Promise<number> {
 
 function copyDocsImages(): void {
   mkdirSync(docsImagesDir, { recursive: true });
-  for (const [artifact, image] of Object.entries(DOCS_IMAGES)) {
+  const byName = Object.entries(DOCS_IMAGES_BY_NAME).map(([name, image]) => {
+    const artifact = readdirSync(artifactsDir).find((file) => file.replace(/^\d+-/, '') === `${name}.png`);
+    if (!artifact) throw new Error(`no screenshot named ${name} in ${artifactsDir}`);
+    return [artifact, image] as const;
+  });
+  for (const [artifact, image] of [...Object.entries(DOCS_IMAGES), ...byName]) {
     const source = join(artifactsDir, artifact);
     const size = statSync(source).size;
     if (size > MAX_DOCS_IMAGE_BYTES) throw new Error(`${artifact} is ${Math.round(size / 1024)} KB, over the ${MAX_DOCS_IMAGE_BYTES / 1024} KB kept in docs/images`);

@@ -5,7 +5,7 @@ export { exportRows } from './exportRows';
 export { EXPORT_COLUMNS, EXPORT_SCHEMA_VERSION, type ExportRow } from './exportSchema';
 export { insightsDocument, type DocumentOptions } from './html/document';
 export { fromJsonLines, toJsonLines } from './jsonLines';
-export { readPageScript, locatePageScript } from './pageScript';
+export { locatePageScript, PAGE_SCRIPT_FILE, readPageScript } from './pageScript';
 export { fromParquet, toParquet } from './parquet';
 export { readExportFolder } from './readExports';
 export { repositoryInsights, repositoryRows, type RepositoryInsightsOptions } from './repositoryInsights';
