@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INSIGHTS_CACHE_FILE } from '../../src/core/insights';
@@ -21,21 +21,37 @@ export interface InsightsBenchResult {
   readonly coldMs: number;
   readonly warmMs: number;
   readonly warmAfterNewCommitMs: number;
+  /** CPU-time medians (user + system, git included); undefined without GNU time. */
+  readonly cpuMs: { readonly baseline?: number; readonly cold?: number; readonly warm?: number };
   readonly targets: { readonly coldMs: number; readonly warmMs: number };
 }
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
-/** Runs a program to the end, reading (and dropping) its output; the wall time in ms. */
-function timed(program: string, args: string[], cwd: string): Promise<number> {
+/** GNU time gives the CPU time of a process tree, which a busy machine does not inflate the way it does wall time. */
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Timing {
+  readonly wallMs: number;
+  /** User + system time of the process and its children (git); undefined without GNU time. */
+  readonly cpuMs: number | undefined;
+}
+
+/** Runs a program to the end, reading (and dropping) its output. */
+function timed(program: string, args: string[], cwd: string): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(program, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = GNU_TIME ? [GNU_TIME, '-f', 'AIP_CPU %U %S', program, ...args] : [program, ...args];
+    const child = spawn(command[0], command.slice(1), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stdout.on('data', () => undefined);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`${program} ${args.join(' ')} failed (${code}): ${stderr}`))));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${program} ${args.join(' ')} failed (${code}): ${stderr}`));
+      const cpu = /AIP_CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({ wallMs: Number(process.hrtime.bigint() - started) / 1e6, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined });
+    });
   });
 }
 
@@ -57,20 +73,32 @@ export async function runInsightsBench(options: { commits?: number; runs?: numbe
     log(`generated ${commits} commits (${history.notes} with notes) in ${(generateMs / 1000).toFixed(1)} s`);
     const cache = join(root, '.git', 'ai-provenance', INSIGHTS_CACHE_FILE);
     const insights = () => timed(process.execPath, [CLI, 'insights', '--json'], root);
-    const baseline: number[] = [];
-    const cold: number[] = [];
-    const warm: number[] = [];
+    const baseline: Timing[] = [];
+    const cold: Timing[] = [];
+    const warm: Timing[] = [];
     for (let run = 0; run < runs; run++) {
       baseline.push(await timed('git', ['log', '--notes=ai-provenance', 'HEAD'], root));
       rmSync(cache, { force: true });
       cold.push(await insights());
       warm.push(await insights());
-      log(`run ${run + 1}: baseline ${baseline[run].toFixed(0)} ms, cold ${cold[run].toFixed(0)} ms, warm ${warm[run].toFixed(0)} ms`);
+      log(`run ${run + 1}: baseline ${baseline[run].wallMs.toFixed(0)} ms, cold ${cold[run].wallMs.toFixed(0)} ms, warm ${warm[run].wallMs.toFixed(0)} ms (wall)`);
     }
     // One new commit: only it is read.
     await timed('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '-q', '--allow-empty', '-m', 'one more'], root);
     const afterNew = await insights();
-    return { commits, notes: history.notes, generateMs, baselineMs: median(baseline), coldMs: median(cold), warmMs: median(warm), warmAfterNewCommitMs: afterNew, targets: { coldMs: 5000, warmMs: 1000 } };
+    const wall = (timings: Timing[]) => median(timings.map((timing) => timing.wallMs));
+    const cpu = (timings: Timing[]) => (timings.every((timing) => timing.cpuMs !== undefined) ? median(timings.map((timing) => timing.cpuMs!)) : undefined);
+    return {
+      commits,
+      notes: history.notes,
+      generateMs,
+      baselineMs: wall(baseline),
+      coldMs: wall(cold),
+      warmMs: wall(warm),
+      warmAfterNewCommitMs: afterNew.wallMs,
+      cpuMs: { baseline: cpu(baseline), cold: cpu(cold), warm: cpu(warm) },
+      targets: { coldMs: 5000, warmMs: 1000 },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,11 +106,12 @@ export async function runInsightsBench(options: { commits?: number; runs?: numbe
 
 export function formatInsightsBench(result: InsightsBenchResult): string {
   const ratio = (value: number) => `${(value / result.baselineMs).toFixed(2)}x the baseline`;
+  const cpu = (value: number | undefined) => (value === undefined ? '' : `, CPU ${value.toFixed(0)} ms`);
   return [
-    `${result.commits.toLocaleString('en-US')} commits, ${result.notes.toLocaleString('en-US')} with notes (medians of the runs, node start-up included):`,
-    `  baseline git log --notes=ai-provenance: ${result.baselineMs.toFixed(0)} ms`,
-    `  insights --json, cold (no cache):         ${result.coldMs.toFixed(0)} ms (${ratio(result.coldMs)}; target < ${result.targets.coldMs} ms)`,
-    `  insights --json, warm (cache):            ${result.warmMs.toFixed(0)} ms (${ratio(result.warmMs)}; target < ${result.targets.warmMs} ms)`,
+    `${result.commits.toLocaleString('en-US')} commits, ${result.notes.toLocaleString('en-US')} with notes (medians of the runs, node start-up included; CPU = user + system, git included):`,
+    `  baseline git log --notes=ai-provenance: ${result.baselineMs.toFixed(0)} ms${cpu(result.cpuMs.baseline)}`,
+    `  insights --json, cold (no cache):         ${result.coldMs.toFixed(0)} ms (${ratio(result.coldMs)}; target < ${result.targets.coldMs} ms)${cpu(result.cpuMs.cold)}`,
+    `  insights --json, warm (cache):            ${result.warmMs.toFixed(0)} ms (${ratio(result.warmMs)}; target < ${result.targets.warmMs} ms)${cpu(result.cpuMs.warm)}`,
     `  warm after one new commit:                ${result.warmAfterNewCommitMs.toFixed(0)} ms`,
   ].join('\n');
 }

@@ -7,7 +7,7 @@ import { streamGitRecords } from '../git/stream';
 import { NOTES_REF } from '../provenance/note/schema';
 import { loadCommitCache, saveCommitCache } from './commitCache';
 import type { CommitRecord } from './commitRecord';
-import { noteFacts } from './noteFacts';
+import { noteFacts, type NoteFacts } from './noteFacts';
 
 export interface HistoryOptions {
   /** Only commits made after this date (anything `git log --since` takes). */
@@ -56,30 +56,27 @@ export async function readHistory(root: string, options: HistoryOptions = {}): P
   ]);
 
   const unread = shas.filter((sha) => !cache.has(sha));
-  const fresh = await readCommits(root, unread);
+  // A note to read: a new commit's, or one the notes ref now gives another blob (or none).
+  const stale = shas.filter((sha) => cache.get(sha)?.noteBlob !== noteBlobs.get(sha));
+  // git diffs the new commits while the note blobs are read and parsed.
+  const [fresh, notes] = await Promise.all([
+    readCommits(root, unread),
+    readBlobs(root, stale.map((sha) => noteBlobs.get(sha)).filter((blob): blob is string => blob !== undefined)),
+  ]);
   const problems: string[] = [];
-  const noteless = (record: CommitRecord): CommitRecord => ({ sha: record.sha, author: record.author, email: record.email, time: record.time, added: record.added, ai: {} });
-  const stale = shas.filter((sha) => {
-    const record = fresh.get(sha) ?? cache.get(sha);
-    return record !== undefined && record.noteBlob !== noteBlobs.get(sha);
-  });
-  const notes = await readBlobs(root, stale.map((sha) => noteBlobs.get(sha)).filter((blob): blob is string => blob !== undefined));
-  let changed = fresh.size > 0;
+  for (const [sha, record] of fresh) cache.set(sha, record);
   for (const sha of stale) {
-    const record = noteless((fresh.get(sha) ?? cache.get(sha))!);
+    const known = cache.get(sha);
+    if (!known) continue; // not a commit git could show: counted as missing below
+    const { noteBlob: _old, ...record } = known;
     const blob = noteBlobs.get(sha);
     const text = blob ? notes.get(blob) : undefined;
-    let updated: CommitRecord = record;
-    if (blob && text) {
-      const facts = noteFacts(text.toString('utf8'));
-      for (const problem of facts.problems) problems.push(`${sha.slice(0, 12)}: ${problem}`);
-      updated = { ...record, noteBlob: blob, ai: facts.ai };
-    }
-    cache.set(sha, updated);
-    fresh.delete(sha);
-    changed = true;
+    let facts: NoteFacts = { ai: {}, problems: [] };
+    if (text) facts = noteFacts(text.toString('utf8'));
+    for (const problem of facts.problems) problems.push(`${sha.slice(0, 12)}: ${problem}`);
+    cache.set(sha, { ...record, ...(text ? { noteBlob: blob } : {}), ai: facts.ai });
   }
-  for (const [sha, record] of fresh) cache.set(sha, record);
+  const changed = fresh.size > 0 || stale.length > 0;
 
   const commits = shas.map((sha) => cache.get(sha)).filter((record): record is CommitRecord => record !== undefined);
   if (options.cacheDir && changed) {
