@@ -14,6 +14,7 @@ import { notesCommand } from './commands/notes';
 import { reportCommand } from './commands/report';
 import { insightsCommand } from './commands/insights';
 import { exportCommand } from './commands/export';
+import { reviewCommand } from './commands/reviewBranch';
 import { trailersCommand } from './commands/trailers';
 
 declare const AI_PROVENANCE_VERSION: string | undefined;
@@ -36,6 +37,7 @@ const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   insightsCommand,
   exportCommand,
+  reviewCommand,
 ];
 
 function version(): string {

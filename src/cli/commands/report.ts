@@ -6,6 +6,11 @@ import { openIndexBlastRadius } from '../../core/provenance/indexBlastRadius';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { requireRepository } from '../workspace';
+import { reviewState } from '../../core/review/reviewState';
+import { formatSignOffMarkdown } from '../../core/review/signOffMarkdown';
+import { signOffRules } from '../../core/signoff/rules';
+import { listSignOffs } from '../../core/signoff/signOffNotes';
+import { statusJson } from './reviewBranch';
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -13,9 +18,11 @@ export const reportCommand: CliCommand = {
   usage: `Usage: ai-provenance report --base <ref> [--head <ref>] [--output <file>] [--json]
 
 Summarizes what <base>...<head> adds: the AI share per file, load-bearing
-files with AI lines, and blast radius (from the workspace index when there
-is one, else as recorded in the notes, else omitted). Reads the notes
-(refs/notes/ai-provenance): in CI, fetch them first.`,
+files with AI lines, blast radius (from the workspace index when there
+is one, else as recorded in the notes, else omitted), and, when the policy
+asks for sign-offs or there are some, per class what is signed off, by
+whom, and what is open. Reads the notes (refs/notes/ai-provenance and
+refs/notes/ai-provenance-signoffs): in CI, fetch them first.`,
   async run(argv, io) {
     const { values } = parse(argv, { base: { type: 'string' }, head: { type: 'string' }, output: { type: 'string' }, json: { type: 'boolean' } }, false);
     if (!values.base) throw new UsageError('report needs --base <ref>');
@@ -30,9 +37,14 @@ is one, else as recorded in the notes, else omitted). Reads the notes
       } catch (error) {
         throw new CliError((error as Error).message.split('\n')[0]);
       }
+      const rules = signOffRules(settings.project.policy);
+      const withSignOff = rules.requireSignOff.length > 0 || (await listSignOffs(repository.root)).signOffs.length > 0;
+      const signOff = withSignOff
+        ? await reviewState(repository.root, values.base, { head: values.head ?? 'HEAD', classifier, rules, riskModel: settings.project.risk })
+        : undefined;
       const text = values.json
-        ? `${JSON.stringify({ ...report, files: undefined, blastRadius: Object.fromEntries(report.blastRadius) }, null, 2)}\n`
-        : formatReportMarkdown(report);
+        ? `${JSON.stringify({ ...report, files: undefined, blastRadius: Object.fromEntries(report.blastRadius), ...(signOff ? { signOff: statusJson(signOff) } : {}) }, null, 2)}\n`
+        : formatReportMarkdown(report, signOff ? [formatSignOffMarkdown(signOff)] : []);
       if (values.output) await writeFile(resolve(io.cwd, values.output), text);
       else io.stdout(text);
       return 0;

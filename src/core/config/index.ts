@@ -10,4 +10,5 @@ export {
   type GateRiskLevel,
   type PolicyConfig,
 } from './policy';
+export type { SignOffPolicyConfig } from './signOffPolicy';
 export { USER_SETTING, parseUserLoadBearingSettings } from './userSettings';

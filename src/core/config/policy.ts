@@ -1,4 +1,5 @@
 import type { RiskLevel } from '../risk/riskLevel';
+import type { SignOffPolicyConfig } from './signOffPolicy';
 
 /**
  * The `policy` section, read by the CI gate (built elsewhere). This module
@@ -15,6 +16,10 @@ export interface PolicyConfig {
   readonly requireReviewedByTrailer: readonly GateRiskLevel[];
   /** Rules for one class, by class name. */
   readonly classes: Readonly<Record<string, ClassPolicy>>;
+  /** Classes whose AI lines need a reviewer's sign-off (docs/REVIEW.md). */
+  readonly requireSignOff?: readonly string[];
+  /** What a sign-off must be to count. */
+  readonly signOff?: SignOffPolicyConfig;
   /** Properties this version does not know, kept for the gate. */
   readonly [extension: string]: unknown;
 }
@@ -31,7 +36,7 @@ export interface ClassPolicy {
 export type GateRiskLevel = Exclude<RiskLevel, 'none'>;
 export const GATE_RISK_LEVELS: readonly GateRiskLevel[] = ['low', 'medium', 'high', 'critical'];
 
-export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes'] as const;
+export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes', 'requireSignOff', 'signOff'] as const;
 export const CLASS_POLICY_KEYS = ['failOn', 'requireReviewedByTrailer', 'maxUnreviewedAiLines'] as const;
 
 export const DEFAULT_POLICY: PolicyConfig = Object.freeze({

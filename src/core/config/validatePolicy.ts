@@ -2,6 +2,7 @@ import { STRUCTURE_CLASS } from '../loadBearing/classDefinition';
 import { readBoolean, readEnum, readNumber, readObject, readStringList } from './fields';
 import { CLASS_POLICY_KEYS, DEFAULT_POLICY, GATE_RISK_LEVELS, POLICY_KEYS, type ClassPolicy, type PolicyConfig } from './policy';
 import { childPath, type ProblemReporter } from './problems';
+import { readRequireSignOff, readSignOffPolicy } from './signOffPolicy';
 import { classNameProblem } from './validateClasses';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -18,6 +19,8 @@ export function validatePolicy(value: unknown, path: string, reporter: ProblemRe
     Object.entries(object).filter(([key]) => !(POLICY_KEYS as readonly string[]).includes(key)),
   );
   const failOnRiskLevel = readEnum(object['failOnRiskLevel'], GATE_RISK_LEVELS, childPath(path, 'failOnRiskLevel'), reporter);
+  const requireSignOff = readRequireSignOff(object['requireSignOff'], childPath(path, 'requireSignOff'), reporter);
+  const signOff = readSignOffPolicy(object['signOff'], childPath(path, 'signOff'), reporter);
   return {
     ...extensions,
     failOn: readClassNames(object['failOn'], childPath(path, 'failOn'), reporter) ?? DEFAULT_POLICY.failOn,
@@ -27,6 +30,8 @@ export function validatePolicy(value: unknown, path: string, reporter: ProblemRe
         (GATE_RISK_LEVELS as readonly string[]).includes(level) ? undefined : `must be one of ${GATE_RISK_LEVELS.join('|')}`,
       )?.map((level) => level as (typeof GATE_RISK_LEVELS)[number]) ?? DEFAULT_POLICY.requireReviewedByTrailer,
     classes: readClassPolicies(object['classes'], childPath(path, 'classes'), reporter),
+    ...(requireSignOff ? { requireSignOff } : {}),
+    ...(signOff ? { signOff } : {}),
   };
 }
 

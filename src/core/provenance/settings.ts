@@ -43,7 +43,8 @@ export async function readGitConfig(root: string): Promise<Map<string, string[]>
   return values;
 }
 
-function lastValue(config: ReadonlyMap<string, string[]>, key: string): string | undefined {
+/** The value git uses for a key set more than once: the last. */
+export function lastValue(config: ReadonlyMap<string, string[]>, key: string): string | undefined {
   const values = config.get(key);
   return values?.[values.length - 1];
 }

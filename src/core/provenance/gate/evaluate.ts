@@ -3,16 +3,18 @@ import { riskRank } from '../commitRisk';
 import { formatRanges, toRanges } from '../lineRanges';
 import type { CommitFacts, FileFacts } from './commitFacts';
 import type { GatePolicy } from './policy';
+import { signOffFinding, type SignOffContext } from './signOffFinding';
 import type { Finding } from './verdict';
 
-const HOW_TO_FIX = 'review them and record it (`ai-provenance mark-reviewed <file>`, then amend) or add a `Reviewed-by:` trailer';
+const HOW_TO_FIX = 'review them and record it (`ai-provenance mark-reviewed <file>`, then amend), have a reviewer sign them off (`ai-provenance review sign-off`), or add a `Reviewed-by:` trailer';
 const NO_NOTE = ' (no note for this commit: fetch refs/notes/ai-provenance for line-level detail)';
 
 /** The findings about one commit. */
-export function evaluateCommit(facts: CommitFacts, policy: GatePolicy): Finding[] {
+export function evaluateCommit(facts: CommitFacts, policy: GatePolicy, signOff?: SignOffContext): Finding[] {
   const findings: Finding[] = [];
   for (const file of facts.files) {
-    const unreviewed = unreviewedFinding(file, facts, policy);
+    // Lines that need a sign-off are reported once, as such.
+    const unreviewed = file.signOff && signOff ? signOffFinding(file, facts, signOff) : unreviewedFinding(file, facts, policy);
     if (unreviewed) findings.push(unreviewed);
     const risky = riskFinding(file, policy);
     if (risky) findings.push(risky);

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY as UNCONFIGURED, type PolicyConfig } from '../../config';
+import { signOffRules, type SignOffRules } from '../../signoff/rules';
 import type { RiskLevel } from '../commitRisk';
 
 /**
@@ -26,12 +27,22 @@ export interface GatePolicy {
   readonly maxUnreviewedAiLines: Readonly<Record<string, number>>;
   readonly warnOnUnreviewed: boolean;
   readonly reviewedByCountsAsReview: boolean;
+  /** Classes whose AI lines need an accepted sign-off (policy.requireSignOff). */
+  readonly requireSignOff: readonly string[];
+  /** What a sign-off must be to count (policy.signOff, defaults applied). */
+  readonly signOff: Omit<SignOffRules, 'requireSignOff'>;
+  /**
+   * A `Reviewed-by:` trailer also stands in for a sign-off: only when the
+   * policy sets reviewedByCountsAsReview explicitly (anyone can type one).
+   */
+  readonly reviewedByReplacesSignOff: boolean;
 }
 
 export const DEFAULT_FAIL_ON: readonly string[] = Object.freeze(['auth', 'payments', 'crypto-secrets', 'infra', 'data-migrations']);
 
 export function gatePolicy(config: PolicyConfig): { policy: GatePolicy; problems: string[] } {
   const problems: string[] = [];
+  const { requireSignOff, ...signOff } = signOffRules(config);
   // The loader hands back its frozen default list when `failOn` is absent: only then do our defaults apply.
   const failOn = new Set(config.failOn === UNCONFIGURED.failOn ? DEFAULT_FAIL_ON : config.failOn);
   const requireIn: string[] = [];
@@ -51,6 +62,9 @@ export function gatePolicy(config: PolicyConfig): { policy: GatePolicy; problems
       maxUnreviewedAiLines: max,
       warnOnUnreviewed: flag(config, 'warnOnUnreviewed', problems),
       reviewedByCountsAsReview: flag(config, 'reviewedByCountsAsReview', problems),
+      requireSignOff,
+      signOff,
+      reviewedByReplacesSignOff: config['reviewedByCountsAsReview'] === true,
     },
     problems,
   };

@@ -6,6 +6,10 @@ export interface RangeCommit {
   readonly parents: readonly string[];
   readonly subject: string;
   readonly message: string;
+  /** Author and committer, for policies that ask who reviewed whose work (sign-off notAuthor). */
+  readonly authorName: string;
+  readonly authorEmail: string;
+  readonly committerEmail: string;
   /** Our note's text, when the commit has one. */
   readonly note?: string;
 }
@@ -18,7 +22,7 @@ const FIELD = '\x1f';
  * and notes: one `git log` (merges carry no provenance of their own).
  */
 export async function rangeCommits(root: string, base: string, head: string): Promise<RangeCommit[]> {
-  const format = `${RECORD}%H${FIELD}%P${FIELD}%s${FIELD}%B${FIELD}%N`;
+  const format = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%ce${FIELD}%s${FIELD}%B${FIELD}%N`;
   const { stdout } = await git(
     ['log', '--no-merges', '--reverse', '--no-notes', `--notes=${NOTES_REF}`, `--format=${format}`, `${base}..${head}`, '--'],
     { cwd: root },
@@ -27,12 +31,15 @@ export async function rangeCommits(root: string, base: string, head: string): Pr
     .split(RECORD)
     .slice(1)
     .map((record) => {
-      const [sha, parents, subject, message, note] = record.split(FIELD);
+      const [sha, parents, authorName, authorEmail, committerEmail, subject, message, note] = record.split(FIELD);
       const noteText = (note ?? '').trim();
       return {
         sha: sha.trim(),
         parents: parents.trim().split(/\s+/).filter(Boolean),
         subject,
+        authorName,
+        authorEmail,
+        committerEmail,
         message: message.replace(/\n+$/, '\n'),
         ...(noteText ? { note: noteText } : {}),
       };

@@ -1,4 +1,6 @@
 import { resolveCommit } from '../../git/revisions';
+import { SignOffJudge } from '../../signoff/judge';
+import { judgeRange } from '../../signoff/judgeRange';
 import { readProvenanceSettings } from '../settings';
 import { commitFacts } from './commitFacts';
 import { evaluateCommit, evaluateRange } from './evaluate';
@@ -21,14 +23,22 @@ export async function runGate(root: string, baseRef: string, headRef = 'HEAD'): 
   const { policy, problems } = gatePolicy(settings.project.policy);
   const classifier = settings.classifier;
   const commits = await rangeCommits(root, base, head);
-  const options = { classifier, riskModel: settings.project.risk, reviewedByCountsAsReview: policy.reviewedByCountsAsReview };
-  const facts = commits.map((commit) => commitFacts(commit, options));
+  const judge = await SignOffJudge.open(root, base, { requireSignOff: policy.requireSignOff, ...policy.signOff }, commits.map((commit) => commit.sha));
+  const judgements = await judgeRange(judge, commits);
+  const options = {
+    classifier,
+    riskModel: settings.project.risk,
+    reviewedByCountsAsReview: policy.reviewedByCountsAsReview,
+    requireSignOff: policy.requireSignOff,
+    reviewedByReplacesSignOff: policy.reviewedByReplacesSignOff,
+  };
+  const facts = commits.map((commit) => commitFacts(commit, { ...options, signOffsOf: (path) => judgements.get(commit.sha)?.get(path) }));
   const verdicts: CommitVerdict[] = commits.map((commit, index) => {
     const { files: _files, unnamedLoadBearing: _unnamed, ...summary } = facts[index];
-    return { sha: commit.sha, subject: commit.subject, ...summary, findings: evaluateCommit(facts[index], policy) };
+    return { sha: commit.sha, subject: commit.subject, ...summary, findings: evaluateCommit(facts[index], policy, { base: baseRef, excluded: judge.excluded(commit), eligible: (path) => judge.eligible(path) }) };
   });
   const rangeFindings = evaluateRange(facts, policy);
-  const notices = [...settings.problems, ...problems];
+  const notices = [...settings.problems, ...problems, ...judge.notices];
   if (commits.length > 0 && !commits.some((commit) => commit.note) && !(await notesRefExists(root))) {
     notices.push("refs/notes/ai-provenance is not here: run git fetch origin 'refs/notes/*:refs/notes/*' for line-level provenance");
   }

@@ -6,7 +6,7 @@ import type { GatePolicy } from './policy';
 export const GATE_SCHEMA = 'ai-provenance/gate';
 export const GATE_VERSION = 1;
 
-export type FindingRule = 'unreviewed-ai-lines' | 'risk-level' | 'reviewed-by-required' | 'max-unreviewed-ai-lines';
+export type FindingRule = 'unreviewed-ai-lines' | 'risk-level' | 'reviewed-by-required' | 'max-unreviewed-ai-lines' | 'needs-sign-off';
 
 export interface Finding {
   readonly level: 'error' | 'warning';
@@ -17,6 +17,12 @@ export interface Finding {
   readonly lines?: readonly LineRange[];
   readonly classes?: readonly string[];
   readonly message: string;
+  /** Set on findings other tools act on: `needs-sign-off` (docs/REVIEW.md). */
+  readonly kind?: 'needs-sign-off';
+  /** needs-sign-off: who would satisfy it (CODEOWNERS owners, e-mails or globs; [] = anyone not excluded). */
+  readonly reviewers?: readonly string[];
+  /** needs-sign-off: who may not (the commit's author and committer, policy.signOff.notAuthor). */
+  readonly excluded?: readonly string[];
 }
 
 export interface CommitVerdict {
@@ -27,6 +33,8 @@ export interface CommitVerdict {
   readonly aiLines: number;
   readonly addedLines: number;
   readonly reviewedLines: number;
+  /** AI lines an accepted sign-off covers (docs/REVIEW.md). */
+  readonly signedOffLines: number;
   readonly risk?: RiskLevel;
   readonly reviewedBy: readonly string[];
   readonly findings: readonly Finding[];

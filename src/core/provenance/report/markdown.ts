@@ -11,13 +11,13 @@ function code(path: string): string {
   return path.includes('`') ? `\`\` ${path} \`\`` : `\`${path}\``;
 }
 
-/** A Markdown summary for a pull request description. */
-export function formatReportMarkdown(report: RangeProvenance): string {
+/** A Markdown summary for a pull request description; `sections` (e.g. the sign-off table) go before the footer. */
+export function formatReportMarkdown(report: RangeProvenance, sections: readonly string[] = []): string {
   const { summary } = report;
   const lines = ['## AI Provenance', ''];
   if (summary.aiLines === 0 && report.trailerOnlyAiLines === 0) {
     lines.push(`No AI-written lines recorded in ${report.commits} commit${report.commits === 1 ? '' : 's'} (${summary.addedLines} lines added).`);
-    return finish(lines, report);
+    return finish(lines, report, sections);
   }
   lines.push(
     `**${summary.aiLines} of ${summary.addedLines} added lines (${percent(summary.aiLines, summary.addedLines)}) were written by AI** ` +
@@ -56,10 +56,11 @@ export function formatReportMarkdown(report: RangeProvenance): string {
     }
     lines.push('', `_Largest radius per file, ${from}._`);
   }
-  return finish(lines, report);
+  return finish(lines, report, sections);
 }
 
-function finish(lines: string[], report: RangeProvenance): string {
+function finish(lines: string[], report: RangeProvenance, sections: readonly string[]): string {
+  for (const section of sections) lines.push('', section.trimEnd());
   lines.push('', `<sub>${generatorName()} · ${report.base.slice(0, 10)}..${report.head.slice(0, 10)} · ${report.commitsWithNotes}/${report.commits} commits with notes (refs/notes/ai-provenance)</sub>`);
   return `${lines.join('\n')}\n`;
 }
