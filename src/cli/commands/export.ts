@@ -28,7 +28,7 @@ ${RANGE_USAGE}`,
     let rows;
     try {
       const read = await repositoryRows(input.root, input.options);
-      reportProblems(io, read.history.problems);
+      reportProblems(io, read.problems);
       rows = read.rows;
     } catch (error) {
       throw new CliError((error as Error).message.split('\n')[0]);

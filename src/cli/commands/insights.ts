@@ -47,8 +47,8 @@ Without --html or --json, prints a short summary.`,
 async function fromRepository(io: CliIO, values: { since?: string; base?: string; head?: string; repository?: string }): Promise<Insights> {
   const input = await openRepositoryInput(io, values, true);
   try {
-    const { insights, history } = await repositoryInsights(input.root, input.options);
-    reportProblems(io, history.problems);
+    const { insights, problems } = await repositoryInsights(input.root, input.options);
+    reportProblems(io, problems);
     return insights;
   } catch (error) {
     throw new CliError((error as Error).message.split('\n')[0]);

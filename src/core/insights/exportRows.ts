@@ -2,7 +2,7 @@ import type { LoadBearingClassifier } from '../loadBearing';
 import { EMPTY_TALLY } from './commitRecord';
 import type { CommitRecord } from './commitRecord';
 import { EXPORT_SCHEMA_VERSION, type ExportRow } from './exportSchema';
-import { covers, type SignOffs } from './signOffs';
+import { signOffOf, type SignOffs } from './signOffs';
 
 export interface RowContext {
   readonly repository: string;
@@ -15,13 +15,13 @@ export function exportRows(commits: readonly CommitRecord[], context: RowContext
   const rows: ExportRow[] = [];
   const classOf = memoClass(context.classifier);
   for (const commit of commits) {
-    const signOff = context.signOffs.byCommit.get(commit.sha);
     const committedAt = new Date(commit.time * 1000).toISOString();
     const files = new Set([...Object.keys(commit.added), ...Object.keys(commit.ai)]);
     for (const file of [...files].sort()) {
       const ai = commit.ai[file];
       const aiLines = ai?.lines ?? 0;
-      const signed = aiLines > 0 && covers(signOff, file);
+      const signOff = aiLines > 0 ? signOffOf(context.signOffs, commit.sha, file) : undefined;
+      const signed = signOff !== undefined;
       const sources = ai?.sources ?? EMPTY_TALLY;
       const tools = ai?.tools ?? EMPTY_TALLY;
       const models = ai?.models ?? EMPTY_TALLY;

@@ -23,6 +23,8 @@ export interface RepositoryRows {
   readonly rows: ExportRow[];
   readonly history: History;
   readonly signOffs: SignOffs;
+  /** Notes and sign-offs that could not be read. */
+  readonly problems: readonly string[];
 }
 
 /** The export rows of a repository's history (incremental: see readHistory). */
@@ -31,14 +33,14 @@ export async function repositoryRows(root: string, options: RepositoryInsightsOp
   const reader = options.signOffReader ?? noSignOffReader;
   const signOffs = await reader(root, history.commits.map((commit) => commit.sha));
   const rows = exportRows(history.commits, { repository: options.repository ?? basename(root), classifier: options.classifier, signOffs });
-  return { rows, history, signOffs };
+  return { rows, history, signOffs, problems: [...history.problems, ...signOffs.problems] };
 }
 
 /** Every file whose radius the index can measure is asked once; the index answers in well under a millisecond each. */
 const MAX_INDEX_QUERIES = 5_000;
 
-export async function repositoryInsights(root: string, options: RepositoryInsightsOptions): Promise<{ insights: Insights; history: History }> {
-  const { rows, history, signOffs } = await repositoryRows(root, options);
+export async function repositoryInsights(root: string, options: RepositoryInsightsOptions): Promise<{ insights: Insights; history: History; problems: readonly string[] }> {
+  const { rows, history, signOffs, problems } = await repositoryRows(root, options);
   const measured = new Map<string, { files: number; loadBearing: number }>();
   if (options.blastRadius) {
     const candidates = [...new Set(rows.filter((row) => row.ai_lines > row.reviewed_lines && !row.signed_off).map((row) => row.file))].slice(0, MAX_INDEX_QUERIES);
@@ -51,9 +53,9 @@ export async function repositoryInsights(root: string, options: RepositoryInsigh
   const insights = aggregate(rows, {
     range: { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.base !== undefined ? { base: options.base } : {}), head: history.head },
     commits: history.commits.length,
-    signOffs: { recorded: signOffs.byCommit.size > 0, source: signOffs.source },
+    signOffs: { recorded: rows.some((row) => row.signed_off), source: signOffs.source },
     ...(measured.size > 0 ? { blastRadius: (_repository: string, path: string) => measured.get(path) } : {}),
     ...(options.riskModel ? { riskModel: options.riskModel } : {}),
   });
-  return { insights, history };
+  return { insights, history, problems };
 }

@@ -7,25 +7,30 @@ export interface SignOff {
   readonly by: string;
   /** ISO 8601. */
   readonly at: string;
-  /** The files it covers; undefined: the whole commit. */
+  /** The files of the commit it covers; undefined: the whole commit. */
   readonly files?: readonly string[];
 }
 
 export interface SignOffs {
-  /** True when the source exists (it may still hold no sign-off for these commits). */
-  readonly available: boolean;
   /** Where they were read from, or why there are none. */
   readonly source: string;
-  /** The earliest sign-off of each signed-off commit. */
-  readonly byCommit: ReadonlyMap<string, SignOff>;
+  /** The sign-offs of each signed-off commit. */
+  readonly byCommit: ReadonlyMap<string, readonly SignOff[]>;
+  /** Sign-offs that could not be read, for a notice. */
+  readonly problems: readonly string[];
 }
 
 export type SignOffReader = (root: string, commits: readonly string[]) => Promise<SignOffs>;
 
 /** Until a sign-off reader exists: an honest "no sign-offs recorded", never a guess. */
-export const noSignOffReader: SignOffReader = async () => ({ available: false, source: 'no sign-offs recorded', byCommit: new Map() });
+export const noSignOffReader: SignOffReader = async () => ({ source: 'no sign-offs recorded', byCommit: new Map(), problems: [] });
 
-/** Does the sign-off cover this file of its commit? */
-export function covers(signOff: SignOff | undefined, file: string): boolean {
-  return signOff !== undefined && (signOff.files === undefined || signOff.files.includes(file));
+/** The earliest sign-off that covers this file of the commit. */
+export function signOffOf(signOffs: SignOffs, commit: string, file: string): SignOff | undefined {
+  let earliest: SignOff | undefined;
+  for (const signOff of signOffs.byCommit.get(commit) ?? []) {
+    if (signOff.files !== undefined && !signOff.files.includes(file)) continue;
+    if (!earliest || Date.parse(signOff.at) < Date.parse(earliest.at)) earliest = signOff;
+  }
+  return earliest;
 }

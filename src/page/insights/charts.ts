@@ -32,10 +32,12 @@ function axisStyle(theme: ChartTheme) {
 function weeklyShare(insights: Insights, theme: ChartTheme): ChartSpec {
   const weeks = insights.weekly.map((week) => week.week);
   const classes = insights.classes.filter((name) => name !== NOT_LOAD_BEARING);
+  // Dots on every week only while there are few of them; a long history draws plain lines.
+  const showSymbol = weeks.length <= 30;
   const share = (value: { aiShare: number; addedLines: number } | undefined) => (value && value.addedLines > 0 ? Math.round(value.aiShare * 1000) / 10 : null);
   const series = [
-    { name: 'all files', type: 'line', data: insights.weekly.map((week) => share(week)), lineStyle: { width: 3 }, symbolSize: 6, connectNulls: true },
-    ...classes.map((name) => ({ name, type: 'line', data: insights.weekly.map((week) => share(week.byClass[name])), symbolSize: 5, connectNulls: true })),
+    { name: 'all files', type: 'line', data: insights.weekly.map((week) => share(week)), lineStyle: { width: 3 }, symbolSize: 6, showSymbol, connectNulls: true },
+    ...classes.map((name) => ({ name, type: 'line', data: insights.weekly.map((week) => share(week.byClass[name])), symbolSize: 5, showSymbol, connectNulls: true })),
   ];
   return {
     id: 'weekly-share',
@@ -99,7 +101,7 @@ function origins(insights: Insights, theme: ChartTheme): ChartSpec {
       tooltip: { trigger: 'item', confine: true },
       title: undefined,
       grid: grids,
-      xAxis: parts.map((_, index) => ({ type: 'value', gridIndex: index, minInterval: 1, ...axisStyle(theme) })),
+      xAxis: parts.map((_, index) => ({ type: 'value', gridIndex: index, minInterval: 1, splitNumber: 2, ...axisStyle(theme), axisLabel: { color: theme.muted, hideOverlap: true } })),
       yAxis: parts.map((entries, index) => ({ type: 'category', gridIndex: index, data: entries.map(([name]) => name), name: ['Sources', 'Tools', 'Models'][index], nameTextStyle: { color: theme.foreground, fontWeight: 'bold' }, ...axisStyle(theme) })),
       series: parts.map((entries, index) => ({ name: ['source', 'tool', 'model'][index], type: 'bar', xAxisIndex: index, yAxisIndex: index, data: entries.map(([, lines]) => lines), itemStyle: { color: theme.palette[index] }, barMaxWidth: 18 })),
     },

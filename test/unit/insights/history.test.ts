@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { INSIGHTS_CACHE_FILE, readHistory, repositoryInsights } from '../../../src/core/insights';
+import { INSIGHTS_CACHE_FILE, readHistory, repositoryInsights, type SignOffReader } from '../../../src/core/insights';
 import { readProvenanceSettings } from '../../../src/core/provenance';
 import { NOTES_REF } from '../../../src/core/provenance/note/schema';
 import { GitRepo } from '../../support/gitRepo';
@@ -108,6 +108,22 @@ describe('insights: a repository history with notes (real git)', function () {
     const rebuilt = await insightsOf(repo.root);
     assert.equal(rebuilt.history.commitsRead, 3);
     assert.equal(rebuilt.insights.range.totals.aiLines, 7);
+  });
+
+  it('counts the AI lines of signed-off files as signed off, and the time from commit to sign-off', async () => {
+    const { repo, commits } = await smallHistory(tempDir());
+    const { classifier } = await readProvenanceSettings(repo.root);
+    // A reader as the sign-off notes give it: the payments file of the second commit, a day and a half later.
+    const signOffReader: SignOffReader = async (_root, asked) => {
+      assert.deepEqual([...asked].sort(), [...commits].sort());
+      return { source: 'test sign-offs', problems: [], byCommit: new Map([[commits[1], [{ by: 'Bo', at: '2026-01-15T21:00:00Z', files: ['src/payments/charge.ts'] }, { by: 'Cy', at: '2026-01-20T09:00:00Z' }]]]) };
+    };
+    const { insights } = await repositoryInsights(repo.root, { classifier, signOffReader });
+    assert.deepEqual(insights.signOffs, { recorded: true, source: 'test sign-offs' });
+    assert.deepEqual(insights.byClass.payments, { addedLines: 3, aiLines: 3, aiShare: 1, reviewedLines: 0, signedOffLines: 3, unreviewedLines: 0 });
+    assert.equal(insights.range.totals.unreviewedLines, 0);
+    assert.equal(insights.reviewLatency.signedOffCommits, 1);
+    assert.equal(insights.reviewLatency.medianHours, 36); // 2026-01-14T09:00 -> 2026-01-15T21:00, the earlier of the two
   });
 
   it('says so when the repository has no commits', async () => {
