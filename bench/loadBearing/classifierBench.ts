@@ -1,8 +1,12 @@
 // Classifying a whole workspace's paths as load-bearing or not: the work the
-// extension and the CLI do when they (re)load the classes. Measured next to
-// the least any memoizing classifier must do (remember each path, look each
-// of its segments up), in the same run, so the ratio means something on any
-// machine. Target: 20,000 paths in well under 100 ms.
+// extension and the CLI do when they (re)load the classes, from building the
+// classifier (compiling the class globs and CODEOWNERS) to the last answer.
+// Measured next to the least any memoizing classifier must do (remember each
+// path, look each of its segments up), in the same run, so the ratio means
+// something on any machine. Target: 20,000 paths under 50 ms (issue 18).
+//
+// Times are CPU time of this process (best of the rounds): on a busy machine
+// wall time mostly measures waiting for a core.
 import { LoadBearingClassifier } from '../../src/core/loadBearing/classifier';
 import { DEFAULT_LOAD_BEARING_CONFIG } from '../../src/core/loadBearing/loadBearingConfig';
 
@@ -12,6 +16,7 @@ export interface ClassifierBenchResult {
   readonly bestMs: number;
   readonly floorMs: number;
   readonly targetMs: number;
+  readonly rounds: number;
 }
 
 const CODEOWNERS = [
@@ -55,12 +60,13 @@ function classifyAll(paths: readonly string[]): number {
 }
 
 function timed(run: () => void): number {
-  const started = performance.now();
+  const started = process.cpuUsage();
   run();
-  return performance.now() - started;
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
 }
 
-export function runClassifierBench(paths = 20_000, rounds = 5): ClassifierBenchResult {
+export function runClassifierBench(paths = 20_000, rounds = 10): ClassifierBenchResult {
   // Measure optimized code, not the JIT compiling it on first use.
   for (let round = 0; round < 3; round++) classifyAll(workspacePaths(100 + round, 5_000));
   let bestMs = Infinity;
@@ -71,12 +77,12 @@ export function runClassifierBench(paths = 20_000, rounds = 5): ClassifierBenchR
     floorMs = Math.min(floorMs, timed(() => floor(batch)));
     bestMs = Math.min(bestMs, timed(() => (loadBearing = classifyAll(batch))));
   }
-  return { paths, loadBearing, bestMs, floorMs, targetMs: 100 };
+  return { paths, loadBearing, bestMs, floorMs, targetMs: 50, rounds };
 }
 
 export function formatClassifierBench(result: ClassifierBenchResult): string {
   return [
-    `Load-bearing classification of ${result.paths.toLocaleString('en-US')} paths (${result.loadBearing.toLocaleString('en-US')} load-bearing), best of 5:`,
+    `Load-bearing classification of ${result.paths.toLocaleString('en-US')} paths (${result.loadBearing.toLocaleString('en-US')} load-bearing), CPU time, best of ${result.rounds}:`,
     `  classifier      ${result.bestMs.toFixed(1)} ms   (target < ${result.targetMs} ms: ${result.bestMs < result.targetMs ? 'met' : 'NOT met'})`,
     `  floor           ${result.floorMs.toFixed(1)} ms   (split + map lookups only)`,
     `  ratio           ${(result.bestMs / result.floorMs).toFixed(1)}x the floor`,

@@ -10,6 +10,14 @@ import { compileGlob, planGlob, type GlobOptions } from './glob';
 export interface AnchoredPatterns {
   /** `segments` is `path.split('/')`, when the caller already has it. */
   test(path: string, segments?: readonly string[]): boolean;
+  /**
+   * False when no pattern can match a file directly inside the directory
+   * (`''` is the root) unless the file's name is itself one a pattern is
+   * indexed by (see `keyedBy`): what a classifier caching per directory needs.
+   */
+  mayMatchIn(directorySegments: readonly string[]): boolean;
+  /** Whether a file named `name` needs `test` whatever its directory (`atRoot`: the name is the path's first segment). */
+  keyedBy(name: string, atRoot: boolean): boolean;
 }
 
 const SPECIAL = /[*?[\]{}\\]/;
@@ -36,7 +44,7 @@ export function compileAnchoredPatterns(patterns: readonly string[], options: Gl
     const key = fold(segments[literalAt]!);
     index.set(key, [...(index.get(key) ?? []), matches]);
   }
-  if (byFirstSegment.size === 0 && byAnySegment.size === 0 && always.length === 0) return { test: () => false };
+  if (byFirstSegment.size === 0 && byAnySegment.size === 0 && always.length === 0) return { test: () => false, mayMatchIn: () => false, keyedBy: () => false };
 
   return {
     test(path, segments = path.split('/')) {
@@ -46,6 +54,15 @@ export function compileAnchoredPatterns(patterns: readonly string[], options: Gl
       // The last segment is a file: a directory name pattern can't be it, but
       // `**/x` also matches a file x, so all segments are looked at.
       return segments.some((segment) => byAnySegment.get(fold(segment))?.some((matches) => matches(path)) ?? false);
+    },
+    mayMatchIn(directorySegments) {
+      if (always.length > 0) return true;
+      if (directorySegments.length > 0 && byFirstSegment.has(fold(directorySegments[0]!))) return true;
+      return directorySegments.some((segment) => byAnySegment.has(fold(segment)));
+    },
+    keyedBy(name, atRoot) {
+      const folded = fold(name);
+      return byAnySegment.has(folded) || (atRoot && byFirstSegment.has(folded));
     },
   };
 }

@@ -1,9 +1,9 @@
 import { STRUCTURE_CLASS, type LoadBearingClass } from './classDefinition';
-import type { Codeowners } from './codeowners';
+import type { Codeowners, CodeownersDirectory, CodeownersRule } from './codeowners';
 import { CodeownersClasses } from './codeownersClasses';
 import { CLASS_GLOB_OPTIONS, CompiledClass, type ClassSegmentFacts, type SegmentedPath } from './compiledClass';
 import { DEFAULT_CLASSES, DEFAULT_EXCLUDE } from './defaultClasses';
-import { compileGlobSet, segmentFlagsMatch, type GlobSet } from './globSet';
+import { compileGlobSet, SEGMENT_MATCH, segmentFlagsMatch, type GlobSet } from './globSet';
 import { compileKeywordIndex, type KeywordIndex } from './keywords';
 import { DEFAULT_LOAD_BEARING_CONFIG, type LoadBearingConfig, type UserLoadBearingSettings } from './loadBearingConfig';
 import { mergeClassSources } from './mergeClassSources';
@@ -45,18 +45,37 @@ interface SegmentFacts {
   /** SEGMENT_MATCH | DIRECTORY_MATCH of the never-load-bearing globs. */
   readonly never: number;
   readonly classes: ReadonlyArray<ClassSegmentFacts | undefined> | undefined;
+  /** A keyword is in the segment (then a file's answer names it: "keyword ... in <name>"). */
+  readonly keyword: boolean;
 }
 
 const NOT_LOAD_BEARING: Classification = Object.freeze({ classes: Object.freeze([]), severity: 'none' });
-const NOTHING: SegmentFacts = Object.freeze({ never: 0, classes: undefined });
+const NOTHING: SegmentFacts = Object.freeze({ never: 0, classes: undefined, keyword: false });
+
+/** What the segments of one directory say, for every file directly in it. */
+interface DirectoryFacts {
+  readonly segments: readonly string[];
+  /** A segment is never load-bearing as a directory (`tests/`, `node_modules/`). */
+  readonly excluded: boolean;
+  readonly facts: ReadonlyArray<SegmentFacts['classes']>;
+  readonly saysSomething: boolean;
+  /** Some anchored glob is keyed by one of its segments (else only a file's own name can bring one in). */
+  readonly anchoredMayMatch: boolean;
+  readonly codeowners: CodeownersDirectory | undefined;
+  /** The answers shared by the files of the directory: by the owning CODEOWNERS rule when the name says nothing, else by its glob signature. */
+  readonly files: Map<CodeownersRule | undefined | string, Classification>;
+}
 const MEMO_LIMIT = 200_000;
 const SEGMENT_CACHE_LIMIT = 100_000;
+const DIRECTORY_CACHE_LIMIT = 50_000;
 
 /**
  * The one entry point for "is this file load-bearing, and why?". Combines
  * the named classes (by path), CODEOWNERS (by owner), and structure (by fan-in,
- * once the workspace index supplies dependent counts). Results are memoized
- * per path until the structural input changes.
+ * once the workspace index supplies dependent counts). Results are cached
+ * per directory (most files' own names say nothing, so all of a directory's
+ * such files share one answer), and per path for the rest, until the
+ * structural input changes.
  */
 export class LoadBearingClassifier {
   readonly classes: readonly LoadBearingClass[];
@@ -77,6 +96,7 @@ export class LoadBearingClassifier {
   private structural: ReadonlyMap<string, string> = new Map();
   private readonly memo = new Map<string, Classification>();
   private readonly segmentCache = new Map<string, SegmentFacts>();
+  private readonly directoryCache = new Map<string, DirectoryFacts>();
 
   static fromConfig(
     config: { readonly loadBearing: LoadBearingConfig },
@@ -144,36 +164,60 @@ export class LoadBearingClassifier {
   }
 
   classify(path: string): Classification {
-    const key = normalizeRepoPath(path);
-    let result = this.memo.get(key);
-    if (!result) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      result = this.compute(key);
-      this.memo.set(key, result);
+    path = normalizeRepoPath(path);
+    if (path === '') return NOT_LOAD_BEARING;
+    const slash = path.lastIndexOf('/');
+    const directory = this.directoryOf(slash < 0 ? '' : path.slice(0, slash));
+    if (directory.excluded) return NOT_LOAD_BEARING;
+    const name = slash < 0 ? path : path.slice(slash + 1);
+    // Not cached: file names are mostly distinct, and cheap to look at.
+    const lowerCased = name.toLowerCase();
+    const nameFacts = this.segmentFacts(name, lowerCased);
+    if (segmentFlagsMatch(nameFacts.never, true)) return NOT_LOAD_BEARING;
+    const anchoredMayMatch = directory.anchoredMayMatch || this.anyGlob.anchoredKeyedBy(lowerCased, slash < 0);
+    const rule = directory.codeowners && this.codeowners.ruleIn(directory.codeowners, name, path);
+    // Most files: the name says nothing, or only matches globs, so the
+    // directory, the owning rule and those globs decide, and every file of
+    // the directory alike shares one answer.
+    const shared = !nameFacts.keyword && !anchoredMayMatch && !this.structural.has(path);
+    if (!shared) {
+      // A file whose own name matters: its answer is remembered by path (callers compare answers by identity).
+      let result = this.memo.get(path);
+      if (!result) {
+        if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+        this.memo.set(path, (result = this.classifyFile(path, directory, nameFacts, anchoredMayMatch, rule)));
+      }
+      return result;
     }
+    const key = nameFacts === NOTHING ? rule : this.globSignature(name, nameFacts, rule);
+    let result = directory.files.get(key);
+    if (!result) directory.files.set(key, (result = this.classifyFile(path, directory, nameFacts, false, rule)));
     return result;
   }
 
-  private compute(path: string): Classification {
-    if (path === '') return NOT_LOAD_BEARING;
-    const segments = path.split('/');
-    const last = segments.length - 1;
-    const classFacts: Array<SegmentFacts['classes']> = new Array(segments.length);
-    let segmentsSaySomething = false;
-    for (let i = 0; i <= last; i++) {
-      const facts = this.factsOf(segments[i]!);
-      if (segmentFlagsMatch(facts.never, i === last)) return NOT_LOAD_BEARING;
-      classFacts[i] = facts.classes;
-      if (facts.classes !== undefined) segmentsSaySomething = true;
-    }
-    const anchoredGlobsMayMatch = this.anyGlob.matchesAnchored(path, segments);
+  /**
+   * What a file name matching class globs brings to its answer: the flags,
+   * the owning rule, and the glob each class reports (`glob "*.tf"`).
+   */
+  private globSignature(name: string, nameFacts: SegmentFacts, rule: CodeownersRule | undefined): string {
+    let signature = `${rule?.line ?? 0}|${nameFacts.never}`;
+    nameFacts.classes?.forEach((facts, index) => {
+      if (!facts) return;
+      const glob = facts.include & SEGMENT_MATCH ? this.compiled[index]!.include.firstFileNameMatch(name) : -1;
+      signature += `|${index}.${facts.include}.${facts.exclude}.${glob}`;
+    });
+    return signature;
+  }
+
+  private classifyFile(path: string, directory: DirectoryFacts, nameFacts: SegmentFacts, anchoredMayMatch: boolean, rule: CodeownersRule | undefined): Classification {
+    const segments = [...directory.segments, path.slice(path.lastIndexOf('/') + 1)];
+    const anchoredGlobsMayMatch = anchoredMayMatch && this.anyGlob.matchesAnchored(path, segments);
     if (anchoredGlobsMayMatch && this.neverLoadBearing.matchesAnchored(path, segments)) return NOT_LOAD_BEARING;
+    const byPath = anchoredGlobsMayMatch || directory.saysSomething || nameFacts.classes !== undefined;
+    const owned = this.codeowners.classesOfRule(rule);
+    if (!byPath && owned.length === 0 && !this.structural.has(path)) return NOT_LOAD_BEARING;
 
-    const byPath = anchoredGlobsMayMatch || segmentsSaySomething;
-    // Most paths: no segment said anything, no anchored glob matched.
-    if (!byPath && !this.codeowners.active && !this.structural.has(path)) return NOT_LOAD_BEARING;
-
-    const view: SegmentedPath = { path, segments, facts: classFacts, anchoredGlobsMayMatch };
+    const view: SegmentedPath = { path, segments, facts: [...directory.facts, nameFacts.classes], anchoredGlobsMayMatch };
     const matches: ClassMatch[] = [];
     if (byPath) {
       for (const compiled of this.compiled) {
@@ -181,7 +225,11 @@ export class LoadBearingClassifier {
         if (detail !== undefined && !compiled.excludes(view)) matches.push(toMatch(compiled.definition, 'path', detail));
       }
     }
-    this.addCodeownersClasses(view, matches);
+    for (const { name, owner, rule: ownedBy } of owned) {
+      const compiled = this.byName.get(name)!;
+      if (matches.some((match) => match.name === name) || compiled.excludes(view)) continue;
+      matches.push(toMatch(compiled.definition, 'codeowners', `owned by ${owner} (CODEOWNERS line ${ownedBy.line}: ${ownedBy.pattern})`));
+    }
     const structureDetail = this.structural.get(path);
     if (structureDetail !== undefined) {
       matches.push({ name: STRUCTURE_CLASS, severity: this.fanIn.severity, reason: 'structure', detail: structureDetail });
@@ -192,32 +240,45 @@ export class LoadBearingClassifier {
     return Object.freeze({ classes: Object.freeze(matches), severity });
   }
 
-  private factsOf(segment: string): SegmentFacts {
-    let facts = this.segmentCache.get(segment);
+  /** What a directory's segments say, once per directory: files outnumber directories about ten to one. */
+  private directoryOf(directory: string): DirectoryFacts {
+    let facts = this.directoryCache.get(directory);
     if (facts === undefined) {
-      if (this.segmentCache.size >= SEGMENT_CACHE_LIMIT) this.segmentCache.clear();
-      const keywords = this.keywords.matchSegment(segment);
-      const testGlobs = this.anyGlob.segmentFlags(segment) !== 0;
-      if (keywords === undefined && !testGlobs) {
-        facts = NOTHING;
-      } else {
-        const never = testGlobs ? this.neverLoadBearing.segmentFlags(segment) : 0;
-        const perClass = this.compiled.map((compiled) => compiled.segmentFacts(segment, keywords?.[compiled.index], testGlobs));
-        const classes = perClass.some((entry) => entry !== undefined) ? perClass : undefined;
-        facts = never === 0 && classes === undefined ? NOTHING : { never, classes };
-      }
-      this.segmentCache.set(segment, facts);
+      if (this.directoryCache.size >= DIRECTORY_CACHE_LIMIT) this.directoryCache.clear();
+      const segments = directory === '' ? [] : directory.split('/');
+      const perSegment = segments.map((segment) => this.directorySegmentFacts(segment));
+      facts = {
+        segments,
+        excluded: perSegment.some((segment) => segmentFlagsMatch(segment.never, false)),
+        facts: perSegment.map((segment) => segment.classes),
+        saysSomething: perSegment.some((segment) => segment.classes !== undefined),
+        anchoredMayMatch: this.anyGlob.anchoredMayMatchIn(segments),
+        codeowners: this.codeowners.directory(segments),
+        files: new Map(),
+      };
+      this.directoryCache.set(directory, facts);
     }
     return facts;
   }
 
-  private addCodeownersClasses(path: SegmentedPath, matches: ClassMatch[]): void {
-    for (const { name, owner, rule } of this.codeowners.classesOf(path.path, path.segments)) {
-      const compiled = this.byName.get(name)!;
-      if (matches.some((match) => match.name === name) || compiled.excludes(path)) continue;
-      const detail = `owned by ${owner} (CODEOWNERS line ${rule.line}: ${rule.pattern})`;
-      matches.push(toMatch(compiled.definition, 'codeowners', detail));
+  /** Directory names repeat across thousands of paths: cached. */
+  private directorySegmentFacts(segment: string): SegmentFacts {
+    let facts = this.segmentCache.get(segment);
+    if (facts === undefined) {
+      if (this.segmentCache.size >= SEGMENT_CACHE_LIMIT) this.segmentCache.clear();
+      this.segmentCache.set(segment, (facts = this.segmentFacts(segment)));
     }
+    return facts;
+  }
+
+  private segmentFacts(segment: string, lowerCased = segment.toLowerCase()): SegmentFacts {
+    const keywords = this.keywords.matchSegment(segment);
+    const testGlobs = this.anyGlob.segmentFlags(segment, lowerCased) !== 0;
+    if (keywords === undefined && !testGlobs) return NOTHING;
+    const never = testGlobs ? this.neverLoadBearing.segmentFlags(segment, lowerCased) : 0;
+    const perClass = this.compiled.map((compiled) => compiled.segmentFacts(segment, keywords?.[compiled.index], testGlobs, lowerCased));
+    const classes = perClass.some((entry) => entry !== undefined) ? perClass : undefined;
+    return never === 0 && classes === undefined ? NOTHING : { never, classes, keyword: keywords !== undefined };
   }
 }
 

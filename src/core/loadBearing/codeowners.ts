@@ -26,6 +26,20 @@ export interface Codeowners {
    * `segments` is `path.split('/')`, when the caller already has it.
    */
   match(path: string, segments?: readonly string[]): CodeownersRule | undefined;
+  /**
+   * The same answer in two steps, for callers that cache per directory: what
+   * the directory's segments say once (`''` is the root), then each file in it.
+   */
+  directory(directorySegments: readonly string[]): CodeownersDirectory;
+  matchIn(directory: CodeownersDirectory, name: string, path: string): CodeownersRule | undefined;
+}
+
+/** What a directory's own segments say about the rules of the files in it (opaque to callers). */
+export interface CodeownersDirectory {
+  /** The last slash-free rule a directory segment matches, -1 for none. */
+  readonly floor: number;
+  /** The path's first segment, when the directory has one (else the file's name is). */
+  readonly firstSegment: string | undefined;
 }
 
 export const CODEOWNERS_GLOB_OPTIONS: GlobOptions = Object.freeze({
@@ -55,7 +69,7 @@ export function parseCodeowners(text: string, fileLabel = 'CODEOWNERS'): Codeown
     }
     rules.push({ pattern, owners, line });
   });
-  return { rules, problems, match: compileRuleMatcher(rules) };
+  return { rules, problems, ...compileRuleMatcher(rules) };
 }
 
 /** Whitespace-separated fields, up to an unescaped `#` that starts a field. */
@@ -84,15 +98,13 @@ const SEGMENT_CACHE_LIMIT = 50_000;
 /**
  * Finds the last matching rule without testing every rule on every path.
  * Slash-free rules (`*`, `*.css`, `apps/`) match when one path segment does,
- * so which of them match a segment is computed once per distinct segment.
+ * so which of them match a directory name is computed once per distinct name.
  * The best of those sets a floor: only anchored rules written after it are
  * tested, last first - and of those only the ones whose first segment is the
  * path's first segment (`/web/` is not tried on `services/...`), or is a
  * wildcard.
  */
-function compileRuleMatcher(
-  rules: readonly CodeownersRule[],
-): (path: string, segments?: readonly string[]) => CodeownersRule | undefined {
+function compileRuleMatcher(rules: readonly CodeownersRule[]): Pick<Codeowners, 'match' | 'directory' | 'matchIn'> {
   const segmentRules: Array<{ index: number; directoryOnly: boolean; test: (segment: string) => boolean }> = [];
   const anchoredByFirstSegment = new Map<string, AnchoredRule[]>();
   const anchoredAnywhere: AnchoredRule[] = [];
@@ -132,14 +144,29 @@ function compileRuleMatcher(
     return best;
   };
 
-  return (path, segments = path.split('/')) => {
+  const directory = (directorySegments: readonly string[]): CodeownersDirectory => {
     let floor = -1;
-    for (let i = 0; i < segments.length; i++) {
-      const best = bestSegmentRules(segments[i]!);
-      floor = Math.max(floor, i < segments.length - 1 ? best.asDirectory : best.asFile);
+    for (const segment of directorySegments) floor = Math.max(floor, bestSegmentRules(segment).asDirectory);
+    return { floor, firstSegment: directorySegments[0] };
+  };
+  // File names are mostly distinct (directory names repeat): tested, not
+  // cached, from the last rule down to the directory's floor.
+  const lastFileRule = (name: string, floor: number): number => {
+    for (let i = segmentRules.length - 1; i >= 0 && segmentRules[i]!.index > floor; i--) {
+      const rule = segmentRules[i]!;
+      if (!rule.directoryOnly && rule.test(name)) return rule.index;
     }
-    const found = lastMatching(anchoredByFirstSegment.get(segments[0]!) ?? [], anchoredAnywhere, floor, path);
+    return floor;
+  };
+  const matchIn = (inDirectory: CodeownersDirectory, name: string, path: string): CodeownersRule | undefined => {
+    const floor = lastFileRule(name, inDirectory.floor);
+    const found = lastMatching(anchoredByFirstSegment.get(inDirectory.firstSegment ?? name) ?? NO_RULES, anchoredAnywhere, floor, path);
     return rules[found >= 0 ? found : floor];
+  };
+  return {
+    directory,
+    matchIn,
+    match: (path, segments = path.split('/')) => matchIn(directory(segments.slice(0, -1)), segments[segments.length - 1]!, path),
   };
 }
 
@@ -147,6 +174,8 @@ interface AnchoredRule {
   readonly index: number;
   readonly matches: (path: string) => boolean;
 }
+
+const NO_RULES: readonly AnchoredRule[] = Object.freeze([]);
 
 /** The highest rule index above `floor` matching the path; both lists run last rule first. */
 function lastMatching(a: readonly AnchoredRule[], b: readonly AnchoredRule[], floor: number, path: string): number {

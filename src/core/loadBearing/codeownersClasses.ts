@@ -1,4 +1,4 @@
-import { parseCodeowners, type Codeowners, type CodeownersRule } from './codeowners';
+import { parseCodeowners, type Codeowners, type CodeownersDirectory, type CodeownersRule } from './codeowners';
 import type { CodeownersConfig } from './loadBearingConfig';
 
 /** A class a path belongs to because of who owns it. */
@@ -40,9 +40,16 @@ export class CodeownersClasses {
     this.problems = problems;
   }
 
-  /** `segments` is `path.split('/')`, when the caller already has it. */
-  classesOf(path: string, segments?: readonly string[]): OwnedClass[] {
-    const rule = this.codeowners?.match(path, segments);
+  /** Callers cache this per directory: see Codeowners.directory and matchIn. Undefined when not active. */
+  directory(directorySegments: readonly string[]): CodeownersDirectory | undefined {
+    return this.codeowners?.directory(directorySegments);
+  }
+
+  ruleIn(directory: CodeownersDirectory, name: string, path: string): CodeownersRule | undefined {
+    return this.codeowners?.matchIn(directory, name, path);
+  }
+
+  classesOfRule(rule: CodeownersRule | undefined): OwnedClass[] {
     if (!rule) return [];
     return rule.owners.flatMap((owner) =>
       (this.classesByOwner.get(owner.toLowerCase()) ?? []).map((name) => ({ name, owner, rule })),

@@ -38,9 +38,9 @@ export class CompiledClass {
   }
 
   /** `testGlobs` false: a cheaper test already showed no slash-free glob matches. */
-  segmentFacts(segment: string, keyword: string | undefined, testGlobs: boolean): ClassSegmentFacts | undefined {
-    const include = testGlobs ? this.include.segmentFlags(segment) : 0;
-    const exclude = testGlobs ? this.exclude.segmentFlags(segment) : 0;
+  segmentFacts(segment: string, keyword: string | undefined, testGlobs: boolean, lowerCased?: string): ClassSegmentFacts | undefined {
+    const include = testGlobs ? this.include.segmentFlags(segment, lowerCased) : 0;
+    const exclude = testGlobs ? this.exclude.segmentFlags(segment, lowerCased) : 0;
     return include === 0 && exclude === 0 && keyword === undefined ? undefined : { include, exclude, keyword };
   }
 

@@ -20,14 +20,19 @@ export interface GlobSet {
   matches(path: string): boolean;
   /** The first pattern, in list order, that matches the path. */
   firstMatch(path: string): string | undefined;
+  /** The index in `patterns` of the first slash-free pattern that matches a file of this name, -1 for none. */
+  firstFileNameMatch(name: string): number;
   /**
    * The two halves of `matches`, for callers that cache per segment
    * themselves: the anchored patterns against the whole path (`segments`
    * is `path.split('/')`, when the caller has it)...
    */
   matchesAnchored(path: string, segments?: readonly string[]): boolean;
-  /** ...and SEGMENT_MATCH | DIRECTORY_MATCH for one segment (not cached). */
-  segmentFlags(segment: string): number;
+  /** See AnchoredPatterns.mayMatchIn and keyedBy: when neither holds, `matchesAnchored` is false. */
+  anchoredMayMatchIn(directorySegments: readonly string[]): boolean;
+  anchoredKeyedBy(name: string, atRoot: boolean): boolean;
+  /** ...and SEGMENT_MATCH | DIRECTORY_MATCH for one segment (not cached; `lowerCased`: the segment lower-cased, when the caller has it). */
+  segmentFlags(segment: string, lowerCased?: string): number;
   /** The patterns `segmentFlags` answers for (slash-free ones, `name` or `name/`)... */
   readonly segmentPatterns: readonly string[];
   /** ...and the ones `matchesAnchored` answers for. */
@@ -65,9 +70,9 @@ export function compileGlobSet(patterns: readonly string[], options: GlobOptions
   const anchored = compileAnchoredPatterns(anchoredPatterns, options);
   const anyMatcher = compileSegmentPatterns(anySegment, options);
   const directoryMatcher = compileSegmentPatterns(directorySegment, options);
-  const segmentFlags = (segment: string): number => {
-    const lowerCased = options.ignoreCase ? segment.toLowerCase() : segment;
-    return (anyMatcher.test(segment, lowerCased) ? SEGMENT_MATCH : 0) | (directoryMatcher.test(segment, lowerCased) ? DIRECTORY_MATCH : 0);
+  const segmentFlags = (segment: string, lowerCased?: string): number => {
+    const folded = options.ignoreCase ? (lowerCased ?? segment.toLowerCase()) : segment;
+    return (anyMatcher.test(segment, folded) ? SEGMENT_MATCH : 0) | (directoryMatcher.test(segment, folded) ? DIRECTORY_MATCH : 0);
   };
   const matchesAnchored = (path: string, segments?: readonly string[]): boolean => anchored.test(path, segments);
 
@@ -90,14 +95,35 @@ export function compileGlobSet(patterns: readonly string[], options: GlobOptions
     return segments.some((segment, i) => segmentFlagsMatch(cachedSegmentFlags(segment), i === segments.length - 1));
   };
 
-  const matchers = unique.map((pattern) => compileGlob(pattern, options));
+  // Only asked for a path known to match, to name the pattern: each
+  // pattern's own test, in list order (no cache of every file name).
+  const firstMatch = (path: string): string | undefined => {
+    const segments = path.split('/');
+    return individual.find((pattern) => pattern.matches(path, segments))?.pattern;
+  };
+  const individual = unique.map((pattern) => {
+    const plan = planGlob(pattern, options);
+    const only = plan.segments[0];
+    if (plan.anchored || only === undefined || only.includes('/')) return { pattern, matches: compileGlob(pattern, options).matches, matchesFileName: () => false };
+    const single = compileSegmentPatterns([only], options);
+    const last = (segments: readonly string[]) => segments.length - 1;
+    return {
+      pattern,
+      matches: (_path: string, segments: readonly string[]) =>
+        segments.some((segment, i) => (!plan.directoryOnly || i < last(segments)) && single.test(segment)),
+      matchesFileName: (name: string) => !plan.directoryOnly && single.test(name),
+    };
+  });
   return {
     patterns: unique,
     matches,
     matchesAnchored,
+    anchoredMayMatchIn: (directorySegments) => anchored.mayMatchIn(directorySegments),
+    anchoredKeyedBy: (name, atRoot) => anchored.keyedBy(name, atRoot),
     segmentFlags,
     segmentPatterns,
     anchoredPatterns,
-    firstMatch: (path) => (matches(path) ? matchers.find((matcher) => matcher.matches(path))?.pattern : undefined),
+    firstMatch,
+    firstFileNameMatch: (name) => individual.findIndex((pattern) => pattern.matchesFileName(name)),
   };
 }

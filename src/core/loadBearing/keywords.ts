@@ -1,4 +1,4 @@
-import { segmentTokens } from './pathTokens';
+import { forEachAsciiWord, segmentTokens } from './pathTokens';
 
 /**
  * Keyword matching on the words of path segments (see pathTokens.ts).
@@ -63,21 +63,67 @@ export interface KeywordIndex {
 
 export function compileKeywordIndex(groups: readonly KeywordGroup[]): KeywordIndex {
   const compiled = groups.map((group) => ({ index: indexPhrases(group.keywords), ignored: indexPhrases(group.ignorePhrases) }));
-  // Every word that can start a match in any group: most segments contain
-  // none, and are done after one set lookup per word.
-  const triggers = new Set<string>();
-  for (const { index } of compiled) {
-    for (const word of index.words.keys()) triggers.add(word);
-    for (const word of index.phrasesByFirstWord.keys()) triggers.add(word);
-  }
+  // Every word that can start a match, with the groups it can start one in:
+  // most segments contain none, and a segment that does is only searched for
+  // those groups' keywords.
+  const triggers = new Map<string, number[]>();
+  compiled.forEach(({ index }, group) => {
+    for (const word of [...index.words.keys(), ...index.phrasesByFirstWord.keys()]) {
+      const groups = triggers.get(word) ?? [];
+      if (!groups.includes(group)) groups.push(group);
+      triggers.set(word, groups);
+    }
+  });
+  const mayMatch = compileTriggerTest(new Set(triggers.keys()));
   return {
     matchSegment(segment) {
+      if (!mayMatch(segment)) return undefined;
       const words = segmentTokens(segment);
-      if (!words.some((word) => triggers.has(word))) return undefined;
-      const found = compiled.map(({ index, ignored }) => findKeyword(words, index, ignored));
-      return found.some((keyword) => keyword !== undefined) ? found : undefined;
+      let found: Array<string | undefined> | undefined;
+      for (const word of words) {
+        for (const group of triggers.get(word) ?? []) {
+          found ??= new Array<string | undefined>(compiled.length).fill(undefined);
+          const { index, ignored } = compiled[group]!;
+          found[group] ??= findKeyword(words, index, ignored);
+        }
+      }
+      return found?.some((keyword) => keyword !== undefined) ? found : undefined;
     },
   };
+}
+
+/**
+ * Whether some word of the segment is a trigger, without allocating a word
+ * (most file names hold none, and each distinct one is asked once): triggers
+ * are bucketed by length and first letter, so most words are rejected by one
+ * table read, and the rest compared letter by letter. Non-ASCII segments
+ * always answer true (the caller tokenizes them).
+ */
+function compileTriggerTest(triggers: ReadonlySet<string>): (segment: string) => boolean {
+  const MAX_LENGTH = 63;
+  const bucketOf = (length: number, firstCode: number) => Math.min(length, MAX_LENGTH) * 128 + (firstCode & 127);
+  const buckets: Array<string[] | undefined> = new Array((MAX_LENGTH + 1) * 128).fill(undefined);
+  for (const word of triggers) (buckets[bucketOf(word.length, word.charCodeAt(0))] ??= []).push(word);
+  // One visitor for every segment (no closure per call: this runs for every file name).
+  let segment = '';
+  const isTrigger = (start: number, end: number): boolean => {
+    const candidates = buckets[bucketOf(end - start, lowerCode(segment.charCodeAt(start)))];
+    return candidates !== undefined && candidates.some((word) => word.length === end - start && sameLowerCase(segment, start, word));
+  };
+  return (text) => {
+    segment = text;
+    return forEachAsciiWord(text, isTrigger) !== false;
+  };
+}
+
+function lowerCode(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** Whether `segment` from `start` spells the lower-case `word` (ASCII), ignoring case. */
+function sameLowerCase(segment: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (lowerCode(segment.charCodeAt(start + i)) !== word.charCodeAt(i)) return false;
+  return true;
 }
 
 function indexPhrases(keywords: readonly string[]): PhraseIndex {

@@ -13,17 +13,24 @@
  * usual case, takes a faster path.
  */
 
-const NEEDS_NORMALIZING = /\\|\/\/|^\.?\//;
-
 /** Repo-relative, forward slashes, no leading "./" or "/". */
 export function normalizeRepoPath(path: string): string {
-  if (!NEEDS_NORMALIZING.test(path)) return path; // the usual case, on a hot path
+  if (!needsNormalizing(path)) return path; // the usual case, on a hot path
   return path
     .replace(/\\/g, '/')
     .replace(/\/{2,}/g, '/')
     .replace(/^(?:\.\/)+/, '')
     .replace(/^\/+/, '');
 }
+
+/** A backslash, a doubled slash, or a leading "/" or "./": string searches, cheaper than a regular expression on this hot path. */
+function needsNormalizing(path: string): boolean {
+  const first = path.charCodeAt(0);
+  return first === SLASH || (first === DOT && path.charCodeAt(1) === SLASH) || path.includes('\\') || path.includes('//');
+}
+
+const SLASH = 47;
+const DOT = 46;
 
 // Cased letters split at camelCase; uncased scripts (CJK, ...) run as one word.
 const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|[\p{Lo}\p{Lm}]+|\p{N}+/gu;
@@ -54,11 +61,24 @@ function charKind(code: number): number {
  */
 function asciiWords(segment: string): string[] | undefined {
   const words: string[] = [];
+  const ascii = forEachAsciiWord(segment, (start, end) => {
+    words.push(segment.slice(start, end).toLowerCase());
+    return false;
+  });
+  return ascii === undefined ? undefined : words;
+}
+
+/**
+ * Calls `visit` with the [start, end) of each word of an ASCII segment, in
+ * order, without allocating; stops when `visit` returns true. Returns whether
+ * a visit returned true, or undefined (having visited nothing) when the
+ * segment is not ASCII.
+ */
+export function forEachAsciiWord(segment: string, visit: (start: number, end: number) => boolean): boolean | undefined {
+  for (let i = 0; i < segment.length; i++) if (segment.charCodeAt(i) > 127) return undefined;
   let i = 0;
   while (i < segment.length) {
-    const code = segment.charCodeAt(i);
-    if (code > 127) return undefined;
-    const kind = charKind(code);
+    const kind = charKind(segment.charCodeAt(i));
     let end = i + 1;
     if (kind === 0) {
       i = end;
@@ -67,13 +87,13 @@ function asciiWords(segment: string): string[] | undefined {
     while (end < segment.length && charKind(segment.charCodeAt(end)) === kind) end++;
     if (kind === UPPER && end < segment.length && charKind(segment.charCodeAt(end)) === LOWER) {
       // "JWTService": the last capital starts the next word.
-      if (end - i > 1) words.push(segment.slice(i, end - 1).toLowerCase());
+      if (end - i > 1 && visit(i, end - 1)) return true;
       i = end - 1;
       end++;
       while (end < segment.length && charKind(segment.charCodeAt(end)) === LOWER) end++;
     }
-    words.push(segment.slice(i, end).toLowerCase());
+    if (visit(i, end)) return true;
     i = end;
   }
-  return words;
+  return false;
 }

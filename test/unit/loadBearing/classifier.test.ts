@@ -127,4 +127,33 @@ describe('LoadBearingClassifier', () => {
     assert.equal(classifier.isLoadBearing('src/index.ts'), false);
     assert.equal(classifier.classify('').severity, 'none');
   });
+
+  describe('answers shared per directory', () => {
+    const CODEOWNERS = ['*  @acme/everyone', '/src/payments/ @acme/payments-team', '*.tf @acme/payments-team', 'src/**/keys.json @acme/security'].join('\n');
+    const build = () => LoadBearingClassifier.fromConfig(config({ codeowners: OWNERS, exclude: ['/generated/'] }), CODEOWNERS);
+    const directories = ['', 'src', 'src/payments', 'deploy/charts/app', '.github/workflows', 'tests', 'generated', 'lib/db'];
+    const files = ['index.ts', 'main.tf', 'vars.hcl', 'values.yaml', 'chargeService.ts', 'keys.json', 'login.test.ts', 'schema.rb', 'charts'];
+    const paths = directories.flatMap((directory) => files.map((file) => (directory ? `${directory}/${file}` : file)));
+
+    it('gives every file the answer it gets alone, whatever was classified before', () => {
+      const shared = build();
+      for (const path of [...paths, ...[...paths].reverse()]) {
+        assert.deepEqual(shared.classify(path), build().classify(path), path);
+      }
+    });
+
+    it('names the glob and the owner of each file, not of its neighbours', () => {
+      const classifier = build();
+      const details = (path: string) => classifier.classify(path).classes.map((match) => `${match.name}: ${match.detail}`);
+      assert.deepEqual(details('lib/main.tf'), ['payments: owned by @acme/payments-team (CODEOWNERS line 3: *.tf)', 'infra: glob "*.tf"']);
+      assert.deepEqual(details('lib/vars.hcl'), ['infra: glob "*.hcl"']);
+      assert.deepEqual(details('lib/index.ts'), []);
+      assert.deepEqual(details('src/payments/index.ts'), [
+        'payments: keyword "payment" in "payments/"',
+      ]);
+      assert.deepEqual(details('src/payments/chargeService.ts'), ['payments: keyword "payment" in "payments/"']);
+      assert.equal(classifier.classify('lib/a.ts'), classifier.classify('lib/b.ts'), 'files whose names say nothing share one answer');
+    });
+  });
 });
+
