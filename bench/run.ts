@@ -48,7 +48,7 @@ function selectedSections(): Set<Section> {
 }
 
 const ms = (value: number, digits = 1) => `${value.toFixed(digits)} ms`;
-const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(1)}x` : '—');
+const ratio = (value: number, baseline: number) => (baseline > 0 ? `${(value / baseline).toFixed(value / baseline < 0.1 ? 3 : 1)}x` : '—');
 
 function heading(title: string): void {
   console.log(`\n## ${title}\n`);
@@ -73,17 +73,15 @@ async function tracking(rows: SummaryRow[]): Promise<void> {
 function views(rows: SummaryRow[]): void {
   heading('Views: decoration refresh per visible editor');
   const result = runViewsBench();
-  console.log(`${result.regions} regions in ${result.files} files (CPU time per refresh):`);
-  for (const timing of result.timings) {
-    console.log(`  ${timing.name}: median ${timing.medianMs.toFixed(3)} ms, p95 ${timing.p95Ms.toFixed(3)} ms${timing.budgeted ? '' : ' (not on the typing path)'}`);
+  console.log(`${result.regions} regions in ${result.files} files (CPU time per refresh; ranges handed to the editor's setDecorations):`);
+  for (const timing of [...result.timings, result.baseline]) {
+    console.log(`  ${timing.name}: median ${timing.medianMs.toFixed(3)} ms, p95 ${timing.p95Ms.toFixed(3)} ms, ${timing.ranges} ranges${timing.budgeted ? '' : ' (not held to the budget)'}`);
   }
-  const budgeted = result.timings.filter((timing) => timing.budgeted);
-  const worst = budgeted.reduce((a, b) => (a.medianMs >= b.medianMs ? a : b));
   rows.push({
-    benchmark: 'decoration refresh, worst case (median)',
-    measured: ms(worst.medianMs, 3),
-    baseline: `${DECORATION_BUDGET_MS} ms budget`,
-    ratio: ratio(worst.medianMs, DECORATION_BUDGET_MS),
+    benchmark: `decoration refresh, worst case (median): ${result.worst.name.replace(/^worst case,? ?/, '')}`,
+    measured: ms(result.worst.medianMs, 3),
+    baseline: `${ms(result.baseline.medianMs, 3)} (whole file, every type set)`,
+    ratio: ratio(result.worst.medianMs, result.baseline.medianMs),
     target: `< ${DECORATION_BUDGET_MS} ms`,
     met: result.withinBudget,
   });

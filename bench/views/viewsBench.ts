@@ -1,19 +1,25 @@
 // The views' cost per refresh, in plain Node: everything the extension does
-// to repaint one visible editor except the editor's own work (setDecorations
-// and rendering). Budget: 2 ms per visible editor with 1,000 AI regions in
-// the workspace.
+// to repaint one visible editor (classify the file, look the blast radii up,
+// plan around the visible lines, find the decoration types that changed,
+// build their ranges) except the editor's own work (setDecorations and
+// rendering, whose cost grows with the ranges handed over: counted here).
+// Budget: 1 ms per visible editor, even with all 1,000 AI regions of the
+// workspace in that file (issue 18). Baseline, same run: the same refresh
+// planning the whole file and setting every type, as before the window.
 import { availableParallelism, loadavg } from 'node:os';
 import type { BlastRadius, Dependent } from '../../src/core/index/blastRadius';
 import { LoadBearingClassifier } from '../../src/core/loadBearing/classifier';
 import type { AiRegion } from '../../src/core/regions/region';
 import { DEFAULT_RISK_MODEL } from '../../src/core/risk/riskModel';
 import { BlastMemo } from '../../src/core/views/blastMemo';
-import { planDecorations, type DecorationPlan } from '../../src/core/views/decorationPlan';
+import { changedDecorations, ofKind, type DecorationKind } from '../../src/core/views/decorationChanges';
+import { planDecorations, type DecorationPlan, type LineWindow } from '../../src/core/views/decorationPlan';
+import { paintWindow } from '../../src/core/views/paintWindow';
 import { planRegionTree } from '../../src/core/views/regionTree';
 import { DEFAULT_ANNOTATION_SETTINGS } from '../../src/core/views/viewSettings';
 import { assessWorkspace } from '../../src/core/views/workspaceRisk';
 
-export const DECORATION_BUDGET_MS = 2;
+export const DECORATION_BUDGET_MS = 1;
 
 export interface Timing {
   readonly name: string;
@@ -24,6 +30,8 @@ export interface Timing {
   readonly wallMedianMs: number;
   /** Whether this case is held to DECORATION_BUDGET_MS. */
   readonly budgeted: boolean;
+  /** Ranges handed to the editor per refresh (median): its own work grows with them. */
+  readonly ranges: number;
 }
 
 export interface ViewsBenchResult {
@@ -32,6 +40,9 @@ export interface ViewsBenchResult {
   readonly regions: number;
   readonly files: number;
   readonly timings: readonly Timing[];
+  /** The worst case painted as before (whole file, every type set), in the same run. */
+  readonly baseline: Timing;
+  readonly worst: Timing;
   readonly withinBudget: boolean;
 }
 
@@ -97,40 +108,66 @@ const RADIUS: BlastRadius = (() => {
   };
 })();
 
-/** What the extension does with a plan besides calling setDecorations: ranges per decoration type. */
-function toRanges(plan: DecorationPlan): number {
-  const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
-  let count = 0;
-  count += plan.aiText.map((span) => range(span.line, span.start, span.end)).length;
-  count += plan.aiLines.map((line) => range(line, 0, 0)).length;
-  count += plan.loadBearingLines.map((line) => range(line, 0, 0)).length;
-  count += plan.annotations.map((a) => ({ range: range(a.line, 200, 200), renderOptions: { after: { contentText: a.text } } })).length;
-  return count;
+const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+
+/** What the extension builds for one decoration type before setDecorations (regionDecorations.ts: rangesOf). */
+function rangesOf(kind: DecorationKind, plan: DecorationPlan): unknown[] {
+  const lines = (span: LineWindow) => ({ start: { line: span.first, character: 0 }, end: { line: span.last, character: 0 } });
+  const after = (a: { line: number; text: string }) => ({ range: range(a.line, 200, 200), renderOptions: { after: { contentText: a.text } } });
+  switch (kind) {
+    case 'aiText':
+      return plan.aiText.map((span) => range(span.line, span.start, span.end));
+    case 'aiGutter':
+      return plan.aiLines.map((line) => range(line, 0, 0));
+    case 'loadBearingGutter':
+      return plan.loadBearingLines.map((line) => range(line, 0, 0));
+    case 'aiRuler':
+      return plan.aiRuler.map(lines);
+    case 'loadBearingRuler':
+      return plan.loadBearingRuler.map(lines);
+    case 'warningAnnotation':
+      return ofKind(plan.annotations, 'warning').map(after);
+    case 'noteAnnotation':
+      return ofKind(plan.annotations, 'note').map(after);
+  }
 }
 
-function measure(name: string, budgeted: boolean, iterations: number, run: (iteration: number) => unknown): Timing {
+function measure(name: string, budgeted: boolean, iterations: number, run: (iteration: number) => number): Timing {
   for (let i = 0; i < Math.min(100, iterations); i++) run(i);
   const cpu: number[] = [];
   const wall: number[] = [];
+  const ranges: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const cpuStart = process.cpuUsage();
     const wallStart = process.hrtime.bigint();
-    run(i);
+    ranges.push(run(i));
     wall.push(Number(process.hrtime.bigint() - wallStart) / 1e6);
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1e3);
   }
   const at = (samples: number[], quantile: number) => samples.sort((a, b) => a - b)[Math.floor(samples.length * quantile)]!;
-  return { name, budgeted, medianMs: at(cpu, 0.5), p95Ms: at(cpu, 0.95), wallMedianMs: at(wall, 0.5) };
+  return { name, budgeted, medianMs: at(cpu, 0.5), p95Ms: at(cpu, 0.95), wallMedianMs: at(wall, 0.5), ranges: at(ranges, 0.5) };
 }
 
-/** One refresh of one visible editor: classification, memoized blast radii, plan, ranges. */
-function refresher(classifier: LoadBearingClassifier, memo: BlastMemo, path: string) {
+/**
+ * One visible editor, refreshed as regionDecorations.ts does: classification,
+ * memoized blast radii, the plan around the visible lines, the types that
+ * changed since the last paint, their ranges. `wholeFile`: the baseline,
+ * planning every line of the file and setting every type each time.
+ */
+function editor(classifier: LoadBearingClassifier, memo: BlastMemo, path: string, lineCount: number, wholeFile = false) {
   const query = () => RADIUS;
-  return (regions: readonly AiRegion[]) => {
+  let painted: DecorationPlan | undefined;
+  return (regions: readonly AiRegion[], visible: LineWindow) => {
     const classification = classifier.classify(path);
     const blastOf = memo.forFile(path, regions, query);
-    return toRanges(planDecorations({ regions, classification, blastOf, settings: DEFAULT_ANNOTATION_SETTINGS }));
+    const window = paintWindow([visible], lineCount);
+    const plan = planDecorations({ regions, classification, blastOf, settings: DEFAULT_ANNOTATION_SETTINGS, lineCount, ...(window && !wholeFile ? { window } : {}) });
+    const changed = wholeFile ? changedDecorations(undefined, plan) : changedDecorations(painted, plan);
+    painted = plan;
+    let ranges = 0;
+    for (const kind of changed) ranges += rangesOf(kind, plan).length;
+    return ranges;
   };
 }
 
@@ -141,23 +178,40 @@ export function runViewsBench(iterations = 2_000): ViewsBenchResult {
   const memo = new BlastMemo(500, () => now);
   const visible = 'src/payments/module0.ts';
   const regions = workspace.files.get(visible)!;
-  const refresh = refresher(classifier, memo, visible);
+  const screen = (first: number): LineWindow => ({ first, last: first + 39 });
+  const typical = editor(classifier, memo, visible, 500);
 
+  // The worst case: all 1,000 regions in the file on screen (18,000 lines), the editor in its middle.
   const allInOne = [...workspace.files.values()].flat().map((region, i) => regionAt(region.id, 2 + i * 18, 3 + (i % 13), region.reviewed !== undefined));
+  const worstPath = 'src/payments/huge.ts';
+  const worstLines = 18_100;
+  const middle = screen(9_000);
+  const worstEditor = editor(classifier, new BlastMemo(500, () => now), worstPath, worstLines);
+  const wholeFileEditor = editor(classifier, new BlastMemo(500, () => now), worstPath, worstLines, true);
+  const movedBy = [0, 1, 2].map((by) => allInOne.map((region) => moved(region, by)));
   const worstMemo = new BlastMemo(500, () => now);
-  const refreshWorst = refresher(classifier, worstMemo, 'src/payments/huge.ts');
+  const worstIndexEditor = editor(classifier, worstMemo, worstPath, worstLines);
 
   const timings: Timing[] = [
-    measure(`repaint, ${regions.length} regions in the visible file (index answers memoized)`, true, iterations, () => refresh(regions)),
+    measure(`repaint, ${regions.length} regions in the visible file (index answers memoized)`, true, iterations, () => typical(regions, screen(0))),
     measure('typing: the regions move on every keystroke (index not asked until edits settle)', true, iterations, (i) => {
       memo.noteEdit(visible);
-      return refresh(regions.map((region) => moved(region, i % 3)));
+      return typical(
+        regions.map((region) => moved(region, i % 3)),
+        screen(0),
+      );
     }),
     measure('after the index changed: every region of the file asked again', true, iterations, () => {
       memo.invalidate();
-      return refresh(regions);
+      return typical(regions, screen(0));
     }),
-    measure('worst case: all 1,000 regions in the visible file', true, Math.max(200, iterations / 10), () => refreshWorst(allInOne)),
+    measure('worst case, all 1,000 regions in the file: typing above them (every region moves)', true, Math.max(400, iterations / 5), (i) => worstEditor(movedBy[i % 3]!, middle)),
+    measure('worst case: scrolling a screen at a time', true, Math.max(400, iterations / 5), (i) => worstEditor(allInOne, screen(9_000 + (i % 50) * 40))),
+    measure('worst case: after the index changed', true, Math.max(400, iterations / 5), () => {
+      worstMemo.invalidate();
+      return worstIndexEditor(allInOne, middle);
+    }),
+    measure('worst case: a repaint where nothing moved (a store sync)', true, Math.max(400, iterations / 5), () => worstEditor(allInOne, middle)),
     measure('workspace risk (status bar, regions view, diagnostics), 1,000 regions', false, Math.max(100, iterations / 20), () => {
       now += 1_000;
       const assessed = assessWorkspace([
@@ -173,14 +227,18 @@ export function runViewsBench(iterations = 2_000): ViewsBenchResult {
           })),
         },
       ]);
-      return planRegionTree(assessed.files, { loadBearingOnly: false, showReviewed: false, multipleRepositories: false });
+      return planRegionTree(assessed.files, { loadBearingOnly: false, showReviewed: false, multipleRepositories: false }).length;
     }),
   ];
+  const baseline = measure('baseline: the worst case typing, planned for the whole file, every type set', false, Math.max(200, iterations / 10), (i) => wholeFileEditor(movedBy[i % 3]!, middle));
+  const budgeted = timings.filter((timing) => timing.budgeted);
   return {
     loadPerCore: loadavg()[0]! / availableParallelism(),
     regions: REGIONS,
     files: workspace.files.size,
     timings,
-    withinBudget: timings.every((timing) => !timing.budgeted || timing.medianMs <= DECORATION_BUDGET_MS),
+    baseline,
+    worst: budgeted.reduce((a, b) => (a.medianMs >= b.medianMs ? a : b)),
+    withinBudget: budgeted.every((timing) => timing.medianMs <= DECORATION_BUDGET_MS),
   };
 }

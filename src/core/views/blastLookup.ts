@@ -1,5 +1,5 @@
 import type { BlastRadius } from '../index/blastRadius';
-import type { AiRegion } from '../regions/region';
+import type { AiRegion, RegionLine } from '../regions/region';
 import type { BlastRadiusFacts } from '../risk/riskModel';
 
 /**
@@ -15,18 +15,23 @@ export interface AiLineSpan {
   readonly last: number;
 }
 
-/** Undefined when no line of the region is still AI-written (a human rewrote them all). */
+/**
+ * Undefined when no line of the region is still AI-written (a human rewrote
+ * them all). Looks from both ends: usually one line each (every repaint asks
+ * this of every region of the file, for the overview ruler).
+ */
 export function aiLineSpan(region: AiRegion): AiLineSpan | undefined {
   const { lines } = region;
-  let first = -1;
-  let last = -1;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.human || !NON_BLANK.test(line.text)) continue;
-    if (first < 0) first = index;
-    last = index;
-  }
-  return first < 0 ? undefined : { first: region.start.line + first, last: region.start.line + last };
+  let first = 0;
+  while (first < lines.length && !isAiLine(lines[first]!)) first++;
+  if (first === lines.length) return undefined;
+  let last = lines.length - 1;
+  while (!isAiLine(lines[last]!)) last--;
+  return { first: region.start.line + first, last: region.start.line + last };
+}
+
+function isAiLine(line: RegionLine): boolean {
+  return !line.human && NON_BLANK.test(line.text);
 }
 
 const NON_BLANK = /\S/;

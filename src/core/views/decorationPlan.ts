@@ -1,7 +1,7 @@
 import type { Classification } from '../loadBearing/classifier';
 import type { AiRegion } from '../regions/region';
 import { blastRadiusAnnotation, loadBearingAnnotation } from './annotationText';
-import type { BlastLookup } from './blastLookup';
+import { aiLineSpan, type BlastLookup } from './blastLookup';
 import type { AnnotationSettings } from './viewSettings';
 
 /** Part of one line (0-based line, characters [start, end)). */
@@ -25,15 +25,30 @@ export interface Annotation {
   readonly regionId: string;
 }
 
-/** Everything painted in one editor; the extension turns it into decorations. */
+/** Lines [first, last], 0-based, inclusive. */
+export interface LineWindow {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Everything painted in one editor; the extension turns it into decorations.
+ * Line by line only inside the window (the visible lines and a margin, see
+ * paintWindow.ts): a file with a thousand regions costs what its screen
+ * shows. The overview ruler covers the whole file, one span per region.
+ */
 export interface DecorationPlan {
   /** AI-written text: faint background. */
   readonly aiText: readonly TextSpan[];
   /** Lines with the plain AI gutter bar. */
   readonly aiLines: readonly number[];
-  /** Lines of unreviewed AI code in a load-bearing file: distinct gutter icon and overview-ruler mark. */
+  /** Lines of unreviewed AI code in a load-bearing file: distinct gutter icon. */
   readonly loadBearingLines: readonly number[];
   readonly annotations: readonly Annotation[];
+  /** Overview-ruler marks, whole file: each region's first to last AI line. */
+  readonly aiRuler: readonly LineWindow[];
+  /** The same for unreviewed AI code in a load-bearing file (its own colour and lane). */
+  readonly loadBearingRuler: readonly LineWindow[];
 }
 
 export interface FileDecorationInput {
@@ -42,6 +57,10 @@ export interface FileDecorationInput {
   /** Asked only for regions that show a blast radius (the lookups are memoized by the caller). */
   readonly blastOf: (region: AiRegion) => BlastLookup;
   readonly settings: AnnotationSettings;
+  /** The lines painted line by line; the whole file when absent. */
+  readonly window?: LineWindow;
+  /** The document's length: nothing is painted past its end. */
+  readonly lineCount?: number;
 }
 
 export const EMPTY_PLAN: DecorationPlan = Object.freeze({
@@ -49,6 +68,8 @@ export const EMPTY_PLAN: DecorationPlan = Object.freeze({
   aiLines: Object.freeze([]),
   loadBearingLines: Object.freeze([]),
   annotations: Object.freeze([]),
+  aiRuler: Object.freeze([]),
+  loadBearingRuler: Object.freeze([]),
 });
 
 const NON_BLANK = /\S/;
@@ -75,30 +96,47 @@ export function planDecorations(input: FileDecorationInput): DecorationPlan {
   const { settings, classification } = input;
   if (!settings.enabled || input.regions.length === 0) return EMPTY_PLAN;
   const loadBearing = classification.classes.length > 0;
+  const lastLine = (input.lineCount ?? Infinity) - 1;
+  const windowFirst = input.window?.first ?? 0;
+  const windowLast = Math.min(input.window?.last ?? Infinity, lastLine);
   const aiText: TextSpan[] = [];
   const aiLines: number[] = [];
   const loadBearingLines: number[] = [];
+  const aiRuler: LineWindow[] = [];
+  const loadBearingRuler: LineWindow[] = [];
   const annotations = new Map<number, Annotation>();
 
   for (const region of input.regions) {
+    const span = aiLineSpan(region);
+    if (!span || span.first > lastLine) continue;
     const reviewed = region.reviewed !== undefined;
     const warn = loadBearing && settings.loadBearingWarning && !reviewed;
     const highlighted = settings.highlight && (!reviewed || settings.highlightReviewed);
-    let firstLine = -1;
-    forEachAiLine(region, (line, start, end) => {
-      if (firstLine < 0) firstLine = line;
-      if (highlighted) aiText.push({ line, start, end });
-      // One gutter icon per line: the load-bearing one replaces the plain bar.
-      if (warn) loadBearingLines.push(line);
-      else if (highlighted) aiLines.push(line);
-    });
-    if (firstLine < 0 || (reviewed && !settings.annotateReviewed)) continue;
-    const annotation = annotate(region, firstLine, input, loadBearing);
+    // One mark per line: the load-bearing one replaces the plain one.
+    if (warn || highlighted) (warn ? loadBearingRuler : aiRuler).push({ first: span.first, last: Math.min(span.last, lastLine) });
+    if (span.last < windowFirst || span.first > windowLast) continue;
+    if (warn || highlighted) paintLines(region, windowFirst, windowLast, highlighted ? aiText : undefined, warn ? loadBearingLines : aiLines);
+    if (span.first < windowFirst || (reviewed && !settings.annotateReviewed)) continue;
+    const annotation = annotate(region, span.first, input, loadBearing);
     const existing = annotation && annotations.get(annotation.line);
     // Two regions may start on one line: the warning wins, then the first.
     if (annotation && (!existing || (existing.kind === 'note' && annotation.kind === 'warning'))) annotations.set(annotation.line, annotation);
   }
-  return { aiText, aiLines, loadBearingLines, annotations: [...annotations.values()].sort((a, b) => a.line - b.line) };
+  return { aiText, aiLines, loadBearingLines, annotations: [...annotations.values()].sort((a, b) => a.line - b.line), aiRuler, loadBearingRuler };
+}
+
+/** The AI-written, non-blank lines of a region inside [first, last]: text spans (when highlighted) and gutter lines. */
+function paintLines(region: AiRegion, first: number, last: number, text: TextSpan[] | undefined, gutter: number[]): void {
+  const { lines } = region;
+  const from = Math.max(0, first - region.start.line);
+  const to = Math.min(lines.length - 1, last - region.start.line);
+  for (let index = from; index <= to; index++) {
+    const line = lines[index]!;
+    if (line.human || !NON_BLANK.test(line.text)) continue;
+    const start = index === 0 ? region.start.character : 0;
+    text?.push({ line: region.start.line + index, start, end: start + line.text.length });
+    gutter.push(region.start.line + index);
+  }
 }
 
 function annotate(region: AiRegion, line: number, input: FileDecorationInput, loadBearing: boolean): Annotation | undefined {

@@ -5,6 +5,8 @@ export interface DecorationTypes extends vscode.Disposable {
   readonly aiText: vscode.TextEditorDecorationType;
   readonly aiGutter: vscode.TextEditorDecorationType;
   readonly loadBearingGutter: vscode.TextEditorDecorationType;
+  readonly aiRuler: vscode.TextEditorDecorationType;
+  readonly loadBearingRuler: vscode.TextEditorDecorationType;
   readonly warningAnnotation: vscode.TextEditorDecorationType;
   readonly noteAnnotation: vscode.TextEditorDecorationType;
 }
@@ -15,22 +17,17 @@ export function createDecorationTypes(extensionUri: vscode.Uri): DecorationTypes
   const create = (options: vscode.DecorationRenderOptions) => vscode.window.createTextEditorDecorationType(options);
   const types = {
     aiText: create({ backgroundColor: color('regionBackground'), rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed }),
-    aiGutter: create({
-      gutterIconPath: media('gutter-ai.svg'),
-      gutterIconSize: 'contain',
-      overviewRulerColor: color('regionOverviewRuler'),
-      overviewRulerLane: vscode.OverviewRulerLane.Left,
-      isWholeLine: true,
-    }),
+    aiGutter: create({ gutterIconPath: media('gutter-ai.svg'), gutterIconSize: 'contain', isWholeLine: true }),
     // Distinct from the plain bar in shape as well as colour (colour-blind users, high contrast).
     loadBearingGutter: create({
       light: { gutterIconPath: media('gutter-load-bearing-light.svg') },
       dark: { gutterIconPath: media('gutter-load-bearing-dark.svg') },
       gutterIconSize: 'contain',
-      overviewRulerColor: color('loadBearingOverviewRuler'),
-      overviewRulerLane: vscode.OverviewRulerLane.Right,
       isWholeLine: true,
     }),
+    // The overview ruler covers the whole file, so its marks are types of their own (gutter icons are painted near the visible lines only).
+    aiRuler: create({ overviewRulerColor: color('regionOverviewRuler'), overviewRulerLane: vscode.OverviewRulerLane.Left, isWholeLine: true }),
+    loadBearingRuler: create({ overviewRulerColor: color('loadBearingOverviewRuler'), overviewRulerLane: vscode.OverviewRulerLane.Right, isWholeLine: true }),
     warningAnnotation: create({
       after: {
         color: color('loadBearingAnnotationForeground'),

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { EMPTY_PLAN, planDecorations, type Annotation, type DecorationPlan } from '../../core/views/decorationPlan';
+import { changedDecorations, ofKind, type DecorationKind } from '../../core/views/decorationChanges';
+import { EMPTY_PLAN, planDecorations, type Annotation, type DecorationPlan, type LineWindow } from '../../core/views/decorationPlan';
+import { paintWindow, sameWindow } from '../../core/views/paintWindow';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { RegionInsights } from '../risk/regionInsights';
 import { createDecorationTypes, type DecorationTypes } from './decorationTypes';
@@ -14,17 +16,28 @@ export interface DecorationSnapshot {
 /** Repaints wait this long so a burst of edits (typing, a sync) paints once. */
 const REPAINT_DELAY_MS = 30;
 
+/** What an editor shows now, to redo only what changed. */
+interface Painted {
+  readonly plan: DecorationPlan;
+  readonly window: LineWindow | undefined;
+  /** Where each annotated line ends: an annotation sits there, and moves when the line's length changes. */
+  readonly annotationEnds: readonly number[];
+}
+
 /**
  * Paints AI regions in visible editors from the plan of src/core/views:
  * background and gutter bar on AI text, a distinct gutter icon and ruler mark
  * on unreviewed AI code in load-bearing files, and the end-of-line
  * annotations (load-bearing warning, blast radius). Only visible editors are
- * painted; blast radii come memoized from RegionInsights.
+ * painted, line by line only around their visible lines (the overview ruler
+ * covers the whole file), and only the decoration types that changed are set
+ * again; blast radii come memoized from RegionInsights.
  */
 export class RegionDecorations implements vscode.Disposable {
   private readonly types: DecorationTypes;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly snapshots = new Map<string, DecorationSnapshot>();
+  private readonly painted = new WeakMap<vscode.TextEditor, Painted>();
   /** Documents whose repository is being looked up: painted when it is known. */
   private readonly resolving = new Set<string>();
   private pending: NodeJS.Timeout | undefined;
@@ -38,6 +51,11 @@ export class RegionDecorations implements vscode.Disposable {
     this.disposables.push(
       this.types,
       vscode.window.onDidChangeVisibleTextEditors(() => this.refreshSoon()),
+      // Scrolling past the painted margin paints the new lines at once.
+      vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => {
+        const painted = this.painted.get(textEditor);
+        if (painted && !sameWindow(painted.window, windowOf(textEditor))) this.paint(textEditor, this.planFor(textEditor, viewSettings.annotations));
+      }),
       registry.onDidChangeRegions(() => this.refreshSoon()),
       registry.onDidOpenRepository(() => this.refreshSoon()),
       insights.onDidChangeFacts(() => this.refreshSoon()),
@@ -88,7 +106,15 @@ export class RegionDecorations implements vscode.Disposable {
       this.resolveLater(uri);
       return EMPTY_PLAN;
     }
-    return planDecorations({ regions: insight.regions, classification: insight.classification, blastOf: insight.blastOf, settings });
+    const window = windowOf(editor);
+    return planDecorations({
+      regions: insight.regions,
+      classification: insight.classification,
+      blastOf: insight.blastOf,
+      settings,
+      lineCount: editor.document.lineCount,
+      ...(window ? { window } : {}),
+    });
   }
 
   /** A document in a directory the registry has not looked at yet (opened before any of its neighbours). */
@@ -108,17 +134,45 @@ export class RegionDecorations implements vscode.Disposable {
 
   private paint(editor: vscode.TextEditor, plan: DecorationPlan): void {
     const { document } = editor;
-    const lineCount = document.lineCount;
-    const line = (index: number) => new vscode.Range(index, 0, index, 0);
-    const inDocument = (index: number) => index < lineCount;
-    editor.setDecorations(this.types.aiText, plan.aiText.filter((span) => inDocument(span.line)).map((span) => new vscode.Range(span.line, span.start, span.line, span.end)));
-    editor.setDecorations(this.types.aiGutter, plan.aiLines.filter(inDocument).map(line));
-    editor.setDecorations(this.types.loadBearingGutter, plan.loadBearingLines.filter(inDocument).map(line));
-    const annotations = plan.annotations.filter((annotation) => inDocument(annotation.line));
-    editor.setDecorations(this.types.warningAnnotation, annotations.filter((a) => a.kind === 'warning').map((a) => afterLine(document, a)));
-    editor.setDecorations(this.types.noteAnnotation, annotations.filter((a) => a.kind === 'note').map((a) => afterLine(document, a)));
+    const painted = this.painted.get(editor);
+    const annotationEnds = plan.annotations.map((annotation) => document.lineAt(annotation.line).range.end.character);
+    const changed = new Set(changedDecorations(painted?.plan, plan));
+    if (painted && !sameNumbers(painted.annotationEnds, annotationEnds)) changed.add('warningAnnotation').add('noteAnnotation');
+    for (const kind of changed) editor.setDecorations(this.types[kind], rangesOf(kind, plan, document));
+    this.painted.set(editor, { plan, window: windowOf(editor), annotationEnds });
     this.snapshots.set(document.uri.toString(), { plan, paintedAt: Date.now() });
   }
+}
+
+/** The lines painted in detail: see paintWindow. */
+function windowOf(editor: vscode.TextEditor): LineWindow | undefined {
+  const visible = editor.visibleRanges.map((range) => ({ first: range.start.line, last: range.end.line }));
+  return paintWindow(visible, editor.document.lineCount);
+}
+
+function rangesOf(kind: DecorationKind, plan: DecorationPlan, document: vscode.TextDocument): vscode.Range[] | vscode.DecorationOptions[] {
+  const line = (index: number) => new vscode.Range(index, 0, index, 0);
+  const lines = (span: LineWindow) => new vscode.Range(span.first, 0, span.last, 0);
+  switch (kind) {
+    case 'aiText':
+      return plan.aiText.map((span) => new vscode.Range(span.line, span.start, span.line, span.end));
+    case 'aiGutter':
+      return plan.aiLines.map(line);
+    case 'loadBearingGutter':
+      return plan.loadBearingLines.map(line);
+    case 'aiRuler':
+      return plan.aiRuler.map(lines);
+    case 'loadBearingRuler':
+      return plan.loadBearingRuler.map(lines);
+    case 'warningAnnotation':
+      return ofKind(plan.annotations, 'warning').map((annotation) => afterLine(document, annotation));
+    case 'noteAnnotation':
+      return ofKind(plan.annotations, 'note').map((annotation) => afterLine(document, annotation));
+  }
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 /** An annotation shown after the end of its line. */

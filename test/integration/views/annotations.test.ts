@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllEditors, waitFor } from '../support/extension';
-import { annotations, decorationsWhere, fixtureUri, markAi, setting, useFixtureIndex, withoutCapture } from './support/views';
+import { annotations, decorationsWhere, fixtureUri, forgetAllRegions, markAi, setting, useFixtureIndex, withoutCapture } from './support/views';
 
 const LEDGER = 'src/payments/ledger.ts';
 const DAILY = 'src/reports/daily.ts';
@@ -89,4 +89,27 @@ describe('views: annotations', () => {
     const daily = await decorationsWhere(fixtureUri(DAILY), 'the highlight', (s) => s.plan.aiLines.length > 0);
     assert.deepEqual(daily.plan.annotations, []);
   });
+
+  it('paints line by line around the visible lines only, the overview ruler for the whole file, and follows scrolling', async () => {
+    const LONG = 'src/util/long.ts';
+    const uri = fixtureUri(LONG);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(Array.from({ length: 1_000 }, (_, i) => `export const value${i} = ${i};\n`).join('')));
+    try {
+      await markAi(LONG, 2, 3);
+      const editor = await markAi(LONG, 900, 903);
+      let painted = await decorationsWhere(uri, 'both regions on the ruler', (s) => s.plan.aiRuler.length === 2);
+      assert.deepEqual(painted.plan.aiRuler, [{ first: 2, last: 3 }, { first: 900, last: 903 }]);
+      assert.deepEqual(painted.plan.aiLines, [2, 3], 'the region far below the screen is not painted line by line');
+
+      editor.revealRange(new vscode.Range(900, 0, 900, 0), vscode.TextEditorRevealType.AtTop);
+      painted = await decorationsWhere(uri, 'the lower region once scrolled to', (s) => s.plan.aiLines.includes(900));
+      assert.deepEqual(painted.plan.aiLines, range(900, 903), 'the lines scrolled away from are dropped');
+      assert.equal(painted.plan.aiRuler.length, 2);
+    } finally {
+      await closeAllEditors();
+      await forgetAllRegions();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
 });
+

@@ -11,6 +11,8 @@ const TWELVE = radius('x.ts', Array.from({ length: 12 }, (_, i) => [`d${i}.ts`, 
 function plan(regions: AiRegion[], overrides: Omit<Partial<FileDecorationInput>, 'settings'> & { settings?: Partial<AnnotationSettings> } = {}) {
   const asked: string[] = [];
   const result = planDecorations({
+    ...(overrides.window ? { window: overrides.window } : {}),
+    ...(overrides.lineCount !== undefined ? { lineCount: overrides.lineCount } : {}),
     regions,
     classification: overrides.classification ?? PLAIN,
     blastOf:
@@ -96,4 +98,41 @@ describe('decoration plan', () => {
     const annotations = plan([reviewed, open], { classification: PAYMENTS, settings: { annotateReviewed: true } }).annotations;
     assert.deepEqual(annotations.map((a) => [a.regionId, a.kind]), [['open', 'warning']]);
   });
+
+  describe('around the visible lines', () => {
+    const regions = Array.from({ length: 100 }, (_, i) => region(i * 10, ['const a = 1;', '', 'H:mine();', 'const b = 2;'], { id: `r${i}` }));
+
+    it('paints lines and annotations only inside the window, and asks the index only for those', () => {
+      const result = plan(regions, { window: { first: 205, last: 232 } });
+      assert.deepEqual(result.aiLines, [210, 213, 220, 223, 230]);
+      assert.deepEqual(result.aiText.map((span) => span.line), [210, 213, 220, 223, 230]);
+      assert.deepEqual(result.annotations.map((a) => a.line), [210, 220, 230]);
+      assert.deepEqual(result.asked, ['r21', 'r22', 'r23']);
+      assert.deepEqual(result.aiLines, plan(regions).aiLines.filter((line) => line >= 205 && line <= 232), 'the same lines as a whole-file plan');
+    });
+
+    it('keeps a region that starts above the window, without its annotation', () => {
+      const result = plan(regions, { window: { first: 212, last: 215 } });
+      assert.deepEqual(result.aiLines, [213]);
+      assert.deepEqual(result.annotations, []);
+    });
+
+    it('marks the overview ruler for the whole file, one span per region, load-bearing apart', () => {
+      const result = plan(regions, { window: { first: 0, last: 63 } });
+      assert.equal(result.aiRuler.length, 100);
+      assert.deepEqual(result.aiRuler[99], { first: 990, last: 993 });
+      assert.deepEqual(result.loadBearingRuler, []);
+      const warned = plan(regions.slice(0, 2), { classification: PAYMENTS });
+      assert.deepEqual([warned.aiRuler, warned.loadBearingRuler], [[], [{ first: 0, last: 3 }, { first: 10, last: 13 }]]);
+      const quiet = plan([region(0, ['a'], { reviewed: REVIEW })]);
+      assert.deepEqual([quiet.aiRuler, quiet.loadBearingRuler], [[], []], 'no mark where no line is painted');
+    });
+
+    it('paints nothing past the end of the document', () => {
+      const result = plan(regions.slice(0, 3), { lineCount: 22 });
+      assert.deepEqual(result.aiLines, [0, 3, 10, 13, 20]);
+      assert.deepEqual(result.aiRuler, [{ first: 0, last: 3 }, { first: 10, last: 13 }, { first: 20, last: 21 }]);
+    });
+  });
 });
+
