@@ -9,6 +9,7 @@
 //
 // Needs `npm run package` (the .vsix), `npm run compile-tests`, the editor
 // (node scripts/editor/install.mjs) and Debian's chromium.
+import '../support/isolatedEnvironment';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditorNotInstalledError } from '../host/editorInstall';

@@ -18,7 +18,7 @@ function testFiles(dir: string): string[] {
 export function runTestFilesIn(dir: string): Promise<void> {
   const grep = process.env.AI_PROVENANCE_TEST_GREP || undefined;
   // Generous: the first test pays for the extension's activation in a cold editor.
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, grep });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', timeout: 60_000, grep, forbidOnly: true });
   for (const file of testFiles(dir)) mocha.addFile(file);
 
   console.log(testOutputStartMarker);

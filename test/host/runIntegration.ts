@@ -17,6 +17,7 @@
 //                                      (a last resort: mocha times out each test after 60 s)
 //   AI_PROVENANCE_TEST_VERBOSE=1       show all of the editor's log, timed, noise included
 //   AI_PROVENANCE_EDITOR_DIR=<dir>     where scripts/editor/install.mjs installed code-server
+import '../support/isolatedEnvironment';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EditorNotInstalledError } from './editorInstall';
@@ -109,11 +110,10 @@ function reportFailure(error: unknown): number {
 }
 
 const started = Date.now();
-runIntegrationTests()
-  .catch(reportFailure)
-  .then((exitCode) => {
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (exitCode === 0) console.log(`[integration] passed in ${seconds} s`);
-    else console.error(`[integration] FAILED in ${seconds} s`);
-    process.exitCode = exitCode;
-  });
+function finish(exitCode: number): void {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (exitCode === 0) console.log(`[integration] passed in ${seconds} s`);
+  else console.error(`[integration] FAILED in ${seconds} s`);
+  process.exitCode = exitCode;
+}
+runIntegrationTests().then(finish, (error: unknown) => finish(reportFailure(error)));

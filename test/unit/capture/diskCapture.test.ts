@@ -11,12 +11,18 @@ import { useTempDir } from '../../support/tempDir';
 const ORIGINAL = 'export const a = 1;\nexport const b = 2;\n';
 
 describe('DiskCapture (real files, real git)', () => {
-  const tempDir = useTempDir();
   let repo: GitRepo;
   let store: RegionStore;
   let known: KnownContents;
   let activity: GitActivity;
   const buffers = new Map<string, OpenBuffer>();
+  // Before the folder goes (hooks run in the order they are declared): a store
+  // still syncing afterwards would create the removed repository's .git again.
+  afterEach(async () => {
+    activity.dispose();
+    await store.dispose();
+  });
+  const tempDir = useTempDir();
 
   beforeEach(async () => {
     repo = GitRepo.init(tempDir());
@@ -28,7 +34,6 @@ describe('DiskCapture (real files, real git)', () => {
     activity = new GitActivity(join(repo.root, '.git'), repo.root);
     buffers.clear();
   });
-  afterEach(() => activity.dispose());
 
   function capture(): DiskCapture {
     return new DiskCapture({
