@@ -1,6 +1,11 @@
 // Bundles the extension, the CLI, the parse worker and the extension's index
 // thread into dist/, and copies the tree-sitter runtime and grammar .wasm files
 // they load at run time.
+//
+// package.json's "sideEffects" names the files that have side effects on import:
+// only src/extension and src/cli. Everything in src/core is pure, so a core
+// folder's index.ts (the public entry the extension and the CLI import) brings
+// into a bundle only the modules whose exports it uses.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -119,9 +119,11 @@ function stopOnSignals(running: () => CodeServer | undefined): void {
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2), process.env);
-  let server: CodeServer | undefined;
-  stopOnSignals(() => server);
-  server = await start(options);
+  // Signals may come before the server exists: the handler reads it from here.
+  const running: { server?: CodeServer } = {};
+  stopOnSignals(() => running.server);
+  const server = await start(options);
+  running.server = server;
   printWelcome(server);
   const code = await server.exited;
   if (stopping) return new Promise<never>(() => undefined); // the signal handler exits

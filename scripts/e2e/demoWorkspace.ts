@@ -55,7 +55,7 @@ export function createDemoWorkspace(path: string, options: DemoWorkspaceOptions)
       git(['config', 'user.email', 'demo@example.com']);
     }
   } catch (error) {
-    throw new Error(`could not make ${path} a git repository (is git installed?): ${processError(error)}`);
+    throw new Error(`could not make ${path} a git repository (is git installed?): ${processError(error)}`, { cause: error });
   }
   installHooks(path, options.cliPath);
 }
@@ -79,7 +79,7 @@ function installHooks(path: string, cliPath: string): void {
   try {
     execFileSync(process.execPath, [cliPath, 'hook', 'install'], { cwd: path, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`\`ai-provenance hook install\` failed in ${path}: ${processError(error)}`);
+    throw new Error(`\`ai-provenance hook install\` failed in ${path}: ${processError(error)}`, { cause: error });
   }
 }
 

@@ -21,7 +21,8 @@ const log = (message) => console.log(`[setup] ${message}`);
 export async function setUp(purpose) {
   const started = Date.now();
   const nodeMajor = Number(process.versions.node.split('.')[0]);
-  if (nodeMajor < MINIMUM_NODE_MAJOR) throw new SetupError(`Node ${process.version} is too old: this project needs Node ${MINIMUM_NODE_MAJOR} or newer.`);
+  if (nodeMajor < MINIMUM_NODE_MAJOR)
+    throw new SetupError(`Node ${process.version} is too old: this project needs Node ${MINIMUM_NODE_MAJOR} or newer.`);
 
   const editorReady = Boolean(installedEditor());
   const installed = ensureDebianPackages(packagesFor(editorReady ? [purpose] : [purpose, 'editorBuild']), { log });

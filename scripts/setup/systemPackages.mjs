@@ -68,7 +68,9 @@ export function ensureDebianPackages(names, { env = process.env, uid = process.g
 
   const runner = aptRunner(uid, env);
   if (runner.refusal) {
-    throw new SetupError(`missing Debian packages: ${missing.join(' ')}; ${runner.refusal}. Run this, then start again:\n  ${manualInstallCommand(missing, runner)}`);
+    throw new SetupError(
+      `missing Debian packages: ${missing.join(' ')}; ${runner.refusal}. Run this, then start again:\n  ${manualInstallCommand(missing, runner)}`,
+    );
   }
   log(`installing Debian packages: ${missing.join(' ')}${runner.command === 'sudo' ? ' (with sudo)' : ''}…`);
   run(runner.command, [...runner.prefix, 'update', '-qq'], env);

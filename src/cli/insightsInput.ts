@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
-import { storeDirOf } from '../core/git/repository';
+import { storeDirOf } from '../core/git';
 import { type RepositoryInsightsOptions } from '../core/insights';
-import { readProvenanceSettings } from '../core/provenance';
-import { openIndexBlastRadius } from '../core/provenance/indexBlastRadius';
+import { openIndexBlastRadius, readProvenanceSettings } from '../core/provenance';
 import type { CliIO } from './command';
 import { requireRepository } from './workspace';
 

@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { findRepository, fromRepoPath, storeDirOf, toRepoPath, type Repository } from '../core/git/repository';
-import { RegionStore } from '../core/store/regionStore';
-import { describeUnreadable, readTextFile } from '../core/text/fileText';
+import { findRepository, fromRepoPath, type Repository, storeDirOf, toRepoPath } from '../core/git';
+import { RegionStore } from '../core/store';
+import { describeUnreadable, readTextFile } from '../core/text';
 import { CliError, type CliIO } from './command';
 
 /** The git repository around the working directory, for commands that need one. */

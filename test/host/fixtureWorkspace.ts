@@ -38,7 +38,7 @@ export function createFixtureWorkspace(): FixtureWorkspace {
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
-    throw new Error(`could not make the fixture workspace a git repository (is git installed?): ${stderr || error}`);
+    throw new Error(`could not make the fixture workspace a git repository (is git installed?): ${stderr || error}`, { cause: error });
   }
   const remove = () => rmSync(root, { recursive: true, force: true });
   // Also when the run is cut short (Ctrl-C ends the process through exit()).

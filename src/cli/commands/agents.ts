@@ -1,8 +1,6 @@
 import { homedir } from 'node:os';
-import { AGENTS, AGENT_NAMES, findAgent, hookCommand } from '../../core/agents/agents';
-import { agentState, installAgent, uninstallAgent } from '../../core/agents/agentFiles';
-import { findRepository } from '../../core/git/repository';
-import type { AgentPlaces, AgentScope } from '../../core/agents/integration';
+import { AGENT_NAMES, type AgentPlaces, AGENTS, type AgentScope, agentState, findAgent, hookCommand, installAgent, uninstallAgent } from '../../core/agents';
+import { findRepository } from '../../core/git';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 

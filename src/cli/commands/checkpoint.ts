@@ -1,4 +1,4 @@
-import { saveCheckpoint } from '../../core/capture/checkpoint';
+import { saveCheckpoint } from '../../core/capture';
 import { parse } from '../args';
 import { CliError, type CliCommand } from '../command';
 import { openWorkspace } from '../workspace';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { repositoryRows, toJsonLines, toParquet } from '../../core/insights';
-import { generatorName } from '../../core/provenance/note/build';
+import { generatorName } from '../../core/provenance';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { openRepositoryInput, RANGE_OPTIONS, RANGE_USAGE, reportProblems } from '../insightsInput';

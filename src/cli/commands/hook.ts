@@ -1,14 +1,6 @@
 import { resolve } from 'node:path';
-import { HookInstallError, hooksStatus, installHooks, uninstallHooks, type HooksStatus } from '../../core/provenance';
-import { recordHookFailure } from '../../core/git/hooks/hookFailures';
-import { isManagedHook, MANAGED_HOOKS } from '../../core/git/hooks/managedHooks';
-import { findRepository, storeDirOf } from '../../core/git/repository';
-import { resolveCommit } from '../../core/git/revisions';
-import { PRESTARTED_DIFF_ENV } from '../../core/git/prestartedDiff';
-import { runCommitMsg } from '../../core/provenance/hooks/commitMsg';
-import { runPostCommit } from '../../core/provenance/hooks/postCommit';
-import { runPostRewrite } from '../../core/provenance/hooks/postRewrite';
-import { runPrepareCommitMsg } from '../../core/provenance/hooks/prepareCommitMsg';
+import { HookInstallError, hooksStatus, type HooksStatus, installHooks, runCommitMsg, runPostCommit, runPostRewrite, runPrepareCommitMsg, uninstallHooks } from '../../core/provenance';
+import { findRepository, isManagedHook, MANAGED_HOOKS, PRESTARTED_DIFF_ENV, recordHookFailure, resolveCommit, storeDirOf } from '../../core/git';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 

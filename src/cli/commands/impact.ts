@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BlastRadius } from '../../core/index/blastRadius';
-import { toRepoPath } from '../../core/git/repository';
+import type { BlastRadius } from '../../core/index';
+import { toRepoPath } from '../../core/git';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { openIndexForCli } from './index';

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { findRepository, storeDirOf } from '../../core/git/repository';
-import type { IndexStats } from '../../core/index/stats';
-import { WorkspaceIndex } from '../../core/index/workspaceIndex';
+import { findRepository, storeDirOf } from '../../core/git';
+import { type IndexStats, WorkspaceIndex } from '../../core/index';
 import { parse } from '../args';
 import { CliError, type CliCommand, type CliIO } from '../command';
 

@@ -1,9 +1,6 @@
-import { storeDirOf } from '../../core/git/repository';
-import { readNote } from '../../core/git/notes';
-import { resolveCommit } from '../../core/git/revisions';
-import { NOTES_REF, parseNoteText, readProvenanceSettings, recordCommitNote, toAgentTrace } from '../../core/provenance';
-import { rangeCommits } from '../../core/provenance/gate/rangeCommits';
-import { RegionStore } from '../../core/store/regionStore';
+import { readNote, resolveCommit, storeDirOf } from '../../core/git';
+import { NOTES_REF, parseNoteText, rangeCommits, readProvenanceSettings, recordCommitNote, toAgentTrace } from '../../core/provenance';
+import { RegionStore } from '../../core/store';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 import { requireRepository } from '../workspace';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { changedLineRanges } from '../../core/capture/changedLines';
+import { changedLineRanges } from '../../core/capture';
 import { recordHook } from './recordHook';
 import { recordSinceCheckpoint } from './recordSinceCheckpoint';
-import { AGENT_NAMES } from '../../core/agents/agents';
-import { createLineRegion, type RegionOrigin } from '../../core/regions/create';
-import { splitLines } from '../../core/text/lines';
+import { AGENT_NAMES } from '../../core/agents';
+import { createLineRegion, type RegionOrigin } from '../../core/regions';
+import { splitLines } from '../../core/text';
 import { parse, parseLineRange } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 import { openWorkspace } from '../workspace';

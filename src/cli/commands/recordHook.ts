@@ -1,8 +1,6 @@
 import { realpathSync } from 'node:fs';
-import { AGENT_NAMES, findAgent } from '../../core/agents/agents';
-import { parseJson } from '../../core/agents/hookReport';
-import { regionsOfChanges } from '../../core/agents/writtenText';
-import type { RegionOrigin } from '../../core/regions/create';
+import { AGENT_NAMES, findAgent, parseJson, regionsOfChanges } from '../../core/agents';
+import type { RegionOrigin } from '../../core/regions';
 import { UsageError, type CliIO } from '../command';
 import { openWorkspace, type CliWorkspace } from '../workspace';
 

@@ -1,8 +1,6 @@
-import { filesSinceCheckpoint, readCheckpoint, removeCheckpoint } from '../../core/capture/checkpoint';
-import { regionsWritten } from '../../core/capture/diskCapture';
-import type { RegionOrigin } from '../../core/regions/create';
-import { aiLineCount } from '../../core/regions/region';
-import { readTextFile } from '../../core/text/fileText';
+import { filesSinceCheckpoint, readCheckpoint, regionsWritten, removeCheckpoint } from '../../core/capture';
+import { aiLineCount, type RegionOrigin } from '../../core/regions';
+import { readTextFile } from '../../core/text';
 import { CliError, UsageError, type CliIO } from '../command';
 import { openWorkspace } from '../workspace';
 

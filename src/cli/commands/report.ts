@@ -1,15 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { storeDirOf } from '../../core/git/repository';
-import { formatReportMarkdown, rangeProvenance, readProvenanceSettings } from '../../core/provenance';
-import { openIndexBlastRadius } from '../../core/provenance/indexBlastRadius';
+import { storeDirOf } from '../../core/git';
+import { formatReportMarkdown, openIndexBlastRadius, rangeProvenance, readProvenanceSettings } from '../../core/provenance';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { requireRepository } from '../workspace';
-import { reviewState } from '../../core/review/reviewState';
-import { formatSignOffMarkdown } from '../../core/review/signOffMarkdown';
-import { signOffRules } from '../../core/signoff/rules';
-import { listSignOffs } from '../../core/signoff/signOffNotes';
+import { formatSignOffMarkdown, reviewState } from '../../core/review';
+import { listSignOffs, signOffRules } from '../../core/signoff';
 import { statusJson } from './reviewBranch';
 
 export const reportCommand: CliCommand = {

@@ -1,4 +1,4 @@
-import { reviewerName } from '../../core/git/identity';
+import { reviewerName } from '../../core/git';
 import { parse, parseLineRange } from '../args';
 import { UsageError, type CliCommand } from '../command';
 import { openWorkspace } from '../workspace';

@@ -1,15 +1,10 @@
-import { readProvenanceSettings } from '../../core/provenance';
-import { formatReviewStatus } from '../../core/review/formatReviewStatus';
-import { detectReviewBase } from '../../core/review/reviewBase';
-import { reviewState, ReviewInputError, type ReviewState } from '../../core/review/reviewState';
-import { prepareSignOff, recordSignOff, SignOffError } from '../../core/signoff/createSignOff';
-import { signOffRules } from '../../core/signoff/rules';
-import { SIGNOFFS_REF } from '../../core/signoff/schema';
-import { formatRanges, toRanges } from '../../core/provenance/lineRanges';
+import { formatRanges, readProvenanceSettings, toRanges } from '../../core/provenance';
+import { detectReviewBase, formatReviewStatus, ReviewInputError, reviewState, type ReviewState } from '../../core/review';
+import { prepareSignOff, recordSignOff, SignOffError, signOffRules, SIGNOFFS_REF } from '../../core/signoff';
 import { parse, parseLineRange } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 import { requireRepository } from '../workspace';
-import { toRepoPath } from '../../core/git/repository';
+import { toRepoPath } from '../../core/git';
 import { resolve } from 'node:path';
 
 const USAGE = `Usage:

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { saveCheckpoint } from '../../core/capture/checkpoint';
+import { saveCheckpoint } from '../../core/capture';
 import { parse } from '../args';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { openWorkspace } from '../workspace';

@@ -1,6 +1,5 @@
-import { reanchorRegions } from '../../core/regions/reanchor';
-import { aiLineCount, humanModifiedLines, type AiRegion } from '../../core/regions/region';
-import { readTextFile } from '../../core/text/fileText';
+import { aiLineCount, type AiRegion, humanModifiedLines, reanchorRegions } from '../../core/regions';
+import { readTextFile } from '../../core/text';
 import { parse } from '../args';
 import type { CliCommand } from '../command';
 import { openWorkspace } from '../workspace';

@@ -1,6 +1,4 @@
-import { computeCommitProvenance } from '../../core/provenance';
-import { openIndexBlastRadius } from '../../core/provenance/indexBlastRadius';
-import { readProvenanceSettings } from '../../core/provenance/settings';
+import { computeCommitProvenance, openIndexBlastRadius, readProvenanceSettings } from '../../core/provenance';
 import { parse } from '../args';
 import { CliError, type CliCommand } from '../command';
 import { openWorkspace } from '../workspace';

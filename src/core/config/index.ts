@@ -1,13 +1,11 @@
 /** Public API of the project configuration (pure apart from reading the file; no vscode). */
 export { loadClassifier, type LoadedClassifier } from './loadClassifier';
 export { loadProjectConfig } from './loadProjectConfig';
-export { parseProjectConfig, validateProjectConfig, type ProjectConfigResult } from './parseProjectConfig';
+export { parseProjectConfig, type ProjectConfigResult } from './parseProjectConfig';
 export { DEFAULT_PROJECT_CONFIG, PROJECT_CONFIG_FILE, type ProjectConfig } from './projectConfig';
 export {
   DEFAULT_POLICY,
-  GATE_RISK_LEVELS,
   type ClassPolicy,
-  type GateRiskLevel,
   type PolicyConfig,
 } from './policy';
 export type { SignOffPolicyConfig } from './signOffPolicy';

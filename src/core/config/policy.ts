@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../risk/riskLevel';
+import type { AiRiskLevel } from '../risk/riskLevel';
 import type { SignOffPolicyConfig } from './signOffPolicy';
 
 /**
@@ -11,9 +11,9 @@ export interface PolicyConfig {
   /** Classes in which any unreviewed AI line fails the gate. */
   readonly failOn: readonly string[];
   /** Fail when any file reaches this risk level or above. */
-  readonly failOnRiskLevel?: GateRiskLevel;
+  readonly failOnRiskLevel?: AiRiskLevel;
   /** Risk levels at which commits need a reviewed-by trailer. */
-  readonly requireReviewedByTrailer: readonly GateRiskLevel[];
+  readonly requireReviewedByTrailer: readonly AiRiskLevel[];
   /** Rules for one class, by class name. */
   readonly classes: Readonly<Record<string, ClassPolicy>>;
   /** Classes whose AI lines need a reviewer's sign-off (docs/REVIEW.md). */
@@ -31,10 +31,6 @@ export interface ClassPolicy {
   readonly maxUnreviewedAiLines?: number;
   readonly [extension: string]: unknown;
 }
-
-/** Levels a policy can name: 'none' would match everything. */
-export type GateRiskLevel = Exclude<RiskLevel, 'none'>;
-export const GATE_RISK_LEVELS: readonly GateRiskLevel[] = ['low', 'medium', 'high', 'critical'];
 
 export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes', 'requireSignOff', 'signOff'] as const;
 export const CLASS_POLICY_KEYS = ['failOn', 'requireReviewedByTrailer', 'maxUnreviewedAiLines'] as const;

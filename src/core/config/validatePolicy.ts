@@ -1,6 +1,7 @@
+import { AI_RISK_LEVELS, type AiRiskLevel } from '../risk/riskLevel';
 import { STRUCTURE_CLASS } from '../loadBearing/classDefinition';
 import { readBoolean, readEnum, readNumber, readObject, readStringList } from './fields';
-import { CLASS_POLICY_KEYS, DEFAULT_POLICY, GATE_RISK_LEVELS, POLICY_KEYS, type ClassPolicy, type PolicyConfig } from './policy';
+import { CLASS_POLICY_KEYS, DEFAULT_POLICY, POLICY_KEYS, type ClassPolicy, type PolicyConfig } from './policy';
 import { childPath, type ProblemReporter } from './problems';
 import { readRequireSignOff, readSignOffPolicy } from './signOffPolicy';
 import { classNameProblem } from './validateClasses';
@@ -18,7 +19,7 @@ export function validatePolicy(value: unknown, path: string, reporter: ProblemRe
   const extensions = Object.fromEntries(
     Object.entries(object).filter(([key]) => !(POLICY_KEYS as readonly string[]).includes(key)),
   );
-  const failOnRiskLevel = readEnum(object['failOnRiskLevel'], GATE_RISK_LEVELS, childPath(path, 'failOnRiskLevel'), reporter);
+  const failOnRiskLevel = readEnum(object['failOnRiskLevel'], AI_RISK_LEVELS, childPath(path, 'failOnRiskLevel'), reporter);
   const requireSignOff = readRequireSignOff(object['requireSignOff'], childPath(path, 'requireSignOff'), reporter);
   const signOff = readSignOffPolicy(object['signOff'], childPath(path, 'signOff'), reporter);
   return {
@@ -27,8 +28,8 @@ export function validatePolicy(value: unknown, path: string, reporter: ProblemRe
     ...(failOnRiskLevel !== undefined ? { failOnRiskLevel } : {}),
     requireReviewedByTrailer:
       readStringList(object['requireReviewedByTrailer'], childPath(path, 'requireReviewedByTrailer'), reporter, (level) =>
-        (GATE_RISK_LEVELS as readonly string[]).includes(level) ? undefined : `must be one of ${GATE_RISK_LEVELS.join('|')}`,
-      )?.map((level) => level as (typeof GATE_RISK_LEVELS)[number]) ?? DEFAULT_POLICY.requireReviewedByTrailer,
+        (AI_RISK_LEVELS as readonly string[]).includes(level) ? undefined : `must be one of ${AI_RISK_LEVELS.join('|')}`,
+      )?.map((level) => level as AiRiskLevel) ?? DEFAULT_POLICY.requireReviewedByTrailer,
     classes: readClassPolicies(object['classes'], childPath(path, 'classes'), reporter),
     ...(requireSignOff ? { requireSignOff } : {}),
     ...(signOff ? { signOff } : {}),

@@ -236,7 +236,7 @@ function parseCharacterClass(text: string, start: number): { source: string; end
     } else if (ch === '-') {
       content += '-';
     } else {
-      content += /[\]\[\\^]/.test(ch) ? `\\${ch}` : ch;
+      content += /[\][\\^]/.test(ch) ? `\\${ch}` : ch;
     }
   }
   if (i >= text.length) return undefined;

@@ -1,18 +1,6 @@
 import type { FileSeverity } from '../loadBearing';
-import { assessRisk, DEFAULT_RISK_MODEL, type RiskModelConfig } from '../risk';
+import { assessRisk, DEFAULT_RISK_MODEL, riskLevelRank, type AiRiskLevel, type RiskModelConfig } from '../risk';
 import type { BlastRadiusEstimate } from './blastRadius';
-
-/** The levels AI-Risk can take (a commit with AI lines always has some risk, so no 'none'). */
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-export function isRiskLevel(value: unknown): value is RiskLevel {
-  return typeof value === 'string' && (RISK_LEVELS as readonly string[]).includes(value);
-}
-
-export function riskRank(level: RiskLevel): number {
-  return RISK_LEVELS.indexOf(level);
-}
 
 /** What the risk of the AI lines a commit adds to one file depends on. */
 export interface FileRiskInput {
@@ -31,7 +19,7 @@ export interface FileRiskInput {
  * risk. Its 'none' (everything reviewed) is 'low' here: reviewed AI code is
  * still AI code.
  */
-export function fileRisk(file: FileRiskInput, model: RiskModelConfig = DEFAULT_RISK_MODEL): RiskLevel {
+export function fileRisk(file: FileRiskInput, model: RiskModelConfig = DEFAULT_RISK_MODEL): AiRiskLevel {
   const { level } = assessRisk({
     path: file.path,
     unreviewedAiLines: Math.max(0, file.aiLines - file.reviewedLines),
@@ -42,10 +30,10 @@ export function fileRisk(file: FileRiskInput, model: RiskModelConfig = DEFAULT_R
 }
 
 /** The riskiest file's level; undefined when no file has AI lines. */
-export function commitRisk(files: ReadonlyArray<{ readonly aiLines: number; readonly risk: RiskLevel }>): RiskLevel | undefined {
-  let risk: RiskLevel | undefined;
+export function commitRisk(files: ReadonlyArray<{ readonly aiLines: number; readonly risk: AiRiskLevel }>): AiRiskLevel | undefined {
+  let risk: AiRiskLevel | undefined;
   for (const file of files) {
-    if (file.aiLines > 0 && (!risk || riskRank(file.risk) > riskRank(risk))) risk = file.risk;
+    if (file.aiLines > 0 && (!risk || riskLevelRank(file.risk) > riskLevelRank(risk))) risk = file.risk;
   }
   return risk;
 }

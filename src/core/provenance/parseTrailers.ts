@@ -1,4 +1,4 @@
-import { isRiskLevel, type RiskLevel } from './commitRisk';
+import { isAiRiskLevel, type AiRiskLevel } from '../risk';
 import { readTrailers } from './messageLayout';
 import { TRAILER_KEYS } from './trailers';
 
@@ -14,7 +14,7 @@ export interface ParsedProvenanceTrailers {
   /** Load-bearing files left out of the trailer (`+N more`). */
   readonly loadBearingOmitted: number;
   readonly blastRadius?: { readonly files: number; readonly loadBearing: number };
-  readonly risk?: RiskLevel;
+  readonly risk?: AiRiskLevel;
   /** Values of `Reviewed-by:` trailers (not ours, but the gate's policy reads them). */
   readonly reviewedBy: readonly string[];
 }
@@ -39,7 +39,7 @@ export function parseProvenanceTrailers(message: string): ParsedProvenanceTraile
     loadBearing: entries,
     loadBearingOmitted: omitted,
     ...(blast ? { blastRadius: { files: Number(blast[1]), loadBearing: Number(blast[2]) } } : {}),
-    ...(isRiskLevel(risk) ? { risk } : {}),
+    ...(isAiRiskLevel(risk) ? { risk } : {}),
     reviewedBy: trailers.filter((trailer) => trailer.key.toLowerCase() === 'reviewed-by').map((trailer) => trailer.value),
   };
 }

@@ -1,7 +1,7 @@
 import { severityRank, type FileSeverity, type LoadBearingClassifier } from '../loadBearing';
-import { DEFAULT_RISK_MODEL, type RiskModelConfig } from '../risk';
+import { DEFAULT_RISK_MODEL, type AiRiskLevel, type RiskModelConfig } from '../risk';
 import { widest, type LargestBlastRadius } from './blastRadius';
-import { commitRisk, fileRisk, type RiskLevel } from './commitRisk';
+import { commitRisk, fileRisk } from './commitRisk';
 import type { FileAttribution, LineOrigin } from './lineOrigin';
 
 /** One file with AI lines, as trailers, notes and reports describe it. */
@@ -13,7 +13,7 @@ export interface FileSummary {
   /** Load-bearing class names, highest severity first; empty when not load-bearing. */
   readonly classes: readonly string[];
   readonly severity: FileSeverity;
-  readonly risk: RiskLevel;
+  readonly risk: AiRiskLevel;
 }
 
 export interface ProvenanceSummary {
@@ -31,7 +31,7 @@ export interface ProvenanceSummary {
   readonly loadBearing: readonly FileSummary[];
   readonly blastRadius?: LargestBlastRadius;
   /** Undefined when the change has no AI lines. */
-  readonly risk?: RiskLevel;
+  readonly risk?: AiRiskLevel;
 }
 
 /**

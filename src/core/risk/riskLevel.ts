@@ -3,8 +3,16 @@ export const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'critical'] as cons
 
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export function isRiskLevel(value: unknown): value is RiskLevel {
-  return typeof value === 'string' && (RISK_LEVELS as readonly string[]).includes(value);
+/**
+ * The levels of AI code that is there: every level but 'none'. Commits with AI
+ * lines, AI-Risk trailers, notes and policies name these ('none' would match
+ * everything).
+ */
+export type AiRiskLevel = Exclude<RiskLevel, 'none'>;
+export const AI_RISK_LEVELS: readonly AiRiskLevel[] = RISK_LEVELS.filter((level): level is AiRiskLevel => level !== 'none');
+
+export function isAiRiskLevel(value: unknown): value is AiRiskLevel {
+  return typeof value === 'string' && (AI_RISK_LEVELS as readonly string[]).includes(value);
 }
 
 export function riskLevelRank(level: RiskLevel): number {

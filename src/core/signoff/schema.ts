@@ -1,5 +1,3 @@
-import type { LineRange } from '../provenance/lineRanges';
-
 /**
  * A sign-off: a reviewer's attestation that they reviewed some AI-written
  * lines of some commits. Stored one JSON document per line in the notes of
@@ -72,11 +70,4 @@ export interface SignOff {
   /** The commit whose note holds it. */
   readonly attachedTo: string;
   readonly document: SignOffDocument;
-}
-
-/** Lines of a file per commit, for people (1-based inclusive ranges). */
-export interface CoveredLines {
-  readonly commit: string;
-  readonly path: string;
-  readonly lines: readonly LineRange[];
 }

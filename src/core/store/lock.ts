@@ -29,7 +29,7 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (await breakIfAbandoned(lockPath, staleMs)) continue;
       if (Date.now() > deadline) {
-        throw new Error(`the store is locked by another process (${lockPath}); try again, or delete the lock file if no AI Provenance process is running`);
+        throw new Error(`the store is locked by another process (${lockPath}); try again, or delete the lock file if no AI Provenance process is running`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 100);

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { AGENTS, findAgent, hookCommand } from '../../core/agents/agents';
-import { agentState, detectAgents, installAgent } from '../../core/agents/agentFiles';
-import type { AgentIntegration } from '../../core/agents/integration';
+import { type AgentIntegration, AGENTS, agentState, detectAgents, findAgent, hookCommand, installAgent } from '../../core/agents';
 import { describeError, type Log } from '../log';
 
 const STATE_KEY = 'aiProvenance.agents.offered';

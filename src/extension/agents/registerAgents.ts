@@ -1,7 +1,6 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
-import { AGENTS } from '../../core/agents/agents';
-import { agentState } from '../../core/agents/agentFiles';
+import { AGENTS, agentState } from '../../core/agents';
 import type { Log } from '../log';
 import { AgentOffer, INSTALL_AGENT_HOOKS_COMMAND } from './agentOffer';
 

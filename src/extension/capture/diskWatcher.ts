@@ -1,8 +1,6 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { DiskCapture } from '../../core/capture/diskCapture';
-import { GitActivity } from '../../core/capture/gitState';
-import type { KnownContents } from '../../core/capture/knownContents';
+import { DiskCapture, GitActivity, type KnownContents } from '../../core/capture';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { ObservedChangeEvent, SelectionSpan, DocumentVisibility } from '../../core/capture/captureEvent';
-import { CaptureClassifier, type KnownDiskText } from '../../core/capture/captureClassifier';
+import { CaptureClassifier, type DocumentVisibility, type KnownDiskText, type ObservedChangeEvent, type SelectionSpan } from '../../core/capture';
 import { toTextChange, type ChangeClassifier, type ClassifiedChange } from '../tracking/classifiedChange';
 
 /**

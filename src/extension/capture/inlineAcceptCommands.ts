@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { PendingCapture } from '../../core/capture/pendingCaptures';
-import type { CaptureClassifier } from '../../core/capture/captureClassifier';
+import type { CaptureClassifier, PendingCapture } from '../../core/capture';
 import { documentKey } from './editorClassifier';
 import { INLINE_ACCEPT_COMMANDS } from './inlineAcceptIds';
 

@@ -1,4 +1,4 @@
-import type { RegionSource } from '../../core/regions/region';
+import type { RegionSource } from '../../core/regions';
 
 /**
  * Our stand-ins for VS Code's inline-suggestion accept commands, and the

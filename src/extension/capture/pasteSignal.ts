@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CaptureClassifier } from '../../core/capture/captureClassifier';
+import type { CaptureClassifier } from '../../core/capture';
 import { documentKey } from './editorClassifier';
 
 /** How long a reported paste waits for its change. */

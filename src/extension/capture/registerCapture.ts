@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { KnownContents } from '../../core/capture/knownContents';
-import { readTextFile } from '../../core/text/fileText';
+import { KnownContents } from '../../core/capture';
+import { readTextFile } from '../../core/text';
 import type { Log } from '../log';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import { CaptureSettings } from './captureSettings';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { reviewerName } from '../../core/git/identity';
-import { createRegion } from '../../core/regions/create';
-import { aiLineCount, type AiRegion } from '../../core/regions/region';
+import { reviewerName } from '../../core/git';
+import { aiLineCount, type AiRegion, createRegion } from '../../core/regions';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { findRepository } from '../../core/git/repository';
+import { findRepository } from '../../core/git';
 import { repositoryName } from '../repositories/repositoryContext';
 
 /**

@@ -1,5 +1,5 @@
 import { computeCommitProvenance, readProvenanceSettings, type BlastRadiusProvider, type CommitProvenance } from '../../core/provenance';
-import { isKnown } from '../../core/views/blastLookup';
+import { isKnown } from '../../core/views';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { fromRepoPath } from '../../core/git/repository';
-import { aiLineSpan } from '../../core/views/blastLookup';
-import { planDiagnostics, type RegionDiagnostic } from '../../core/views/diagnosticPlan';
+import { fromRepoPath } from '../../core/git';
+import { aiLineSpan, planDiagnostics, type RegionDiagnostic } from '../../core/views';
 import type { RegionInsights } from '../risk/regionInsights';
 import { affectsViews, viewSettings } from '../views/viewSettings';
 

@@ -1,9 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { toRepoPath } from '../../core/git/repository';
-import { languageOf } from '../../core/index/languages';
-import { RESOLUTION_CONFIG_NAMES } from '../../core/index/resolve/resolver';
-import type { PathSkipRules } from '../../core/index/walk/skipRules';
+import { toRepoPath } from '../../core/git';
+import { languageOf, type PathSkipRules, RESOLUTION_CONFIG_NAMES } from '../../core/index';
 import type { GitignoreCheck } from './gitignoreCheck';
 import type { FileChange } from './protocol';
 

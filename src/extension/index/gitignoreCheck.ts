@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GitignoreRules } from '../../core/index/walk/gitignore';
+import { GitignoreRules } from '../../core/index';
 
 /**
  * Whether a file new to the index is one git ignores, judged from the

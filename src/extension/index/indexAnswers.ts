@@ -1,4 +1,4 @@
-import type { BlastLookup } from '../../core/views/blastLookup';
+import type { BlastLookup } from '../../core/views';
 import { AnswerCache, keyOf } from './answerCache';
 import type { IndexConnection } from './indexClient';
 import type { RegionQuery } from './protocol';

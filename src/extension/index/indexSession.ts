@@ -1,11 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadClassifier } from '../../core/config/loadClassifier';
-import { CACHE_FILE } from '../../core/index/cache';
-import type { IndexStats } from '../../core/index/stats';
-import { pathSkipRules } from '../../core/index/walk/skipRules';
-import { WorkspaceIndex } from '../../core/index/workspaceIndex';
-import type { LoadBearingClassifier } from '../../core/loadBearing/classifier';
+import { loadClassifier } from '../../core/config';
+import { CACHE_FILE, type IndexStats, pathSkipRules, WorkspaceIndex } from '../../core/index';
+import type { LoadBearingClassifier } from '../../core/loadBearing';
 import { triageChanges, type TriageContext } from './changeTriage';
 import { GitignoreCheck } from './gitignoreCheck';
 import type { ChangeOutcome, FileChange, IndexOpenOptions, RegionAnswer, RegionQuery } from './protocol';

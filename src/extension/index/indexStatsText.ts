@@ -1,4 +1,4 @@
-import type { IndexStats } from '../../core/index/stats';
+import type { IndexStats } from '../../core/index';
 import type { ChangeOutcome } from './protocol';
 
 /**

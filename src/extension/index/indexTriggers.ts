@@ -1,10 +1,8 @@
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import { PROJECT_CONFIG_FILE } from '../../core/config/projectConfig';
-import { USER_SETTING } from '../../core/config/userSettings';
-import { languageOf } from '../../core/index/languages';
-import { RESOLUTION_CONFIG_NAMES } from '../../core/index/resolve/resolver';
-import { CODEOWNERS_LOCATIONS } from '../../core/loadBearing/codeownersFile';
+import { PROJECT_CONFIG_FILE, USER_SETTING } from '../../core/config';
+import { languageOf, RESOLUTION_CONFIG_NAMES } from '../../core/index';
+import { CODEOWNERS_LOCATIONS } from '../../core/loadBearing';
 import type { Log } from '../log';
 import type { BranchWatcher } from '../repositories/branchWatcher';
 import type { RepositoryContext } from '../repositories/repositoryContext';

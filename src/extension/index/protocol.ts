@@ -1,5 +1,4 @@
-import type { BlastRadius } from '../../core/index/blastRadius';
-import type { IndexStats } from '../../core/index/stats';
+import type { BlastRadius, IndexStats } from '../../core/index';
 
 /**
  * The messages between the extension host and a repository's index thread

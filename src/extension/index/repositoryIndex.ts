@@ -1,5 +1,5 @@
-import type { IndexStats } from '../../core/index/stats';
-import type { BlastLookup } from '../../core/views/blastLookup';
+import type { IndexStats } from '../../core/index';
+import type { BlastLookup } from '../../core/views';
 import { ChangeQueue, type ChangeBatch } from './changeQueue';
 import type { IndexConnection } from './indexClient';
 import { IndexAnswers } from './indexAnswers';

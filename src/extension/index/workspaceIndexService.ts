@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
-import { languageOf } from '../../core/index/languages';
-import { USER_SETTING } from '../../core/config/userSettings';
-import type { BlastLookup } from '../../core/views/blastLookup';
+import { languageOf } from '../../core/index';
+import { USER_SETTING } from '../../core/config';
+import type { BlastLookup } from '../../core/views';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';

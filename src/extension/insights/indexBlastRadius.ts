@@ -1,4 +1,4 @@
-import type { BlastRadiusProvider } from '../../core/provenance/blastRadius';
+import type { BlastRadiusProvider } from '../../core/provenance';
 import type { WorkspaceIndexService } from '../index/workspaceIndexService';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { fromRepoPath } from '../../core/git/repository';
+import { fromRepoPath } from '../../core/git';
 import { insightsDocument, PAGE_SCRIPT_FILE, repositoryInsights, type Insights } from '../../core/insights';
 import { readProvenanceSettings } from '../../core/provenance';
 import type { WorkspaceIndexService } from '../index/workspaceIndexService';

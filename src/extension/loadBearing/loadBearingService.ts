@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { PROJECT_CONFIG_FILE } from '../../core/config/projectConfig';
-import { parseUserLoadBearingSettings, USER_SETTING } from '../../core/config/userSettings';
-import type { Classification } from '../../core/loadBearing/classifier';
-import { CODEOWNERS_LOCATIONS } from '../../core/loadBearing/codeownersFile';
-import type { UserLoadBearingSettings } from '../../core/loadBearing/loadBearingConfig';
-import type { RiskModelConfig } from '../../core/risk/riskModel';
+import { parseUserLoadBearingSettings, PROJECT_CONFIG_FILE, USER_SETTING } from '../../core/config';
+import { type Classification, CODEOWNERS_LOCATIONS, type UserLoadBearingSettings } from '../../core/loadBearing';
+import type { RiskModelConfig } from '../../core/risk';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';

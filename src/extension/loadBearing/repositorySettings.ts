@@ -1,9 +1,6 @@
-import { loadProjectConfig } from '../../core/config/loadProjectConfig';
-import { DEFAULT_PROJECT_CONFIG } from '../../core/config/projectConfig';
-import { LoadBearingClassifier } from '../../core/loadBearing/classifier';
-import { readCodeowners } from '../../core/loadBearing/codeownersFile';
-import type { UserLoadBearingSettings } from '../../core/loadBearing/loadBearingConfig';
-import type { RiskModelConfig } from '../../core/risk/riskModel';
+import { DEFAULT_PROJECT_CONFIG, loadProjectConfig } from '../../core/config';
+import { LoadBearingClassifier, readCodeowners, type UserLoadBearingSettings } from '../../core/loadBearing';
+import type { RiskModelConfig } from '../../core/risk';
 
 /** What one repository's configuration decides for the views. */
 export interface RepositorySettings {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { fromRepoPath } from '../../core/git/repository';
-import { riskLevelRank, type RiskLevel } from '../../core/risk/riskLevel';
-import { planRegionTree, type RegionTreeFile, type RegionTreeRegion } from '../../core/views/regionTree';
+import { fromRepoPath } from '../../core/git';
+import { type RiskLevel, riskLevelRank } from '../../core/risk';
+import { planRegionTree, type RegionTreeFile, type RegionTreeRegion } from '../../core/views';
 import type { RegionInsights } from '../risk/regionInsights';
 import { viewSettings } from '../views/viewSettings';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { plural } from '../../core/risk/explain';
-import { riskLevelRank } from '../../core/risk/riskLevel';
+import { plural, riskLevelRank } from '../../core/risk';
 import type { RegionInsights } from '../risk/regionInsights';
 import { affectsViews } from '../views/viewSettings';
 import { RegionsTreeProvider, type FileNode, type RegionNode } from './regionsTreeProvider';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { gitDirOf } from '../../core/capture/gitState';
-import { fromRepoPath, toRepoPath } from '../../core/git/repository';
-import type { RegionStore } from '../../core/store/regionStore';
+import { gitDirOf } from '../../core/capture';
+import { fromRepoPath, toRepoPath } from '../../core/git';
+import type { RegionStore } from '../../core/store';
 
 /**
  * One repository (or, outside git, one workspace folder) with its region

@@ -1,8 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type * as vscode from 'vscode';
-import { STORE_FILE_NAME } from '../../core/store/storeFile';
-import type { RegionStore } from '../../core/store/regionStore';
+import { type RegionStore, STORE_FILE_NAME } from '../../core/store';
 import { describeError, type Log } from '../log';
 
 /**

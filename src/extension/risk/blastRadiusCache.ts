@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { AiRegion } from '../../core/regions/region';
-import type { BlastLookup } from '../../core/views/blastLookup';
-import { BlastMemo } from '../../core/views/blastMemo';
+import type { AiRegion } from '../../core/regions';
+import { type BlastLookup, BlastMemo } from '../../core/views';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BlastLookup } from '../../core/views/blastLookup';
+import type { BlastLookup } from '../../core/views';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 

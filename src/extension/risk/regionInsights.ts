@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { Classification } from '../../core/loadBearing/classifier';
-import type { AiRegion } from '../../core/regions/region';
-import type { RiskModelConfig } from '../../core/risk/riskModel';
-import type { BlastLookup } from '../../core/views/blastLookup';
-import { assessWorkspace, type RepositoryRiskInput, type WorkspaceRisk } from '../../core/views/workspaceRisk';
+import type { Classification } from '../../core/loadBearing';
+import type { AiRegion } from '../../core/regions';
+import type { RiskModelConfig } from '../../core/risk';
+import { assessWorkspace, type BlastLookup, type RepositoryRiskInput, type WorkspaceRisk } from '../../core/views';
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';

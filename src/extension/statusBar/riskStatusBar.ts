@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { fromRepoPath } from '../../core/git/repository';
-import type { FileRisk } from '../../core/risk/fileRisk';
-import { commandLink } from '../../core/views/markdown';
-import { planStatusMeter, type StatusMeter } from '../../core/views/statusMeter';
-import type { WorkspaceRisk } from '../../core/views/workspaceRisk';
+import { fromRepoPath } from '../../core/git';
+import type { FileRisk } from '../../core/risk';
+import { commandLink, planStatusMeter, type StatusMeter, type WorkspaceRisk } from '../../core/views';
 import type { RegionInsights } from '../risk/regionInsights';
 import { LINK_COMMANDS } from '../views/regionLinks';
 import { affectsViews, viewSettings } from '../views/viewSettings';

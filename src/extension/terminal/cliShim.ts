@@ -1,7 +1,7 @@
 // The `ai-provenance` command put on the PATH of integrated terminals: a
 // small script that runs the CLI bundled with the extension. Pure (no
 // `vscode`): the text of the scripts only.
-import { shellQuote } from '../../core/git/shellQuote';
+import { shellQuote } from '../../core/git';
 
 export interface ShimTarget {
   /** The bundled CLI, dist/cli.js of the installed extension. */

@@ -1,7 +1,5 @@
 import type * as vscode from 'vscode';
-import type { RegionOrigin } from '../../core/regions/create';
-import type { TextChange } from '../../core/regions/positions';
-import type { EditAttribution } from '../../core/regions/tracking';
+import type { EditAttribution, RegionOrigin, TextChange } from '../../core/regions';
 
 /** One change of a document change event, with who made it. */
 export interface ClassifiedChange {
@@ -24,14 +22,3 @@ export function toTextChange(change: vscode.TextDocumentContentChangeEvent): Tex
     text: change.text,
   };
 }
-
-/**
- * Without any capture evidence: typing is human; undo and redo only put
- * back text whose authorship the regions already describe.
- */
-export const humanByDefault: ChangeClassifier = {
-  classify(event) {
-    const attribution: EditAttribution = event.reason === undefined ? 'human' : 'neutral';
-    return event.contentChanges.map((change) => ({ change: toTextChange(change), attribution }));
-  },
-};

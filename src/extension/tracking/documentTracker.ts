@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createRegion } from '../../core/regions/create';
+import { createRegion } from '../../core/regions';
 import { describeError, type Log } from '../log';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { ChangeClassifier } from './classifiedChange';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { aiLineSpan } from '../../core/views/blastLookup';
-import { classesText } from '../../core/views/annotationText';
+import { aiLineSpan, classesText } from '../../core/views';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { RegionInsights } from '../risk/regionInsights';
 import { affectsViews, viewSettings } from './viewSettings';

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { changedDecorations, ofKind, type DecorationKind } from '../../core/views/decorationChanges';
-import { EMPTY_PLAN, planDecorations, type Annotation, type DecorationPlan, type LineWindow } from '../../core/views/decorationPlan';
-import { paintWindow, sameWindow } from '../../core/views/paintWindow';
+import { type Annotation, changedDecorations, type DecorationKind, type DecorationPlan, EMPTY_PLAN, type LineWindow, ofKind, paintWindow, planDecorations, sameWindow } from '../../core/views';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { RegionInsights } from '../risk/regionInsights';
 import { createDecorationTypes, type DecorationTypes } from './decorationTypes';

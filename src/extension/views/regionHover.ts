@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { AiRegion } from '../../core/regions/region';
-import { assessRegionRisk } from '../../core/risk/regionRisk';
-import { aiLineSpan, blastFacts } from '../../core/views/blastLookup';
-import { regionHoverMarkdown } from '../../core/views/regionHover';
+import type { AiRegion } from '../../core/regions';
+import { assessRegionRisk } from '../../core/risk';
+import { aiLineSpan, blastFacts, regionHoverMarkdown } from '../../core/views';
 import type { RegionInsights } from '../risk/regionInsights';
 import { LINK_COMMANDS, regionLinks } from './regionLinks';
 import { viewSettings } from './viewSettings';

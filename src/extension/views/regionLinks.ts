@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import { commandLink } from '../../core/views/markdown';
-import type { RegionHoverLinks } from '../../core/views/regionHover';
+import { commandLink, type RegionHoverLinks } from '../../core/views';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 
 /** Commands that hovers and tooltips may run from their links (and nothing else). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Classification } from '../../core/loadBearing/classifier';
+import type { Classification } from '../../core/loadBearing';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import { RegionDiagnostics } from '../diagnostics/regionDiagnostics';
 import { LoadBearingService } from '../loadBearing/loadBearingService';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { RISK_LEVELS, type RiskLevel } from '../../core/risk/riskLevel';
-import type { AnnotationSettings } from '../../core/views/viewSettings';
+import { isAiRiskLevel, type AiRiskLevel } from '../../core/risk';
+import type { AnnotationSettings } from '../../core/views';
 
 /** The `aiProvenance.*` settings of what the editor shows; read fresh each time (cheap). */
 export const viewSettings = {
@@ -32,9 +32,9 @@ export const viewSettings = {
     return config().get<boolean>('statusBar.enabled', true);
   },
   /** From which level the risk meter gets a warning background (critical always gets the error one). */
-  get statusBarHighlightFrom(): RiskLevel {
+  get statusBarHighlightFrom(): AiRiskLevel {
     const value = config().get<string>('statusBar.highlightFrom', 'high');
-    return (RISK_LEVELS as readonly string[]).includes(value) && value !== 'none' ? (value as RiskLevel) : 'high';
+    return isAiRiskLevel(value) ? value : 'high';
   },
   get regionsViewShowReviewed(): boolean {
     return config().get<boolean>('regionsView.showReviewed', false);

@@ -85,7 +85,7 @@ export async function boxWhere(repository: GitRepository, what: string, check: (
     const seen = await waitFor(`the commit box: ${what}`, () => (check(repository.inputBox.value) ? { value: repository.inputBox.value } : undefined), timeoutMs);
     return seen.value;
   } catch (error) {
-    throw new Error(`${(error as Error).message}; it holds ${JSON.stringify(repository.inputBox.value)}`);
+    throw new Error(`${(error as Error).message}; it holds ${JSON.stringify(repository.inputBox.value)}`, { cause: error });
   }
 }
 

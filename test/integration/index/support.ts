@@ -38,7 +38,7 @@ export async function blastRadiusOf(path: string, firstLine: number, lastLine: n
       timeoutMs,
     );
   } catch (error) {
-    throw new Error(`${(error as Error).message}; last answer: ${JSON.stringify(dependentsOf(last))}`);
+    throw new Error(`${(error as Error).message}; last answer: ${JSON.stringify(dependentsOf(last))}`, { cause: error });
   }
 }
 

@@ -66,7 +66,7 @@ describe('views: annotations', () => {
     assert.deepEqual(painted.plan.aiLines, range(3, 7));
     assert.deepEqual(painted.plan.loadBearingLines, []);
     fixture.index.finish();
-    painted = await decorationsWhere(uri, 'the count', (s) => s.plan.annotations[0]?.text === 'AI-generated · 1 dependent');
+    await decorationsWhere(uri, 'the count', (s) => s.plan.annotations[0]?.text === 'AI-generated · 1 dependent');
 
     await setting('annotations.minDependents', 2);
     painted = await decorationsWhere(uri, 'quiet below the minimum', (s) => s.plan.annotations.length === 0);

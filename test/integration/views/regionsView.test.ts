@@ -35,7 +35,7 @@ async function viewShows(what: string, check: (files: Array<[string, string, str
       return check(last) ? last : undefined;
     });
   } catch (error) {
-    throw new Error(`${(error as Error).message}; last shown: ${JSON.stringify(last)}`);
+    throw new Error(`${(error as Error).message}; last shown: ${JSON.stringify(last)}`, { cause: error });
   }
 }
 

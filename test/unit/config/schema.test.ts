@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateProjectConfig } from '../../../src/core/config/parseProjectConfig';
-import { CLASS_POLICY_KEYS, GATE_RISK_LEVELS, POLICY_KEYS } from '../../../src/core/config/policy';
+import { CLASS_POLICY_KEYS, POLICY_KEYS } from '../../../src/core/config/policy';
+import { AI_RISK_LEVELS } from '../../../src/core/risk/riskLevel';
 import {
   BLAST_KEYS,
   CODEOWNERS_KEYS,
@@ -74,7 +75,7 @@ describe('schemas/ai-provenance.schema.json', () => {
   it('uses the same enums and class-name pattern', () => {
     assert.deepEqual(at('loadBearing', 'fanIn', 'severity')['enum'], [...SEVERITIES]);
     assert.deepEqual(at('loadBearing', 'classes', '*', 'severity')['enum'], [...SEVERITIES]);
-    assert.deepEqual(at('policy', 'failOnRiskLevel')['enum'], [...GATE_RISK_LEVELS]);
+    assert.deepEqual(at('policy', 'failOnRiskLevel')['enum'], [...AI_RISK_LEVELS]);
     const disableDefaults = (at('loadBearing', 'disableDefaults')['oneOf'] as Schema[])[1]!;
     assert.deepEqual((disableDefaults['items'] as Schema)['enum'], DEFAULT_CLASSES.map((c) => c.name));
     const classNames = at('loadBearing', 'classes')['propertyNames'] as Schema;

@@ -107,7 +107,7 @@ describe('region tracking under random edits', () => {
         try {
           tracked.assertConsistent();
         } catch (error) {
-          throw new Error(`seed ${seed}, step ${step}: ${(error as Error).message} after ${JSON.stringify(changes)}`);
+          throw new Error(`seed ${seed}, step ${step}: ${(error as Error).message} after ${JSON.stringify(changes)}`, { cause: error });
         }
       }
     }

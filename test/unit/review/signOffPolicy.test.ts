@@ -72,7 +72,9 @@ describe('review: the sign-off policy (reviewers, Reviewed-by, rewrites)', funct
     await team.author.markAi(REFUND, ...REFUND_AI_LINES);
     await team.author.markReviewed(REFUND, 'Ann Author');
     await commitWithProvenance(team.author, 'Add refund checks\n\nReviewed-by: Bob Reviewer <bob@example.com>');
-    let { code, finding } = signOffFinding(team, team.author);
+    const first = signOffFinding(team, team.author);
+    let code = first.code;
+    const finding = first.finding;
     assert.equal(code, 1);
     assert.deepEqual(finding!.lines, [REFUND_AI_LINES]);
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliRun } from '../../support/cli';
 import { GitRepo } from '../../support/gitRepo';
@@ -67,7 +67,10 @@ export class Team {
     this.reviewer.git('fetch', '-q', 'origin', '+refs/notes/*:refs/notes/*', '+refs/heads/*:refs/remotes/origin/*');
     const branches = this.reviewer.git('branch', '--list', 'feature').trim();
     if (branches === '') this.reviewer.git('checkout', '-q', '-b', 'feature', 'origin/feature');
-    else this.reviewer.git('checkout', '-q', 'feature'), this.reviewer.git('reset', '-q', '--hard', 'origin/feature');
+    else {
+      this.reviewer.git('checkout', '-q', 'feature');
+      this.reviewer.git('reset', '-q', '--hard', 'origin/feature');
+    }
   }
 
   /** The reviewer shares the sign-offs; the author fetches them. */
@@ -94,8 +97,4 @@ export function gateJson(repo: GitRepo, base = 'origin/main'): { code: number; r
 
 export function allFindings(result: import('../../../src/core/provenance').GateResult) {
   return [...result.commits.flatMap((commit) => commit.findings), ...result.findings];
-}
-
-export function writeConfig(repo: GitRepo, config: object): void {
-  writeFileSync(join(repo.root, '.ai-provenance.json'), `${JSON.stringify(config, null, 2)}\n`);
 }

@@ -36,7 +36,7 @@ describe('set-up: npm packages', () => {
     assert.deepEqual(fakes.calls(), ['npm ci --no-audit --no-fund']);
   });
 
-  it('an install that matches the lock file is used as it is (other platforms\' optional packages aside)', () => {
+  it("an install that matches the lock file is used as it is (other platforms' optional packages aside)", () => {
     const fakes = new FakeCommands(tempDir(), ['npm']);
     const root = project(join(tempDir(), 'repo'), { ...esbuild, ...otherPlatform }, esbuild);
     assert.equal(npm.ensureNpmPackages(root, { env: fakes.env() }), undefined);

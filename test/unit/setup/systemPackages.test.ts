@@ -45,7 +45,12 @@ describe('set-up: Debian packages', () => {
   });
 
   for (const [situation, commands, env, command] of [
-    ['sudo needs a password', ['dpkg-query', 'apt-get', 'sudo'], { FAKE_SUDO: 'password' }, 'sudo apt-get update && sudo apt-get install -y chromium pkg-config'],
+    [
+      'sudo needs a password',
+      ['dpkg-query', 'apt-get', 'sudo'],
+      { FAKE_SUDO: 'password' },
+      'sudo apt-get update && sudo apt-get install -y chromium pkg-config',
+    ],
     ['there is no sudo', ['dpkg-query', 'apt-get'], {}, "su -c 'apt-get update && apt-get install -y chromium pkg-config'"],
   ] as const) {
     it(`as another user when ${situation}, stops with the one line to run and installs nothing`, () => {
@@ -87,7 +92,8 @@ describe('set-up: Debian packages', () => {
     const forStart = list.packagesFor(['start'], {});
     assert.ok(forStart.includes('git') && !forStart.includes('chromium') && !forStart.includes('libkrb5-dev'));
     const forTestAndBuild = list.packagesFor(['test', 'editorBuild'], {});
-    for (const name of ['git', 'chromium', 'build-essential', 'python3', 'pkg-config', 'libkrb5-dev']) assert.ok(forTestAndBuild.includes(name), name);
+    for (const name of ['git', 'chromium', 'build-essential', 'python3', 'pkg-config', 'libkrb5-dev'])
+      assert.ok(forTestAndBuild.includes(name), name);
     assert.ok(!list.packagesFor(['test'], { AI_PROVENANCE_CHROMIUM: '/opt/chromium/chrome' }).includes('chromium'));
   });
 });

@@ -190,7 +190,7 @@ describe('region store', () => {
           lines += chunk.toString().split('\n').length - 1;
           if (lines >= linesBeforeKill) resolve();
         });
-        writer.done.then(() => resolve());
+        writer.child.once('exit', () => resolve());
       });
       writer.child.kill('SIGKILL');
       await writer.done;

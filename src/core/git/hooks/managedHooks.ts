@@ -30,11 +30,6 @@ export function isManagedHook(name: string): name is ManagedHook {
   return (MANAGED_HOOKS as readonly string[]).includes(name);
 }
 
-/** git feeds post-rewrite its list of rewritten commits on stdin; both hooks in a chain need it. */
-export function readsStdin(hook: ManagedHook): boolean {
-  return TRAITS[hook].readsStdin;
-}
-
 /** Suffix of the file that keeps the hook that was there before, next to our wrapper. */
 export const ORIGINAL_SUFFIX = '.ai-provenance-original';
 

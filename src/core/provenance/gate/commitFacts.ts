@@ -1,6 +1,6 @@
 import type { LoadBearingClassifier } from '../../loadBearing';
-import type { RiskModelConfig } from '../../risk';
-import { fileRisk, riskRank, type RiskLevel } from '../commitRisk';
+import { riskLevelRank, type AiRiskLevel, type RiskModelConfig } from '../../risk';
+import { fileRisk } from '../commitRisk';
 import { readTrailers } from '../messageLayout';
 import { recordedBlastRadius, viewNote } from '../note/readCommitNote';
 import { parseProvenanceTrailers } from '../parseTrailers';
@@ -16,7 +16,7 @@ export interface FileFacts {
   readonly unreviewed: number;
   /** 1-based line numbers of the unreviewed AI lines, when a note gives them. */
   readonly unreviewedLines?: readonly number[];
-  readonly risk?: RiskLevel;
+  readonly risk?: AiRiskLevel;
   /** AI lines an accepted sign-off covers. */
   readonly signedOff: number;
   /** Set when the file is in a class of policy.requireSignOff: what the sign-off rule needs. */
@@ -36,7 +36,7 @@ export interface CommitFacts {
   readonly reviewedLines: number;
   readonly signedOffLines: number;
   readonly reviewedBy: readonly string[];
-  readonly risk?: RiskLevel;
+  readonly risk?: AiRiskLevel;
   readonly files: readonly FileFacts[];
   /** Load-bearing files with AI lines that the trailer left out (`+N more`). */
   readonly unnamedLoadBearing: number;
@@ -140,8 +140,8 @@ export function commitFacts(commit: RangeCommit, options: FactOptions): CommitFa
   };
 }
 
-function highest(levels: readonly RiskLevel[]): RiskLevel | undefined {
-  let result: RiskLevel | undefined;
-  for (const level of levels) if (!result || riskRank(level) > riskRank(result)) result = level;
+function highest(levels: readonly AiRiskLevel[]): AiRiskLevel | undefined {
+  let result: AiRiskLevel | undefined;
+  for (const level of levels) if (!result || riskLevelRank(level) > riskLevelRank(result)) result = level;
   return result;
 }

@@ -1,5 +1,5 @@
 import { plural } from '../../risk/explain';
-import { riskRank } from '../commitRisk';
+import { riskLevelRank } from '../../risk';
 import { formatRanges, toRanges } from '../lineRanges';
 import type { CommitFacts, FileFacts } from './commitFacts';
 import type { GatePolicy } from './policy';
@@ -51,7 +51,7 @@ function unreviewedFinding(file: FileFacts, facts: CommitFacts, policy: GatePoli
 }
 
 function riskFinding(file: FileFacts, policy: GatePolicy): Finding | undefined {
-  if (!policy.failOnRiskLevel || !file.risk || !file.path || riskRank(file.risk) < riskRank(policy.failOnRiskLevel)) return undefined;
+  if (!policy.failOnRiskLevel || !file.risk || !file.path || riskLevelRank(file.risk) < riskLevelRank(policy.failOnRiskLevel)) return undefined;
   if (file.unreviewed === 0) return undefined; // reviewed lines are the 'low' floor, never above the policy's level
   return {
     level: 'error',

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY as UNCONFIGURED, type PolicyConfig } from '../../config';
 import { signOffRules, type SignOffRules } from '../../signoff/rules';
-import type { RiskLevel } from '../commitRisk';
+import type { AiRiskLevel } from '../../risk';
 
 /**
  * The gate's reading of the `policy` section (validated by the project
@@ -19,8 +19,8 @@ import type { RiskLevel } from '../commitRisk';
  */
 export interface GatePolicy {
   readonly failOn: readonly string[];
-  readonly failOnRiskLevel?: RiskLevel;
-  readonly requireReviewedByTrailer: readonly RiskLevel[];
+  readonly failOnRiskLevel?: AiRiskLevel;
+  readonly requireReviewedByTrailer: readonly AiRiskLevel[];
   /** Classes whose commits need `Reviewed-by:` when they add AI lines there. */
   readonly requireReviewedByTrailerIn: readonly string[];
   /** Class -> most unreviewed AI lines the range may add there. */

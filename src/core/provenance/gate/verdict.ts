@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../commitRisk';
+import type { AiRiskLevel } from '../../risk';
 import type { LineRange } from '../lineRanges';
 import type { GatePolicy } from './policy';
 
@@ -35,7 +35,7 @@ export interface CommitVerdict {
   readonly reviewedLines: number;
   /** AI lines an accepted sign-off covers (docs/REVIEW.md). */
   readonly signedOffLines: number;
-  readonly risk?: RiskLevel;
+  readonly risk?: AiRiskLevel;
   readonly reviewedBy: readonly string[];
   readonly findings: readonly Finding[];
 }

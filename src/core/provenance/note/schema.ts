@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../commitRisk';
+import type { AiRiskLevel } from '../../risk';
 
 /**
  * The note attached to a commit under refs/notes/ai-provenance: one JSON
@@ -51,7 +51,7 @@ export interface CommitNote {
   /** `ai-provenance <version>`. */
   readonly generator: string;
   readonly totals: { readonly aiLines: number; readonly addedLines: number; readonly reviewedLines: number };
-  readonly risk?: RiskLevel;
+  readonly risk?: AiRiskLevel;
   /** The widest blast radius of the commit (the widest of its files'), when known. */
   readonly blastRadius?: NoteBlastRadius & { readonly path: string };
   /** Files with AI lines, by repo-relative path. */

@@ -1,0 +1,9 @@
+/** Public API of src/core/git for the extension and the CLI (pure: no vscode). */
+export { recordHookFailure } from './hooks/hookFailures';
+export { isManagedHook, MANAGED_HOOKS } from './hooks/managedHooks';
+export { reviewerName } from './identity';
+export { readNote } from './notes';
+export { PRESTARTED_DIFF_ENV } from './prestartedDiff';
+export { findRepository, fromRepoPath, type Repository, storeDirOf, toRepoPath } from './repository';
+export { resolveCommit } from './revisions';
+export { shellQuote } from './shellQuote';

@@ -1,0 +1,6 @@
+/** Public API of src/core/regions for the extension and the CLI (pure: no vscode). */
+export { createLineRegion, createRegion, type RegionOrigin } from './create';
+export type { TextChange } from './positions';
+export { reanchorRegions } from './reanchor';
+export { aiLineCount, type AiRegion, humanModifiedLines, type RegionSource } from './region';
+export type { EditAttribution } from './tracking';
