@@ -36,8 +36,8 @@ export class CaptureClassifier {
 
   classify(event: ObservedChangeEvent): CaptureDecision[] {
     const { changes } = event;
-    // Undo and redo put back text whose authorship the regions describe.
-    if (event.reason) return each(changes, 'neutral');
+    // Undo and redo put back text whose authorship the regions (and the removed pieces) describe.
+    if (event.reason) return changes.map((change) => ({ change, attribution: 'neutral', putsBack: 'exact' }));
     if (!event.dirtyAfter && this.isReload(event)) return this.reload(event);
     if (this.pending.isEmpty && isTyping(changes)) return byWhoIsThere(event);
 
@@ -90,10 +90,11 @@ export class CaptureClassifier {
    */
   private reload(event: ObservedChangeEvent): CaptureDecision[] {
     const before = this.disk.lastKnown(event.documentKey);
-    if (before === undefined) return each(event.changes, 'neutral');
+    const reloaded = (changes: readonly TextChange[]) => changes.map((change) => ({ change, attribution: 'neutral' as const, putsBack: 'exact' as const }));
+    if (before === undefined) return reloaded(event.changes);
     const after = event.textAfter();
-    if (applyTextChanges(before, event.changes) !== after) return each(event.changes, 'neutral');
-    return lineRewrites(before, after).map(({ change }) => ({ change, attribution: 'neutral' }));
+    if (applyTextChanges(before, event.changes) !== after) return reloaded(event.changes);
+    return reloaded(lineRewrites(before, after).map(({ change }) => change));
   }
 }
 
@@ -104,10 +105,19 @@ export class CaptureClassifier {
  */
 function byWhoIsThere(event: ObservedChangeEvent): CaptureDecision[] {
   const active = event.visibility === 'active';
-  return event.changes.map((change) => ({
+  const touched = event.changes.map((change) => active && touchesCursor(change, event.selections));
+  // A person's edit that lands text away from the cursor too is a move (drag and drop, move lines).
+  const byPerson = touched.some(Boolean);
+  return event.changes.map((change, index) => ({
     change,
-    attribution: active && touchesCursor(change, event.selections) ? 'human' : 'neutral',
+    attribution: touched[index] ? 'human' : 'neutral',
+    ...(byPerson && !isTypedText(change.text) ? { putsBack: 'moved' as const } : {}),
   }));
+}
+
+/** What one keystroke inserts (a character, an auto-closed pair). */
+function isTypedText(text: string): boolean {
+  return text.length <= 2 && !text.includes('\n');
 }
 
 /**
@@ -119,15 +129,9 @@ function continuesBurst(change: TextChange): boolean {
   return contentLineCount(change.text) > 0 && !isWordSubstitution(change);
 }
 
-function each(changes: readonly TextChange[], attribution: 'human' | 'neutral'): CaptureDecision[] {
-  return changes.map((change) => ({ change, attribution }));
-}
-
 /** Keystrokes: short single-line insertions (auto-closed pairs and multiple cursors included). */
 function isTyping(changes: readonly TextChange[]): boolean {
-  for (const change of changes) {
-    if (change.text.length > 2 || change.text.includes('\n')) return false;
-  }
+  for (const change of changes) if (!isTypedText(change.text)) return false;
   return true;
 }
 

@@ -49,4 +49,11 @@ export interface CaptureDecision {
   readonly attribution: EditAttribution;
   /** Set when the inserted text is AI-written. */
   readonly ai?: RegionOrigin;
+  /**
+   * Set when the change may put back text an earlier edit removed, whose
+   * authorship comes back with it (see RemovedAuthorship): `exact` for
+   * undo, redo and reloads, which restore text as it was; `moved` for a
+   * person's paste, drop or move of a block.
+   */
+  readonly putsBack?: 'exact' | 'moved';
 }

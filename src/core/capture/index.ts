@@ -1,4 +1,5 @@
 /** Public API of src/core/capture for the extension and the CLI (pure: no vscode). */
+export { applyDecisions, inMemoryTarget } from './applyDecisions';
 export { CaptureClassifier, type KnownDiskText } from './captureClassifier';
 export type { DocumentVisibility, ObservedChangeEvent, SelectionSpan } from './captureEvent';
 export { changedLineRanges } from './changedLines';
@@ -7,3 +8,4 @@ export { DiskCapture, regionsWritten } from './diskCapture';
 export { GitActivity, gitDirOf } from './gitState';
 export { KnownContents } from './knownContents';
 export type { PendingCapture } from './pendingCaptures';
+export { RemovedAuthorship } from './removedAuthorship';

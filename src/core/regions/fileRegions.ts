@@ -74,6 +74,16 @@ export class FileRegions {
     return low;
   }
 
+  /** The parts of regions between `start` and `end`, as regions of their own (what an edit there removes). */
+  piecesBetween(start: Position, end: Position): AiRegion[] {
+    const pieces: AiRegion[] = [];
+    for (let index = this.firstEndingAfter(start); index < this.regions.length && comparePositions(this.regions[index].start, end) < 0; index++) {
+      const piece = sliceRegion(this.regions[index], start, end);
+      if (piece) pieces.push(piece);
+    }
+    return pieces;
+  }
+
   /** Adds a region; the parts of existing regions it covers give way to it. */
   add(region: AiRegion): void {
     this.carve(region.start, region.end);

@@ -114,6 +114,11 @@ export class RegionStore {
     return this.changed(path, entry.regions.applyChanges(changes, attribution));
   }
 
+  /** The parts of the file's regions between `start` and `end` (see FileRegions.piecesBetween). */
+  piecesBetween(path: string, start: Position, end: Position): AiRegion[] {
+    return this.entries.get(path)?.regions.piecesBetween(start, end) ?? [];
+  }
+
   add(path: string, region: AiRegion): void {
     this.entryFor(path).regions.add(region);
     this.changed(path, true);

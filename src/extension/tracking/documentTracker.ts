@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { createRegion } from '../../core/regions';
+import { applyDecisions, RemovedAuthorship } from '../../core/capture';
+import { UntitledDocuments } from './untitledDocuments';
 import { describeError, type Log } from '../log';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { ChangeClassifier } from './classifiedChange';
@@ -16,6 +17,10 @@ export function isTrackable(document: vscode.TextDocument): boolean {
  */
 export class DocumentTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  /** AI text edits took out of documents, for the edits that put it back (undo, redo, cut and paste, moves). */
+  private readonly removed = new RemovedAuthorship();
+  /** Regions of Untitled documents, until Save As writes them to a file. */
+  private readonly untitled = new UntitledDocuments(this.removed);
   /** Events that arrived before the document's repository was known. */
   private readonly waiting = new Map<string, vscode.TextDocumentChangeEvent[]>();
 
@@ -27,6 +32,9 @@ export class DocumentTracker implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.reconcile(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onDidChange(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document.uri.scheme === 'untitled') this.untitled.closed(document);
+      }),
       vscode.workspace.onDidRenameFiles((event) => this.onDidRename(event)),
       registry.onDidOpenRepository((repository) => {
         for (const document of vscode.workspace.textDocuments) {
@@ -42,7 +50,13 @@ export class DocumentTracker implements vscode.Disposable {
   }
 
   private onDidChange(event: vscode.TextDocumentChangeEvent): void {
-    if (event.contentChanges.length === 0 || !isTrackable(event.document)) return;
+    if (event.contentChanges.length === 0) return;
+    if (event.document.uri.scheme === 'untitled') {
+      this.untitled.apply(event, this.classifier());
+      return;
+    }
+    if (!isTrackable(event.document)) return;
+    if (!this.untitled.isEmpty && event.contentChanges.length === 1 && this.savedAs(event)) return;
     const key = event.document.uri.toString();
     const queued = this.waiting.get(key);
     if (queued) {
@@ -65,6 +79,21 @@ export class DocumentTracker implements vscode.Disposable {
     );
   }
 
+  /** Save As of an Untitled document with regions: the new file gets them, nothing else is captured. */
+  private savedAs(event: vscode.TextDocumentChangeEvent): boolean {
+    const regions = this.untitled.takeSavedAs(event.contentChanges[0]);
+    if (!regions) return false;
+    void this.registry.resolve(event.document.uri).then((repository) => {
+      const path = repository?.pathOf(event.document.uri);
+      if (!repository || path === undefined) return;
+      for (const region of regions) repository.store.add(path, region);
+      repository.store.noteContent(path, event.document.getText());
+      repository.store.scheduleSync();
+      this.log.info(`${path}: ${regions.length} region(s) kept from the Untitled document saved as it`);
+    });
+    return true;
+  }
+
   private drain(key: string): void {
     const events = this.waiting.get(key) ?? [];
     this.waiting.delete(key);
@@ -76,19 +105,7 @@ export class DocumentTracker implements vscode.Disposable {
     const path = repository?.pathOf(event.document.uri);
     if (!repository || path === undefined) return;
     const { store } = repository;
-    let changed = false;
-    // One change at a time: each is expressed against the text the previous left.
-    for (const classified of this.classifier().classify(event)) {
-      if (store.applyEdits(path, [classified.change], classified.attribution)) changed = true;
-      if (classified.ai) {
-        const region = createRegion(classified.ai, classified.change.start, classified.change.text);
-        if (region) {
-          store.add(path, region);
-          changed = true;
-        }
-      }
-    }
-    if (changed) store.scheduleSync();
+    if (applyDecisions(store, path, this.classifier().classify(event), this.removed)) store.scheduleSync();
   }
 
   private reconcile(document: vscode.TextDocument): void {

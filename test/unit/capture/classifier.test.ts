@@ -163,6 +163,6 @@ describe('CaptureClassifier', () => {
     const classifier = new CaptureClassifier({ lastKnown: () => 'stale\n', current: () => 'x\nmore\n' });
     const change = { start: at(0, 0), end: at(1, 0), text: 'x\n' };
     const decisions = classifier.classify(event([change], { dirtyAfter: false, textAfter: () => 'x\nmore\n' }));
-    assert.deepEqual(decisions, [{ change, attribution: 'neutral' }]);
+    assert.deepEqual(decisions, [{ change, attribution: 'neutral', putsBack: 'exact' }]);
   });
 });

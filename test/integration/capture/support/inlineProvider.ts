@@ -8,8 +8,8 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
   private readonly registration: vscode.Disposable;
   calls = 0;
 
-  constructor() {
-    this.registration = vscode.languages.registerInlineCompletionItemProvider({ scheme: 'file' }, this);
+  constructor(selector: vscode.DocumentSelector = { scheme: 'file' }) {
+    this.registration = vscode.languages.registerInlineCompletionItemProvider(selector, this);
   }
 
   provideInlineCompletionItems(_document: vscode.TextDocument, position: vscode.Position): vscode.InlineCompletionItem[] {
