@@ -1,6 +1,7 @@
 import { LoadBearingClassifier } from '../loadBearing/classifier';
 import { parseCodeowners } from '../loadBearing/codeowners';
 import { readCodeowners } from '../loadBearing/codeownersFile';
+import type { ConfigSource } from './configSource';
 import { loadProjectConfig } from './loadProjectConfig';
 import type { ProjectConfig } from './projectConfig';
 import { parseUserLoadBearingSettings } from './userSettings';
@@ -19,12 +20,13 @@ export interface LoadedClassifier {
  * `.ai-provenance.json` and CODEOWNERS from the repository root and build the
  * classifier. `userSetting` is the raw value of `aiProvenance.loadBearing`
  * (the CLI and the CI gate pass none: only committed configuration counts
- * there). Never throws.
+ * there). `source` reads another version than the work tree's (the gate
+ * reads the base's). Never throws.
  */
-export async function loadClassifier(repoRoot: string, userSetting?: unknown): Promise<LoadedClassifier> {
+export async function loadClassifier(repoRoot: string, userSetting?: unknown, source?: ConfigSource): Promise<LoadedClassifier> {
   const [{ config, problems: configProblems }, codeowners] = await Promise.all([
-    loadProjectConfig(repoRoot),
-    readCodeowners(repoRoot),
+    loadProjectConfig(repoRoot, source),
+    readCodeowners(repoRoot, source && ((path) => source.read(path))),
   ]);
   const user = userSetting === undefined ? undefined : parseUserLoadBearingSettings(userSetting);
   const classifier = new LoadBearingClassifier({

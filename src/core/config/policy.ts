@@ -20,7 +20,25 @@ export interface PolicyConfig {
   readonly requireSignOff?: readonly string[];
   /** What a sign-off must be to count. */
   readonly signOff?: SignOffPolicyConfig;
+  /**
+   * Commits touching files of these classes (`true`: any file) must carry
+   * provenance (a note or AI-* trailers); without, the gate fails them.
+   */
+  readonly requireProvenance?: true | readonly string[];
+  /** How a change to the policy, CODEOWNERS or the hook configuration can be accepted. */
+  readonly policyChanges?: PolicyChangesConfig;
   /** Properties this version does not know, kept for the gate. */
+  readonly [extension: string]: unknown;
+}
+
+export interface PolicyChangesConfig {
+  /**
+   * A `Reviewed-by:` trailer of the changing commit accepts the change:
+   * `true` any reviewer but the commit's author, or a list of reviewer emails
+   * or globs (`*@security.example.com`). Absent: no trailer does (trailers
+   * are written by the author; see docs/CI.md).
+   */
+  readonly acceptReviewedBy?: true | readonly string[];
   readonly [extension: string]: unknown;
 }
 
@@ -32,7 +50,7 @@ export interface ClassPolicy {
   readonly [extension: string]: unknown;
 }
 
-export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes', 'requireSignOff', 'signOff'] as const;
+export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes', 'requireSignOff', 'signOff', 'requireProvenance', 'policyChanges'] as const;
 export const CLASS_POLICY_KEYS = ['failOn', 'requireReviewedByTrailer', 'maxUnreviewedAiLines'] as const;
 
 export const DEFAULT_POLICY: PolicyConfig = Object.freeze({

@@ -1,7 +1,7 @@
 import { AI_RISK_LEVELS, type AiRiskLevel } from '../risk/riskLevel';
 import { STRUCTURE_CLASS } from '../loadBearing/classDefinition';
 import { readBoolean, readEnum, readNumber, readObject, readStringList } from './fields';
-import { CLASS_POLICY_KEYS, DEFAULT_POLICY, POLICY_KEYS, type ClassPolicy, type PolicyConfig } from './policy';
+import { CLASS_POLICY_KEYS, DEFAULT_POLICY, POLICY_KEYS, type ClassPolicy, type PolicyChangesConfig, type PolicyConfig } from './policy';
 import { childPath, type ProblemReporter } from './problems';
 import { readRequireSignOff, readSignOffPolicy } from './signOffPolicy';
 import { classNameProblem } from './validateClasses';
@@ -33,7 +33,32 @@ export function validatePolicy(value: unknown, path: string, reporter: ProblemRe
     classes: readClassPolicies(object['classes'], childPath(path, 'classes'), reporter),
     ...(requireSignOff ? { requireSignOff } : {}),
     ...(signOff ? { signOff } : {}),
+    ...optional('requireProvenance', readTrueOrList(object['requireProvenance'], childPath(path, 'requireProvenance'), reporter, (name) => (name === STRUCTURE_CLASS ? undefined : classNameProblem(name)))),
+    ...optional('policyChanges', readPolicyChanges(object['policyChanges'], childPath(path, 'policyChanges'), reporter)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** `true`, or a list of strings (each checked); `false` reads as absent. */
+function readTrueOrList(value: unknown, path: string, reporter: ProblemReporter, check: (entry: string) => string | undefined): true | string[] | undefined {
+  if (value === true) return true;
+  if (value === false || value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    reporter.report(path, 'must be true or a list of strings; ignored');
+    return undefined;
+  }
+  return readStringList(value, path, reporter, check);
+}
+
+function readPolicyChanges(value: unknown, path: string, reporter: ProblemReporter): PolicyChangesConfig | undefined {
+  const object = readObject(value, path, reporter);
+  if (!object) return undefined;
+  const accept = readTrueOrList(object['acceptReviewedBy'], childPath(path, 'acceptReviewedBy'), reporter, () => undefined);
+  const { acceptReviewedBy: _raw, ...rest } = object;
+  return { ...rest, ...optional('acceptReviewedBy', accept) } as PolicyChangesConfig;
 }
 
 /** Class names, "structure" included: a policy may single out hub files. */

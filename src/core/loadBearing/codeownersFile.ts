@@ -10,10 +10,12 @@ export interface CodeownersSource {
   readonly text: string;
 }
 
-export async function readCodeowners(repoRoot: string): Promise<CodeownersSource | undefined> {
+/** Reads from the work tree, or from `read` (a commit's files, for the gate). */
+export async function readCodeowners(repoRoot: string, read?: (path: string) => Promise<string | undefined>): Promise<CodeownersSource | undefined> {
   for (const path of CODEOWNERS_LOCATIONS) {
     try {
-      return { path, text: await readFile(join(repoRoot, path), 'utf8') };
+      const text = read ? await read(path) : await readFile(join(repoRoot, path), 'utf8');
+      if (text !== undefined) return { path, text };
     } catch {
       // Absent or unreadable: GitHub would look at the next location too.
     }

@@ -1,4 +1,5 @@
 import { loadClassifier, type ProjectConfig } from '../config';
+import type { ConfigSource } from '../config/configSource';
 import type { LoadBearingClassifier } from '../loadBearing';
 import { git } from '../git/exec';
 
@@ -58,8 +59,9 @@ export function gitBoolean(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
-export async function readProvenanceSettings(root: string): Promise<ProvenanceSettings> {
-  const [loaded, gitConfig] = await Promise.all([loadClassifier(root), readGitConfig(root)]);
+/** `configSource`: where `.ai-provenance.json` and CODEOWNERS come from (default: the work tree). */
+export async function readProvenanceSettings(root: string, configSource?: ConfigSource): Promise<ProvenanceSettings> {
+  const [loaded, gitConfig] = await Promise.all([loadClassifier(root, undefined, configSource), readGitConfig(root)]);
   const blastRadius = lastValue(gitConfig, 'aiprovenance.blastradius');
   return {
     alwaysTrailer: gitBoolean(lastValue(gitConfig, 'aiprovenance.alwaystrailer')) ?? false,

@@ -29,6 +29,8 @@ export const FULL_EXAMPLE = {
     failOnRiskLevel: 'critical',
     requireReviewedByTrailer: ['high', 'critical'],
     classes: { infra: { requireReviewedByTrailer: true, maxUnreviewedAiLines: 50 } },
+    requireProvenance: ['payments', 'auth'],
+    policyChanges: { acceptReviewedBy: ['*@security.example.com'] },
     annotations: 'github',
   },
 };
@@ -175,6 +177,23 @@ describe('parseProjectConfig', () => {
       ],
       (c) => c.policy,
       { future: { x: 1 }, failOn: ['payments'], requireReviewedByTrailer: ['high'], classes: { infra: { custom: true } } },
+    ],
+    [
+      'requireProvenance and policyChanges: true or lists, anything else reported',
+      { policy: { requireProvenance: 'auth', policyChanges: { acceptReviewedBy: 'yes', note: 1 } } },
+      [
+        '`.ai-provenance.json`: policy.requireProvenance must be true or a list of strings; ignored',
+        '`.ai-provenance.json`: policy.policyChanges.acceptReviewedBy must be true or a list of strings; ignored',
+      ],
+      (c) => [c.policy.requireProvenance, c.policy.policyChanges],
+      [undefined, { note: 1 }],
+    ],
+    [
+      'requireProvenance: true and acceptReviewedBy: true',
+      { policy: { requireProvenance: true, policyChanges: { acceptReviewedBy: true } } },
+      [],
+      (c) => [c.policy.requireProvenance, c.policy.policyChanges],
+      [true, { acceptReviewedBy: true }],
     ],
     [
       'sections of the wrong type fall back whole',

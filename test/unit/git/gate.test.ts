@@ -95,8 +95,14 @@ describe('gate: the CI check over a commit range (real git)', function () {
     assert.ok(result.notices.some((notice) => notice.includes("git fetch origin 'refs/notes/*:refs/notes/*'")));
   });
 
-  it('follows the policy in .ai-provenance.json', async () => {
-    const policy = (value: object) => writeFileSync(join(repo.root, '.ai-provenance.json'), JSON.stringify({ policy: value }));
+  it('follows the policy in .ai-provenance.json of the base', async () => {
+    // The policy the pull request is judged by is the base's: committed on main, not in the checked-out tree.
+    const policy = (value: object) => {
+      repo.git('checkout', '-q', 'main');
+      writeFileSync(join(repo.root, '.ai-provenance.json'), JSON.stringify({ policy: value }));
+      repo.commitAll('policy');
+      repo.git('checkout', '-q', 'feature');
+    };
     await repo.writeAi('src/auth/login.ts', LOGIN);
     await commitWithProvenance(repo, 'Add login');
     await repo.writeAi('src/payments/charge.ts', lines(...Array.from({ length: 20 }, (_, i) => `step${i}();`)));

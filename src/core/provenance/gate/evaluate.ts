@@ -23,6 +23,7 @@ export function evaluateCommit(facts: CommitFacts, policy: GatePolicy, signOff?:
     // Files the trailer left out cannot be classified: the strictest reading applies.
     findings.push({
       level: policy.failOn.length > 0 ? 'error' : 'warning',
+      kind: 'unreviewed',
       rule: 'unreviewed-ai-lines',
       message: `${plural(facts.unnamedLoadBearing, 'more load-bearing file')} with AI lines, not named in AI-Load-Bearing${NO_NOTE}; ${HOW_TO_FIX}`,
     });
@@ -42,6 +43,7 @@ function unreviewedFinding(file: FileFacts, facts: CommitFacts, policy: GatePoli
   const subject = file.path ? `${file.path}${lines ? ` ${formatRanges(lines)}` : ''}: ` : '';
   return {
     level: failing.length > 0 ? 'error' : 'warning',
+    kind: 'unreviewed',
     rule: 'unreviewed-ai-lines',
     ...(file.path ? { path: file.path } : {}),
     ...(lines ? { lines } : {}),
@@ -55,6 +57,7 @@ function riskFinding(file: FileFacts, policy: GatePolicy): Finding | undefined {
   if (file.unreviewed === 0) return undefined; // reviewed lines are the 'low' floor, never above the policy's level
   return {
     level: 'error',
+    kind: 'unreviewed',
     rule: 'risk-level',
     path: file.path,
     ...(file.unreviewedLines ? { lines: toRanges(file.unreviewedLines) } : {}),
@@ -70,7 +73,7 @@ function reviewedByFinding(facts: CommitFacts, policy: GatePolicy): Finding | un
   const classes = [...new Set(facts.files.flatMap((file) => file.classes.filter((name) => policy.requireReviewedByTrailerIn.includes(name))))];
   if (classes.length > 0) reasons.push(`AI lines in ${classes.join(', ')} (policy.classes.<name>.requireReviewedByTrailer)`);
   if (reasons.length === 0) return undefined;
-  return { level: 'error', rule: 'reviewed-by-required', message: `needs a \`Reviewed-by:\` trailer: ${reasons.join('; ')}` };
+  return { level: 'error', kind: 'unreviewed', rule: 'reviewed-by-required', message: `needs a \`Reviewed-by:\` trailer: ${reasons.join('; ')}` };
 }
 
 /** Range-wide limits: unreviewed AI lines per class over all the commits. */
@@ -83,6 +86,7 @@ export function evaluateRange(commits: readonly CommitFacts[], policy: GatePolic
     const paths = [...new Set(files.map((file) => file.path).filter((path): path is string => path !== undefined))];
     findings.push({
       level: 'error',
+      kind: 'unreviewed',
       rule: 'max-unreviewed-ai-lines',
       classes: [name],
       message: `${plural(total, 'unreviewed AI line')} in ${name} files (${paths.join(', ')}), more than policy.classes.${name}.maxUnreviewedAiLines (${max}); ${HOW_TO_FIX}`,

@@ -13,6 +13,11 @@ import type { AiRiskLevel } from '../../risk';
  *   `requireReviewedByTrailer`: commits with AI lines there need `Reviewed-by:`.
  * - `failOnRiskLevel`: fail when a file's AI lines reach this risk level.
  * - `requireReviewedByTrailer`: commits at these AI-Risk levels need `Reviewed-by:`.
+ * - `requireProvenance`: classes (or `true`: all files) whose commits must
+ *   carry a note or AI-* trailers; commits in the default fail classes (and
+ *   `failOn`) without provenance are warnings regardless.
+ * - `policyChanges.acceptReviewedBy`: which `Reviewed-by:` trailers accept a
+ *   change to the policy files (absent: none).
  * - gate extensions: `warnOnUnreviewed` (default true: unreviewed AI lines
  *   that do not fail warn), `reviewedByCountsAsReview` (default true: a
  *   `Reviewed-by:` trailer reviews every AI line of its commit).
@@ -36,6 +41,12 @@ export interface GatePolicy {
    * policy sets reviewedByCountsAsReview explicitly (anyone can type one).
    */
   readonly reviewedByReplacesSignOff: boolean;
+  /** Commits touching files of these classes (`true`: any file) need provenance, or fail. */
+  readonly requireProvenance: true | readonly string[];
+  /** Classes where a commit without provenance is a warning (when requireProvenance does not make it an error). */
+  readonly warnUnattestedIn: readonly string[];
+  /** Which reviews accept a change to the policy files (see policyReview.ts). */
+  readonly policyChanges: { readonly acceptReviewedBy: true | readonly string[] | false };
 }
 
 export const DEFAULT_FAIL_ON: readonly string[] = Object.freeze(['auth', 'payments', 'crypto-secrets', 'infra', 'data-migrations']);
@@ -65,6 +76,9 @@ export function gatePolicy(config: PolicyConfig): { policy: GatePolicy; problems
       requireSignOff,
       signOff,
       reviewedByReplacesSignOff: config['reviewedByCountsAsReview'] === true,
+      requireProvenance: config.requireProvenance === true ? true : [...(config.requireProvenance ?? [])].sort(),
+      warnUnattestedIn: [...new Set([...DEFAULT_FAIL_ON, ...failOn])].sort(),
+      policyChanges: { acceptReviewedBy: config.policyChanges?.acceptReviewedBy ?? false },
     },
     problems,
   };

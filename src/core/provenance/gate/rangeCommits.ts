@@ -10,6 +10,8 @@ export interface RangeCommit {
   readonly authorName: string;
   readonly authorEmail: string;
   readonly committerEmail: string;
+  /** Committer date, milliseconds since the epoch. */
+  readonly committedAt: number;
   /** Our note's text, when the commit has one. */
   readonly note?: string;
 }
@@ -22,7 +24,7 @@ const FIELD = '\x1f';
  * and notes: one `git log` (merges carry no provenance of their own).
  */
 export async function rangeCommits(root: string, base: string, head: string): Promise<RangeCommit[]> {
-  const format = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%ce${FIELD}%s${FIELD}%B${FIELD}%N`;
+  const format = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%ce${FIELD}%ct${FIELD}%s${FIELD}%B${FIELD}%N`;
   const { stdout } = await git(
     ['log', '--no-merges', '--reverse', '--no-notes', `--notes=${NOTES_REF}`, `--format=${format}`, `${base}..${head}`, '--'],
     { cwd: root },
@@ -31,7 +33,7 @@ export async function rangeCommits(root: string, base: string, head: string): Pr
     .split(RECORD)
     .slice(1)
     .map((record) => {
-      const [sha, parents, authorName, authorEmail, committerEmail, subject, message, note] = record.split(FIELD);
+      const [sha, parents, authorName, authorEmail, committerEmail, committedAt, subject, message, note] = record.split(FIELD);
       const noteText = (note ?? '').trim();
       return {
         sha: sha.trim(),
@@ -41,6 +43,7 @@ export async function rangeCommits(root: string, base: string, head: string): Pr
         authorEmail,
         committerEmail,
         message: message.replace(/\n+$/, '\n'),
+        committedAt: Number(committedAt) * 1000,
         ...(noteText ? { note: noteText } : {}),
       };
     });
