@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { useTempDir } from '../../support/tempDir';
 import { commitWithProvenance, lines } from '../git/support/provenanceRepo';
-import { CAROL, REFUND, REFUND_AI_LINES, REFUND_BASE, REFUND_AI, Team, allFindings, cli, gateJson, identity } from './team';
+import { CAROL, REFUND, REFUND_AI_LINES, REFUND_BASE, REFUND_AI, Team, allFindings, cli, gateJson, identity, setBasePolicy } from './team';
 
 function signOffFinding(team: Team, repo = team.reviewer) {
   const { code, result } = gateJson(repo);
@@ -78,7 +78,7 @@ describe('review: the sign-off policy (reviewers, Reviewed-by, rewrites)', funct
     assert.equal(code, 1);
     assert.deepEqual(finding!.lines, [REFUND_AI_LINES]);
 
-    team.author.write('.ai-provenance.json', JSON.stringify({ policy: { requireSignOff: ['payments'], reviewedByCountsAsReview: true } }));
+    setBasePolicy(team.author, { policy: { requireSignOff: ['payments'], reviewedByCountsAsReview: true } });
     ({ code } = signOffFinding(team, team.author));
     assert.equal(code, 0);
   });

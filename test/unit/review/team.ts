@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliRun } from '../../support/cli';
 import { GitRepo } from '../../support/gitRepo';
@@ -97,4 +97,18 @@ export function gateJson(repo: GitRepo, base = 'origin/main'): { code: number; r
 
 export function allFindings(result: import('../../../src/core/provenance').GateResult) {
   return [...result.commits.flatMap((commit) => commit.findings), ...result.findings];
+}
+
+/**
+ * Changes the policy on the base branch (main, pushed), as the team would:
+ * the gate reads the policy from the base, never from the work tree.
+ */
+export function setBasePolicy(repo: GitRepo, config: object): void {
+  const branch = repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+  repo.git('checkout', '-q', 'main');
+  writeFileSync(join(repo.root, '.ai-provenance.json'), `${JSON.stringify(config, null, 2)}\n`);
+  repo.git('add', '.ai-provenance.json');
+  repo.git('-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'policy');
+  repo.git('push', '-q', 'origin', 'main');
+  repo.git('checkout', '-q', branch);
 }
