@@ -1,6 +1,5 @@
-import { storeDirOf } from '../../core/git/repository';
-import { GateInputError, formatGateGithub, formatGateText, runGate } from '../../core/provenance';
-import { readLocalHooks } from '../../core/provenance/gate/attestation';
+import { storeDirOf } from '../../core/git';
+import { GateInputError, formatGateGithub, formatGateText, readLocalHooks, runGate } from '../../core/provenance';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { requireRepository } from '../workspace';

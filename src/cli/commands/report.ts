@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { storeDirOf } from '../../core/git';
+import { commitSource } from '../../core/config';
+import { resolveCommit, storeDirOf } from '../../core/git';
 import { formatReportMarkdown, openIndexBlastRadius, rangeProvenance, readProvenanceSettings } from '../../core/provenance';
-import { commitSource } from '../../core/config/configSource';
-import { resolveCommit } from '../../core/git/revisions';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { requireRepository } from '../workspace';

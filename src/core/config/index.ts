@@ -1,4 +1,5 @@
 /** Public API of the project configuration (pure apart from reading the file; no vscode). */
+export { commitSource, type ConfigSource } from './configSource';
 export { loadClassifier, type LoadedClassifier } from './loadClassifier';
 export { loadProjectConfig } from './loadProjectConfig';
 export { parseProjectConfig, type ProjectConfigResult } from './parseProjectConfig';

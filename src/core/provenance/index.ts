@@ -18,7 +18,8 @@ export { NOTES_REF, type CommitNote, type NoteFile, type NoteRange } from './not
 export { parseNoteText } from './note/parse';
 export { recordCommitNote, type RecordOutcome } from './note/record';
 export { toAgentTrace, type AgentTraceRecord } from './agentTrace';
-export { runGate, GateInputError } from './gate/runGate';
+export { runGate, GateInputError, type GateOptions } from './gate/runGate';
+export { readLocalHooks } from './gate/attestation';
 export { formatGateGithub, formatGateText } from './gate/formatGate';
 export { gatePolicy, type GatePolicy } from './gate/policy';
 export type { CommitVerdict, Finding, GateResult } from './gate/verdict';

@@ -224,6 +224,7 @@ describe('gate: commits without provenance (attestation, real git)', function ()
 
     onMain(repo, { '.ai-provenance.json': policyFile({ requireProvenance: true }) }, 'provenance everywhere');
     ({ code, result } = gate(repo));
+    assert.equal(code, 1);
     assert.deepEqual(
       result.commits.filter((commit) => commit.findings.length > 0).map((commit) => [commit.sha, commit.findings.map((entry) => entry.level)]),
       [
