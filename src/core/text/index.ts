@@ -1,3 +1,3 @@
 /** Public API of src/core/text for the extension and the CLI (pure: no vscode). */
 export { describeUnreadable, readTextFile } from './fileText';
-export { splitLines } from './lines';
+export { normalizeLineEnds, splitLines } from './lines';
