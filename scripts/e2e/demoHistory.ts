@@ -1,7 +1,8 @@
 // The demo repository's history: four commits over three weeks, some of
 // whose lines an AI wrote, with the provenance notes AI Provenance would have
 // written for them (`ai-provenance record` marks the lines, `notes write`
-// writes each commit's note). Insights draws its charts from these notes.
+// writes each commit's note), and a reviewer's sign-offs of two of them
+// (scripts/e2e/demoSignOff.ts). Insights draws its charts from these notes.
 // The final tree is the demo template exactly, so the rest of the journey
 // sees the same files.
 import { execFileSync } from 'node:child_process';
@@ -19,12 +20,19 @@ export interface AiPart {
   readonly reviewed?: boolean;
 }
 
+/** A reviewer's sign-off of some files of the commit, after it was made. */
+export interface DemoSignOff {
+  readonly at: string;
+  readonly files: readonly string[];
+}
+
 export interface DemoCommit {
   readonly message: string;
   readonly date: string;
   /** Files (or folders) added by this commit; the last commit takes everything left. */
   readonly paths: readonly string[];
   readonly ai: readonly AiPart[];
+  readonly signOff?: DemoSignOff;
 }
 
 const COPILOT = { source: 'inline', tool: 'copilot', model: 'gpt-4o' } as const;
@@ -45,6 +53,8 @@ export const DEMO_HISTORY: readonly DemoCommit[] = [
       { file: 'src/auth/session.ts', lines: [1, 22], ...CLAUDE },
       { file: 'src/auth/login.ts', lines: [1, 10], source: 'chat', tool: 'copilot-chat', model: 'gpt-4o', reviewed: true },
     ],
+    // The next morning: 19 hours after the commit.
+    signOff: { at: '2026-11-10T09:00:00Z', files: ['src/auth/session.ts'] },
   },
   {
     message: 'Card charges, the ledger, migrations and Terraform',
@@ -54,6 +64,8 @@ export const DEMO_HISTORY: readonly DemoCommit[] = [
       { file: 'src/payments/charge.ts', lines: [5, 24], ...CLAUDE },
       { file: 'infra/main.tf', lines: [1, 12], source: 'agent-disk' },
     ],
+    // An hour and a half after the commit.
+    signOff: { at: '2026-11-16T11:00:00Z', files: ['src/payments/charge.ts'] },
   },
   {
     message: 'HTTP API, refunds and dispute auto-refunds\n\nThe refund checks (assertRefundable) are still to be written.',
@@ -67,8 +79,19 @@ export const DEMO_HISTORY: readonly DemoCommit[] = [
 ];
 
 export const DEMO_AUTHOR = { name: 'Acme Developer', email: 'dev@acme.example' };
+/** Signs off in the history (not the author: a policy with signOff.notAuthor counts her sign-offs). */
+export const DEMO_REVIEWER = { name: 'Ann Reviewer', email: 'ann@acme.example' };
 
 type Git = (args: string[], env?: NodeJS.ProcessEnv) => string;
+
+/** The reviewer signs off HEAD's files at the given time; the repository's identity is left as it was. */
+function signOff(path: string, git: Git, demo: DemoSignOff): void {
+  const script = join(__dirname, 'demoSignOff.js');
+  // What `git -c user.name=... -c user.email=...` passes on: the sign-off's own git processes see the reviewer.
+  const env = { ...process.env, GIT_CONFIG_PARAMETERS: `'user.name=${DEMO_REVIEWER.name}' 'user.email=${DEMO_REVIEWER.email}'` };
+  const head = git(['rev-parse', 'HEAD']).trim();
+  execFileSync(process.execPath, [script, path, `${head}~1`, head, demo.at, ...demo.files], { cwd: path, env, encoding: 'utf8', stdio: 'pipe' });
+}
 
 /**
  * Commits DEMO_HISTORY in `path` (a fresh copy of the template, hooks not
@@ -95,6 +118,7 @@ export function commitDemoHistory(path: string, git: Git, cliPath: string): void
     git(['add', '--all', '--', ...commit.paths]);
     git(['commit', '--quiet', '--message', commit.message], env);
     cli(['notes', 'write', 'HEAD']);
+    if (commit.signOff) signOff(path, git, commit.signOff);
   }
   rmSync(join(path, '.git', 'ai-provenance', 'regions.json'), { force: true });
 }

@@ -1,6 +1,6 @@
 // The Insights view in the real editor, on the demo repository's history
-// (scripts/e2e/demoHistory.ts): the charts are drawn, their tables hold the
-// numbers the history implies, and a file name opens the file. Self-contained:
+// (scripts/e2e/demoHistory.ts, with its sign-offs): the charts are drawn,
+// their tables hold the numbers the history implies, and a file name opens the file. Self-contained:
 // it can run after any other step.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -39,6 +39,19 @@ function expectedWeeks(workspace: string): string[][] {
   return [...weeks].map(([week, { commits, added, ai }]) => [week, String(commits), added.toLocaleString('en-US'), ai.toLocaleString('en-US'), `${((ai / added) * 100).toFixed(1)}%`]);
 }
 
+/** Signed-off commits of the history per latency bucket (commit to sign-off), as docs/INSIGHTS.md defines the buckets. */
+function expectedLatency(): Map<string, number> {
+  const buckets: [string, number][] = [['< 1 h', 1], ['1–4 h', 4], ['4–24 h', 24], ['1–3 days', 72], ['3–7 days', 168], ['> 7 days', Infinity]];
+  const counts = new Map(buckets.map(([label]) => [label, 0]));
+  for (const commit of DEMO_HISTORY) {
+    if (!commit.signOff) continue;
+    const hours = (Date.parse(commit.signOff.at) - Date.parse(commit.date)) / 3_600_000;
+    const label = buckets.find(([, max]) => hours < max)![0];
+    counts.set(label, counts.get(label)! + 1);
+  }
+  return counts;
+}
+
 /** The frame of the Insights webview, once its charts are drawn. */
 async function insightsFrame(workbench: Workbench): Promise<Frame> {
   return waitUntil(
@@ -72,8 +85,8 @@ export function insightsStep(workbench: Workbench, workspace: string): Step {
       await workbench.runCommand('AI Provenance: Show Insights');
       await workbench.page.locator('.tabs-container .tab.active', { hasText: 'AI Provenance: Insights' }).waitFor();
       const frame = await insightsFrame(workbench);
-      assert.equal(await frame.evaluate('document.body.dataset.chartsDrawn'), '4', 'four charts (no latency chart without sign-offs)');
-      for (const id of ['weekly-share', 'review-by-class', 'top-files', 'origins']) {
+      assert.equal(await frame.evaluate('document.body.dataset.chartsDrawn'), '5', 'five charts');
+      for (const id of ['weekly-share', 'review-by-class', 'top-files', 'origins', 'review-latency']) {
         assert.ok((await frame.locator(`#${id}-chart svg path`).count()) > 3, `the ${id} chart is drawn`);
       }
       // The history's weeks come first; commits made later in the journey fall in later weeks.
@@ -84,7 +97,11 @@ export function insightsStep(workbench: Workbench, workspace: string): Step {
       for (const file of ['src/auth/session.ts', 'src/payments/charge.ts', 'infra/main.tf']) assert.ok(files.includes(file), `${file} is not among the top files: ${JSON.stringify(files)}`);
       const tools = (await tableRows(frame, 'origins-tools')).map((row) => row[0]);
       for (const tool of ['claude-code', 'copilot', 'copilot-chat']) assert.ok(tools.includes(tool), `${tool} is not among the tools: ${JSON.stringify(tools)}`);
-      assert.match((await frame.locator('#review-latency').textContent()) ?? '', /no sign-offs recorded/);
+      // The history's sign-offs (later steps may add more, never fewer).
+      const latency = new Map((await tableRows(frame, 'review-latency')).map(([label, commits]) => [label, Number(commits)]));
+      for (const [label, commits] of expectedLatency()) assert.ok((latency.get(label) ?? -1) >= commits, `latency ${label}: ${latency.get(label)} commits, expected at least ${commits}`);
+      const signedOff = (await tableRows(frame, 'review-by-class')).find((row) => row[0] === 'payments');
+      assert.ok(signedOff && Number(signedOff[5]) > 0, `no signed-off payments lines: ${JSON.stringify(signedOff)}`);
       // Room for the charts in the screenshot the README shows.
       await workbench.runCommand('View: Hide Panel');
       await workbench.runCommand('View: Close Primary Side Bar');

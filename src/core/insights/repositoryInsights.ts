@@ -6,13 +6,15 @@ import { aggregate } from './aggregate';
 import { readHistory, type History, type HistoryOptions } from './commitHistory';
 import { exportRows } from './exportRows';
 import type { ExportRow } from './exportSchema';
-import { noSignOffReader, type SignOffReader, type SignOffs } from './signOffs';
+import { signOffNotesReader } from './signOffNotesReader';
+import type { SignOffReader, SignOffs } from './signOffs';
 import type { Insights } from './types';
 
 export interface RepositoryInsightsOptions extends HistoryOptions {
   readonly classifier: LoadBearingClassifier;
   /** The name in exports and charts; the repository's folder name by default. */
   readonly repository?: string;
+  /** Where sign-offs come from: refs/notes/ai-provenance-signoffs unless told otherwise. */
   readonly signOffReader?: SignOffReader;
   readonly riskModel?: RiskModelConfig;
   /** The workspace index, for today's blast radius of the top files. */
@@ -30,7 +32,7 @@ export interface RepositoryRows {
 /** The export rows of a repository's history (incremental: see readHistory). */
 export async function repositoryRows(root: string, options: RepositoryInsightsOptions): Promise<RepositoryRows> {
   const history = await readHistory(root, options);
-  const reader = options.signOffReader ?? noSignOffReader;
+  const reader = options.signOffReader ?? signOffNotesReader;
   const signOffs = await reader(root, history.commits.map((commit) => commit.sha));
   const rows = exportRows(history.commits, { repository: options.repository ?? basename(root), classifier: options.classifier, signOffs });
   return { rows, history, signOffs, problems: [...history.problems, ...signOffs.problems] };

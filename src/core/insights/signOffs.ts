@@ -22,9 +22,6 @@ export interface SignOffs {
 
 export type SignOffReader = (root: string, commits: readonly string[]) => Promise<SignOffs>;
 
-/** Until a sign-off reader exists: an honest "no sign-offs recorded", never a guess. */
-export const noSignOffReader: SignOffReader = async () => ({ source: 'no sign-offs recorded', byCommit: new Map(), problems: [] });
-
 /** The earliest sign-off that covers this file of the commit. */
 export function signOffOf(signOffs: SignOffs, commit: string, file: string): SignOff | undefined {
   let earliest: SignOff | undefined;

@@ -5,6 +5,7 @@ import { INSIGHTS_CACHE_FILE, readHistory, repositoryInsights, type SignOffReade
 import { readProvenanceSettings } from '../../../src/core/provenance';
 import { NOTES_REF } from '../../../src/core/provenance/note/schema';
 import { GitRepo } from '../../support/gitRepo';
+import { runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { lines } from '../git/support/provenanceRepo';
 import { at, smallHistory } from './support/historyRepo';
@@ -41,7 +42,7 @@ describe('insights: a repository history with notes (real git)', function () {
       [['src/payments/charge.ts', 'payments', 3, null, 3]],
     );
     assert.deepEqual(insights.tools, { sources: { agent: 4, inline: 3 }, tools: { 'claude-code': 4, copilot: 3 }, models: { 'gpt-4o': 3 } });
-    assert.deepEqual(insights.signOffs, { recorded: false, source: 'no sign-offs recorded' });
+    assert.deepEqual(insights.signOffs, { recorded: false, source: 'no sign-offs recorded (refs/notes/ai-provenance-signoffs is empty)' });
     assert.equal(insights.reviewLatency.signedOffCommits, 0);
   });
 
@@ -124,6 +125,20 @@ describe('insights: a repository history with notes (real git)', function () {
     assert.equal(insights.range.totals.unreviewedLines, 0);
     assert.equal(insights.reviewLatency.signedOffCommits, 1);
     assert.equal(insights.reviewLatency.medianHours, 36); // 2026-01-14T09:00 -> 2026-01-15T21:00, the earlier of the two
+  });
+
+  it('reads the sign-offs that ai-provenance review sign-off records', async () => {
+    const { repo, commits } = await smallHistory(tempDir());
+    const signed = runCli(['review', 'sign-off', '--base', commits[0], '--files', 'src/payments/charge.ts', '--no-sign'], { cwd: repo.root });
+    assert.equal(signed.code, 0, signed.stderr);
+    const { insights } = await insightsOf(repo.root);
+    assert.deepEqual(insights.signOffs, { recorded: true, source: 'refs/notes/ai-provenance-signoffs' });
+    assert.equal(insights.byClass.payments.signedOffLines, 3);
+    assert.equal(insights.byClass.auth.signedOffLines, 0);
+    assert.equal(insights.reviewLatency.signedOffCommits, 1);
+    // Signed off now, for a commit of January 2026.
+    assert.ok(insights.reviewLatency.medianHours! > (Date.now() - Date.parse('2026-01-14T09:00:00Z')) / 3_600_000 - 1);
+    assert.deepEqual(insights.topFiles, []);
   });
 
   it('says so when the repository has no commits', async () => {

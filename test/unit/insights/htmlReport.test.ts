@@ -37,7 +37,7 @@ describe('insights --html: one offline file with charts and data tables (real gi
     ]);
     assert.deepEqual(tableRows(html, 'top-files'), [['src/payments/charge.ts', 'payments', '3', 'unknown', '1.00', '3.0']]);
     assert.deepEqual(tableRows(html, 'origins-tools'), [['claude-code', '4'], ['copilot', '3']]);
-    assert.match(html, /Time from commit to sign-off: no sign-offs recorded\./);
+    assert.match(html, /Time from commit to sign-off: no sign-offs recorded \(refs\/notes\/ai-provenance-signoffs is empty\)\./);
 
     const browser = await launchHeadlessChromium();
     try {
