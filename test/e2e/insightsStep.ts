@@ -39,6 +39,10 @@ function expectedWeeks(workspace: string): string[][] {
   return [...weeks].map(([week, { commits, added, ai }]) => [week, String(commits), added.toLocaleString('en-US'), ai.toLocaleString('en-US'), `${((ai / added) * 100).toFixed(1)}%`]);
 }
 
+function commitCount(workspace: string): number {
+  return Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim());
+}
+
 /** Signed-off commits of the history per latency bucket (commit to sign-off), as docs/INSIGHTS.md defines the buckets. */
 function expectedLatency(): Map<string, number> {
   const buckets: [string, number][] = [['< 1 h', 1], ['1–4 h', 4], ['4–24 h', 24], ['1–3 days', 72], ['3–7 days', 168], ['> 7 days', Infinity]];
@@ -93,8 +97,15 @@ export function insightsStep(workbench: Workbench, workspace: string): Step {
       const expected = expectedWeeks(workspace);
       const weekly = await tableRows(frame, 'weekly-share');
       assert.deepEqual(weekly.slice(0, expected.length).map((row) => row.slice(0, 5)), expected);
+      // Files with AI lines that were neither reviewed before their commit nor signed off since.
+      const unreviewed = DEMO_HISTORY.flatMap((commit) => commit.ai.filter((part) => !part.reviewed && !commit.signOff?.files.includes(part.file)).map((part) => part.file));
       const files = (await tableRows(frame, 'top-files')).map((row) => row[0]);
-      for (const file of ['src/auth/session.ts', 'src/payments/charge.ts', 'infra/main.tf']) assert.ok(files.includes(file), `${file} is not among the top files: ${JSON.stringify(files)}`);
+      for (const file of unreviewed) assert.ok(files.includes(file), `${file} is not among the top files: ${JSON.stringify(files)}`);
+      // A signed-off file is listed again only when a commit made after the history (earlier in the journey) added to it.
+      const later = execFileSync('git', ['log', '--format=', '--name-only', `HEAD~${commitCount(workspace) - DEMO_HISTORY.length}..HEAD`], { cwd: workspace, encoding: 'utf8' }).split('\n');
+      for (const commit of DEMO_HISTORY) {
+        for (const file of commit.signOff?.files ?? []) assert.ok(!files.includes(file) || later.includes(file), `${file} was signed off: ${JSON.stringify(files)}`);
+      }
       const tools = (await tableRows(frame, 'origins-tools')).map((row) => row[0]);
       for (const tool of ['claude-code', 'copilot', 'copilot-chat']) assert.ok(tools.includes(tool), `${tool} is not among the tools: ${JSON.stringify(tools)}`);
       // The history's sign-offs (later steps may add more, never fewer).
@@ -107,8 +118,8 @@ export function insightsStep(workbench: Workbench, workspace: string): Step {
       await workbench.runCommand('View: Close Primary Side Bar');
       await screenshot('insights-view');
       // A file name in the top files table opens the file.
-      await frame.locator('#top-files-table a.open-file', { hasText: 'src/auth/session.ts' }).click();
-      await workbench.page.locator('.tabs-container .tab.active', { hasText: 'session.ts' }).waitFor();
+      await frame.locator('#top-files-table a.open-file', { hasText: 'src/orders/orders.ts' }).click();
+      await workbench.page.locator('.tabs-container .tab.active', { hasText: 'orders.ts' }).waitFor();
     },
   };
 }
