@@ -60,7 +60,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-export async function runInsightsBench(options: { commits?: number; runs?: number; log?: (line: string) => void } = {}): Promise<InsightsBenchResult> {
+export async function runInsightsBench(
+  options: { commits?: number; runs?: number; log?: (line: string) => void } = {},
+): Promise<InsightsBenchResult> {
   const commits = options.commits ?? 10_000;
   const runs = options.runs ?? 3;
   const log = options.log ?? (() => undefined);
@@ -81,13 +83,16 @@ export async function runInsightsBench(options: { commits?: number; runs?: numbe
       rmSync(cache, { force: true });
       cold.push(await insights());
       warm.push(await insights());
-      log(`run ${run + 1}: baseline ${baseline[run].wallMs.toFixed(0)} ms, cold ${cold[run].wallMs.toFixed(0)} ms, warm ${warm[run].wallMs.toFixed(0)} ms (wall)`);
+      log(
+        `run ${run + 1}: baseline ${baseline[run].wallMs.toFixed(0)} ms, cold ${cold[run].wallMs.toFixed(0)} ms, warm ${warm[run].wallMs.toFixed(0)} ms (wall)`,
+      );
     }
     // One new commit: only it is read.
     await timed('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '-q', '--allow-empty', '-m', 'one more'], root);
     const afterNew = await insights();
     const wall = (timings: Timing[]) => median(timings.map((timing) => timing.wallMs));
-    const cpu = (timings: Timing[]) => (timings.every((timing) => timing.cpuMs !== undefined) ? median(timings.map((timing) => timing.cpuMs!)) : undefined);
+    const cpu = (timings: Timing[]) =>
+      timings.every((timing) => timing.cpuMs !== undefined) ? median(timings.map((timing) => timing.cpuMs!)) : undefined;
     return {
       commits,
       notes: history.notes,

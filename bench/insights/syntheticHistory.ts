@@ -62,7 +62,9 @@ export function createSyntheticHistory(root: string, commits: number, seed = 19)
           aiLines: aiCount,
           reviewedLines: reviewed.reviewed ? aiCount : 0,
           ranges: [{ start: 1, end: aiCount, source, tool, ...(model ? { model } : {}), ...reviewed }],
-          ...(random() < 0.3 ? { blastRadius: { files: Math.floor(random() * 40), loadBearing: Math.floor(random() * 4), startLine: 1, endLine: aiCount } } : {}),
+          ...(random() < 0.3
+            ? { blastRadius: { files: Math.floor(random() * 40), loadBearing: Math.floor(random() * 4), startLine: 1, endLine: aiCount } }
+            : {}),
         };
         ai += aiCount;
       }
@@ -72,7 +74,15 @@ export function createSyntheticHistory(root: string, commits: number, seed = 19)
     );
     if (ai > 0) {
       // `commit` would be the commit's id; fast-import cannot put it into inline data, and readers do not need it.
-      const note = { schema: NOTE_SCHEMA, version: NOTE_VERSION, commit: `mark-${index}`, recordedAt: new Date(time * 1000).toISOString(), generator: 'bench', totals: { aiLines: ai, addedLines: added, reviewedLines: 0 }, files: noteFiles };
+      const note = {
+        schema: NOTE_SCHEMA,
+        version: NOTE_VERSION,
+        commit: `mark-${index}`,
+        recordedAt: new Date(time * 1000).toISOString(),
+        generator: 'bench',
+        totals: { aiLines: ai, addedLines: added, reviewedLines: 0 },
+        files: noteFiles,
+      };
       notes.push(`N inline :${index}\n${data(JSON.stringify(note))}`);
     }
   }

@@ -59,7 +59,14 @@ export const DEMO_HISTORY: readonly DemoCommit[] = [
   {
     message: 'Card charges, the ledger, migrations and Terraform',
     date: '2026-11-16T09:30:00Z',
-    paths: ['src/payments/charge.ts', 'src/payments/gateway.ts', 'src/payments/ledger.ts', 'db/migrations/001_create_orders.sql', 'db/migrations/002_create_charges.sql', 'infra'],
+    paths: [
+      'src/payments/charge.ts',
+      'src/payments/gateway.ts',
+      'src/payments/ledger.ts',
+      'db/migrations/001_create_orders.sql',
+      'db/migrations/002_create_charges.sql',
+      'infra',
+    ],
     ai: [
       { file: 'src/payments/charge.ts', lines: [5, 24], ...CLAUDE },
       { file: 'infra/main.tf', lines: [1, 12], source: 'agent-disk' },

@@ -30,13 +30,21 @@ function expectedWeeks(workspace: string): string[][] {
     const files = git('show', '--name-only', '--format=', shas[index]).trim().split('\n');
     const added = files.reduce((sum, file) => sum + nonBlank(readFileSync(join(demoTemplateDir, file), 'utf8')), 0);
     const ai = commit.ai.reduce((sum, part) => {
-      const lines = readFileSync(join(demoTemplateDir, part.file), 'utf8').split('\n').slice(part.lines[0] - 1, part.lines[1]);
+      const lines = readFileSync(join(demoTemplateDir, part.file), 'utf8')
+        .split('\n')
+        .slice(part.lines[0] - 1, part.lines[1]);
       return sum + nonBlank(lines.join('\n'));
     }, 0);
     const week = weeks.get(weekOf(commit.date)) ?? { commits: 0, added: 0, ai: 0 };
     weeks.set(weekOf(commit.date), { commits: week.commits + 1, added: week.added + added, ai: week.ai + ai });
   });
-  return [...weeks].map(([week, { commits, added, ai }]) => [week, String(commits), added.toLocaleString('en-US'), ai.toLocaleString('en-US'), `${((ai / added) * 100).toFixed(1)}%`]);
+  return [...weeks].map(([week, { commits, added, ai }]) => [
+    week,
+    String(commits),
+    added.toLocaleString('en-US'),
+    ai.toLocaleString('en-US'),
+    `${((ai / added) * 100).toFixed(1)}%`,
+  ]);
 }
 
 function commitCount(workspace: string): number {
@@ -45,7 +53,14 @@ function commitCount(workspace: string): number {
 
 /** Signed-off commits of the history per latency bucket (commit to sign-off), as docs/INSIGHTS.md defines the buckets. */
 function expectedLatency(): Map<string, number> {
-  const buckets: [string, number][] = [['< 1 h', 1], ['1–4 h', 4], ['4–24 h', 24], ['1–3 days', 72], ['3–7 days', 168], ['> 7 days', Infinity]];
+  const buckets: [string, number][] = [
+    ['< 1 h', 1],
+    ['1–4 h', 4],
+    ['4–24 h', 24],
+    ['1–3 days', 72],
+    ['3–7 days', 168],
+    ['> 7 days', Infinity],
+  ];
   const counts = new Map(buckets.map(([label]) => [label, 0]));
   for (const commit of DEMO_HISTORY) {
     if (!commit.signOff) continue;
@@ -96,21 +111,32 @@ export function insightsStep(workbench: Workbench, workspace: string): Step {
       // The history's weeks come first; commits made later in the journey fall in later weeks.
       const expected = expectedWeeks(workspace);
       const weekly = await tableRows(frame, 'weekly-share');
-      assert.deepEqual(weekly.slice(0, expected.length).map((row) => row.slice(0, 5)), expected);
+      assert.deepEqual(
+        weekly.slice(0, expected.length).map((row) => row.slice(0, 5)),
+        expected,
+      );
       // Files with AI lines that were neither reviewed before their commit nor signed off since.
-      const unreviewed = DEMO_HISTORY.flatMap((commit) => commit.ai.filter((part) => !part.reviewed && !commit.signOff?.files.includes(part.file)).map((part) => part.file));
+      const unreviewed = DEMO_HISTORY.flatMap((commit) =>
+        commit.ai.filter((part) => !part.reviewed && !commit.signOff?.files.includes(part.file)).map((part) => part.file),
+      );
       const files = (await tableRows(frame, 'top-files')).map((row) => row[0]);
       for (const file of unreviewed) assert.ok(files.includes(file), `${file} is not among the top files: ${JSON.stringify(files)}`);
       // A signed-off file is listed again only when a commit made after the history (earlier in the journey) added to it.
-      const later = execFileSync('git', ['log', '--format=', '--name-only', `HEAD~${commitCount(workspace) - DEMO_HISTORY.length}..HEAD`], { cwd: workspace, encoding: 'utf8' }).split('\n');
+      const later = execFileSync('git', ['log', '--format=', '--name-only', `HEAD~${commitCount(workspace) - DEMO_HISTORY.length}..HEAD`], {
+        cwd: workspace,
+        encoding: 'utf8',
+      }).split('\n');
       for (const commit of DEMO_HISTORY) {
-        for (const file of commit.signOff?.files ?? []) assert.ok(!files.includes(file) || later.includes(file), `${file} was signed off: ${JSON.stringify(files)}`);
+        for (const file of commit.signOff?.files ?? [])
+          assert.ok(!files.includes(file) || later.includes(file), `${file} was signed off: ${JSON.stringify(files)}`);
       }
       const tools = (await tableRows(frame, 'origins-tools')).map((row) => row[0]);
-      for (const tool of ['claude-code', 'copilot', 'copilot-chat']) assert.ok(tools.includes(tool), `${tool} is not among the tools: ${JSON.stringify(tools)}`);
+      for (const tool of ['claude-code', 'copilot', 'copilot-chat'])
+        assert.ok(tools.includes(tool), `${tool} is not among the tools: ${JSON.stringify(tools)}`);
       // The history's sign-offs (later steps may add more, never fewer).
       const latency = new Map((await tableRows(frame, 'review-latency')).map(([label, commits]) => [label, Number(commits)]));
-      for (const [label, commits] of expectedLatency()) assert.ok((latency.get(label) ?? -1) >= commits, `latency ${label}: ${latency.get(label)} commits, expected at least ${commits}`);
+      for (const [label, commits] of expectedLatency())
+        assert.ok((latency.get(label) ?? -1) >= commits, `latency ${label}: ${latency.get(label)} commits, expected at least ${commits}`);
       const signedOff = (await tableRows(frame, 'review-by-class')).find((row) => row[0] === 'payments');
       assert.ok(signedOff && Number(signedOff[5]) > 0, `no signed-off payments lines: ${JSON.stringify(signedOff)}`);
       // Room for the charts in the screenshot the README shows.

@@ -27,14 +27,23 @@ ${RANGE_USAGE}
 
 Without --html or --json, prints a short summary.`,
   async run(argv, io) {
-    const { values } = parse(argv, { ...RANGE_OPTIONS, html: { type: 'string' }, json: { type: 'boolean' }, from: { type: 'string' }, title: { type: 'string' } }, false);
+    const { values } = parse(
+      argv,
+      { ...RANGE_OPTIONS, html: { type: 'string' }, json: { type: 'boolean' }, from: { type: 'string' }, title: { type: 'string' } },
+      false,
+    );
     if (values.from !== undefined && (values.base !== undefined || values.head !== undefined || values.since !== undefined)) {
       throw new UsageError('--from reads exports as they are: filter when exporting (--since, --base)');
     }
     const insights = values.from !== undefined ? await fromExports(io, values.from) : await fromRepository(io, values);
     if (values.html !== undefined) {
       const title = values.title ?? `AI Provenance insights: ${insights.range.repositories.join(', ') || 'no repository'}`;
-      const html = insightsDocument(insights, { title, nonce: randomBytes(16).toString('base64'), script: { inline: await readPageScript() }, fileLinks: false });
+      const html = insightsDocument(insights, {
+        title,
+        nonce: randomBytes(16).toString('base64'),
+        script: { inline: await readPageScript() },
+        fileLinks: false,
+      });
       await writeFile(resolve(io.cwd, values.html), html);
       io.stderr(`ai-provenance: wrote ${values.html} (${insights.range.commits} commits)\n`);
     }

@@ -14,7 +14,11 @@ export function streamGitRecords(
   onRecord: (record: string) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args as string[], { cwd: options.cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args as string[], {
+      cwd: options.cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     // A child that exits before reading all its input must not crash us with EPIPE.
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
@@ -44,7 +48,9 @@ export function streamGitRecords(
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4096) stderr += chunk.toString('utf8');
     });
-    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new GitError('git is not installed or not on PATH') : error));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new GitError('git is not installed or not on PATH') : error),
+    );
     child.on('close', (code) => {
       if (failed) return reject(failed);
       if (code !== 0) return reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit code ${code}`}`));

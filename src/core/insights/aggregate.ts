@@ -112,20 +112,24 @@ export function aggregate(rows: readonly ExportRow[], options: AggregateOptions)
     }
   }
 
-  const classes = [...byClass].filter(([name]) => name !== NOT_LOAD_BEARING).sort((a, b) => b[1].ai - a[1].ai || b[1].added - a[1].added || a[0].localeCompare(b[0])).map(([name]) => name);
+  const classes = [...byClass]
+    .filter(([name]) => name !== NOT_LOAD_BEARING)
+    .sort((a, b) => b[1].ai - a[1].ai || b[1].added - a[1].added || a[0].localeCompare(b[0]))
+    .map(([name]) => name);
   if (byClass.has(NOT_LOAD_BEARING)) classes.push(NOT_LOAD_BEARING);
 
-  const weekly: WeekPoint[] = first && last
-    ? weeksBetween(weekOf(first), weekOf(last)).map((week) => {
-        const point = weeks.get(week);
-        return {
-          week,
-          commits: point?.commits.size ?? 0,
-          ...lineTotals(point?.total ?? counter()),
-          byClass: Object.fromEntries([...(point?.byClass ?? [])].map(([name, value]) => [name, lineTotals(value)])),
-        };
-      })
-    : [];
+  const weekly: WeekPoint[] =
+    first && last
+      ? weeksBetween(weekOf(first), weekOf(last)).map((week) => {
+          const point = weeks.get(week);
+          return {
+            week,
+            commits: point?.commits.size ?? 0,
+            ...lineTotals(point?.total ?? counter()),
+            byClass: Object.fromEntries([...(point?.byClass ?? [])].map(([name, value]) => [name, lineTotals(value)])),
+          };
+        })
+      : [];
 
   const model = options.riskModel ?? DEFAULT_RISK_MODEL;
   const topFiles: TopFile[] = [...files.values()]

@@ -12,7 +12,15 @@ const CACHE_VERSION = 2;
  * table, each commit a tuple. Parsing it is most of a warm run's work.
  */
 type EncodedTally = [string[], number[]];
-type EncodedFile = [path: number, lines: number, reviewed: number, sources: EncodedTally, tools: EncodedTally, models: EncodedTally, blast: [number, number] | 0];
+type EncodedFile = [
+  path: number,
+  lines: number,
+  reviewed: number,
+  sources: EncodedTally,
+  tools: EncodedTally,
+  models: EncodedTally,
+  blast: [number, number] | 0,
+];
 type EncodedCommit = [sha: string, author: string, email: string, time: number, noteBlob: string, added: number[], ai: EncodedFile[]];
 
 interface CacheFile {
@@ -78,7 +86,14 @@ function decode([sha, author, email, time, noteBlob, added, ai]: EncodedCommit, 
   for (let index = 0; index < added.length; index += 2) addedByPath[paths[added[index]]] = added[index + 1];
   const aiByPath: Record<string, FileAiFacts> = {};
   for (const [path, lines, reviewed, sources, tools, models, blast] of ai) {
-    aiByPath[paths[path]] = { lines, reviewed, sources: decodeTally(sources), tools: decodeTally(tools), models: decodeTally(models), ...(blast ? { blast } : {}) };
+    aiByPath[paths[path]] = {
+      lines,
+      reviewed,
+      sources: decodeTally(sources),
+      tools: decodeTally(tools),
+      models: decodeTally(models),
+      ...(blast ? { blast } : {}),
+    };
   }
   return { sha, author, email, time, added: addedByPath, ...(noteBlob ? { noteBlob } : {}), ai: aiByPath };
 }

@@ -61,7 +61,10 @@ export async function readHistory(root: string, options: HistoryOptions = {}): P
   // git diffs the new commits while the note blobs are read and parsed.
   const [fresh, notes] = await Promise.all([
     readCommits(root, unread),
-    readBlobs(root, stale.map((sha) => noteBlobs.get(sha)).filter((blob): blob is string => blob !== undefined)),
+    readBlobs(
+      root,
+      stale.map((sha) => noteBlobs.get(sha)).filter((blob): blob is string => blob !== undefined),
+    ),
   ]);
   const problems: string[] = [];
   for (const [sha, record] of fresh) cache.set(sha, record);
@@ -109,7 +112,16 @@ async function listNoteBlobs(root: string): Promise<Map<string, string>> {
 async function readCommits(root: string, shas: readonly string[]): Promise<Map<string, CommitRecord>> {
   const records = new Map<string, CommitRecord>();
   if (shas.length === 0) return records;
-  const args = [...GIT_PATH_CONFIG, 'log', '--no-walk=unsorted', '--stdin', '--no-notes', '-p', ...STABLE_DIFF, `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%ct${FIELD}`];
+  const args = [
+    ...GIT_PATH_CONFIG,
+    'log',
+    '--no-walk=unsorted',
+    '--stdin',
+    '--no-notes',
+    '-p',
+    ...STABLE_DIFF,
+    `--format=${RECORD}%H${FIELD}%an${FIELD}%ae${FIELD}%ct${FIELD}`,
+  ];
   await streamGitRecords(args, { cwd: root, input: `${shas.join('\n')}\n` }, RECORD, (record) => {
     const [sha, author, email, time, patch] = record.split(FIELD);
     const added: Record<string, number> = {};

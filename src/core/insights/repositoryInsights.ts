@@ -33,7 +33,10 @@ export interface RepositoryRows {
 export async function repositoryRows(root: string, options: RepositoryInsightsOptions): Promise<RepositoryRows> {
   const history = await readHistory(root, options);
   const reader = options.signOffReader ?? signOffNotesReader;
-  const signOffs = await reader(root, history.commits.map((commit) => commit.sha));
+  const signOffs = await reader(
+    root,
+    history.commits.map((commit) => commit.sha),
+  );
   const rows = exportRows(history.commits, { repository: options.repository ?? basename(root), classifier: options.classifier, signOffs });
   return { rows, history, signOffs, problems: [...history.problems, ...signOffs.problems] };
 }
@@ -41,11 +44,17 @@ export async function repositoryRows(root: string, options: RepositoryInsightsOp
 /** Every file whose radius the index can measure is asked once; the index answers in well under a millisecond each. */
 const MAX_INDEX_QUERIES = 5_000;
 
-export async function repositoryInsights(root: string, options: RepositoryInsightsOptions): Promise<{ insights: Insights; history: History; problems: readonly string[] }> {
+export async function repositoryInsights(
+  root: string,
+  options: RepositoryInsightsOptions,
+): Promise<{ insights: Insights; history: History; problems: readonly string[] }> {
   const { rows, history, signOffs, problems } = await repositoryRows(root, options);
   const measured = new Map<string, { files: number; loadBearing: number }>();
   if (options.blastRadius) {
-    const candidates = [...new Set(rows.filter((row) => row.ai_lines > row.reviewed_lines && !row.signed_off).map((row) => row.file))].slice(0, MAX_INDEX_QUERIES);
+    const candidates = [...new Set(rows.filter((row) => row.ai_lines > row.reviewed_lines && !row.signed_off).map((row) => row.file))].slice(
+      0,
+      MAX_INDEX_QUERIES,
+    );
     for (const path of candidates) {
       // The whole file: every definition in it, whatever lines the AI wrote back then.
       const radius = await options.blastRadius({ path, startLine: 1, endLine: Number.MAX_SAFE_INTEGER });
@@ -53,7 +62,11 @@ export async function repositoryInsights(root: string, options: RepositoryInsigh
     }
   }
   const insights = aggregate(rows, {
-    range: { ...(options.since !== undefined ? { since: options.since } : {}), ...(options.base !== undefined ? { base: options.base } : {}), head: history.head },
+    range: {
+      ...(options.since !== undefined ? { since: options.since } : {}),
+      ...(options.base !== undefined ? { base: options.base } : {}),
+      head: history.head,
+    },
     commits: history.commits.length,
     signOffs: { recorded: rows.some((row) => row.signed_off), source: signOffs.source },
     ...(measured.size > 0 ? { blastRadius: (_repository: string, path: string) => measured.get(path) } : {}),

@@ -55,7 +55,10 @@ export class InsightsPanel implements vscode.Disposable {
     this.panel.reveal();
     if (!this.insights) this.panel.webview.html = this.message('Reading the history…');
     try {
-      this.insights = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'AI Provenance: reading the history for Insights' }, () => this.compute());
+      this.insights = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'AI Provenance: reading the history for Insights' },
+        () => this.compute(),
+      );
       this.panel.webview.html = this.page(this.insights);
     } catch (error) {
       this.log.warn(`insights for ${repository.root}: ${(error as Error).message}`);
@@ -79,7 +82,13 @@ export class InsightsPanel implements vscode.Disposable {
   private page(insights: Insights): string {
     const webview = this.panel.webview;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', PAGE_SCRIPT_FILE)).toString();
-    return insightsDocument(insights, { title: this.title(), nonce: randomBytes(16).toString('base64'), script: { src: script }, cspSource: webview.cspSource, fileLinks: true });
+    return insightsDocument(insights, {
+      title: this.title(),
+      nonce: randomBytes(16).toString('base64'),
+      script: { src: script },
+      cspSource: webview.cspSource,
+      fileLinks: true,
+    });
   }
 
   private message(text: string): string {

@@ -17,7 +17,12 @@ export interface InsightsApi {
  * active editor (else of the first workspace folder), in one panel that is
  * reused and recomputed each time the command runs.
  */
-export function registerInsights(context: vscode.ExtensionContext, registry: RepositoryRegistry, index: WorkspaceIndexService, log: Log): { disposables: vscode.Disposable[]; api: InsightsApi } {
+export function registerInsights(
+  context: vscode.ExtensionContext,
+  registry: RepositoryRegistry,
+  index: WorkspaceIndexService,
+  log: Log,
+): { disposables: vscode.Disposable[]; api: InsightsApi } {
   let panel: InsightsPanel | undefined;
   const command = vscode.commands.registerCommand('aiProvenance.showInsights', async () => {
     if (!trustedOrExplain('show insights')) return;

@@ -34,10 +34,26 @@ function weeklyShare(insights: Insights, theme: ChartTheme): ChartSpec {
   const classes = insights.classes.filter((name) => name !== NOT_LOAD_BEARING);
   // Dots on every week only while there are few of them; a long history draws plain lines.
   const showSymbol = weeks.length <= 30;
-  const share = (value: { aiShare: number; addedLines: number } | undefined) => (value && value.addedLines > 0 ? Math.round(value.aiShare * 1000) / 10 : null);
+  const share = (value: { aiShare: number; addedLines: number } | undefined) =>
+    value && value.addedLines > 0 ? Math.round(value.aiShare * 1000) / 10 : null;
   const series = [
-    { name: 'all files', type: 'line', data: insights.weekly.map((week) => share(week)), lineStyle: { width: 3 }, symbolSize: 6, showSymbol, connectNulls: true },
-    ...classes.map((name) => ({ name, type: 'line', data: insights.weekly.map((week) => share(week.byClass[name])), symbolSize: 5, showSymbol, connectNulls: true })),
+    {
+      name: 'all files',
+      type: 'line',
+      data: insights.weekly.map((week) => share(week)),
+      lineStyle: { width: 3 },
+      symbolSize: 6,
+      showSymbol,
+      connectNulls: true,
+    },
+    ...classes.map((name) => ({
+      name,
+      type: 'line',
+      data: insights.weekly.map((week) => share(week.byClass[name])),
+      symbolSize: 5,
+      showSymbol,
+      connectNulls: true,
+    })),
   ];
   return {
     id: 'weekly-share',
@@ -45,7 +61,13 @@ function weeklyShare(insights: Insights, theme: ChartTheme): ChartSpec {
       ...base(theme, 'Weekly AI share of added lines in percent, overall and per load-bearing class.'),
       grid: { left: 48, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: weeks, ...axisStyle(theme) },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: theme.muted, formatter: '{value}%' }, splitLine: { lineStyle: { color: theme.lines } } },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { color: theme.muted, formatter: '{value}%' },
+        splitLine: { lineStyle: { color: theme.lines } },
+      },
       series,
     },
   };
@@ -64,9 +86,21 @@ function reviewByClass(insights: Insights, theme: ChartTheme): ChartSpec {
       xAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
       yAxis: { type: 'category', data: classes.map(label), ...axisStyle(theme) },
       series: [
-        stack('unreviewed', theme.review[0], totals.map((value) => value.unreviewedLines)),
-        stack('reviewed before commit', theme.review[1], totals.map((value) => Math.max(0, value.aiLines - value.signedOffLines - value.unreviewedLines))),
-        stack('signed off', theme.review[2], totals.map((value) => value.signedOffLines)),
+        stack(
+          'unreviewed',
+          theme.review[0],
+          totals.map((value) => value.unreviewedLines),
+        ),
+        stack(
+          'reviewed before commit',
+          theme.review[1],
+          totals.map((value) => Math.max(0, value.aiLines - value.signedOffLines - value.unreviewedLines)),
+        ),
+        stack(
+          'signed off',
+          theme.review[2],
+          totals.map((value) => value.signedOffLines),
+        ),
       ],
     },
   };
@@ -83,8 +117,22 @@ function topFiles(insights: Insights, theme: ChartTheme, open?: (path: string) =
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
-      yAxis: { type: 'category', data: files.map((file) => (several ? `${file.repository}: ${file.path}` : file.path)), ...axisStyle(theme), axisLabel: { color: theme.muted, width: 320, overflow: 'truncate' } },
-      series: [{ name: 'weight', type: 'bar', data: files.map((file) => file.weight), itemStyle: { color: theme.review[0] }, barMaxWidth: 18, cursor: open ? 'pointer' : 'default' }],
+      yAxis: {
+        type: 'category',
+        data: files.map((file) => (several ? `${file.repository}: ${file.path}` : file.path)),
+        ...axisStyle(theme),
+        axisLabel: { color: theme.muted, width: 320, overflow: 'truncate' },
+      },
+      series: [
+        {
+          name: 'weight',
+          type: 'bar',
+          data: files.map((file) => file.weight),
+          itemStyle: { color: theme.review[0] },
+          barMaxWidth: 18,
+          cursor: open ? 'pointer' : 'default',
+        },
+      ],
     },
     ...(open && !several ? { onClick: (index: number) => open(files[index].path) } : {}),
   };
@@ -101,9 +149,31 @@ function origins(insights: Insights, theme: ChartTheme): ChartSpec {
       tooltip: { trigger: 'item', confine: true },
       title: undefined,
       grid: grids,
-      xAxis: parts.map((_, index) => ({ type: 'value', gridIndex: index, minInterval: 1, splitNumber: 2, ...axisStyle(theme), axisLabel: { color: theme.muted, hideOverlap: true } })),
-      yAxis: parts.map((entries, index) => ({ type: 'category', gridIndex: index, data: entries.map(([name]) => name), name: ['Sources', 'Tools', 'Models'][index], nameTextStyle: { color: theme.foreground, fontWeight: 'bold' }, ...axisStyle(theme) })),
-      series: parts.map((entries, index) => ({ name: ['source', 'tool', 'model'][index], type: 'bar', xAxisIndex: index, yAxisIndex: index, data: entries.map(([, lines]) => lines), itemStyle: { color: theme.palette[index] }, barMaxWidth: 18 })),
+      xAxis: parts.map((_, index) => ({
+        type: 'value',
+        gridIndex: index,
+        minInterval: 1,
+        splitNumber: 2,
+        ...axisStyle(theme),
+        axisLabel: { color: theme.muted, hideOverlap: true },
+      })),
+      yAxis: parts.map((entries, index) => ({
+        type: 'category',
+        gridIndex: index,
+        data: entries.map(([name]) => name),
+        name: ['Sources', 'Tools', 'Models'][index],
+        nameTextStyle: { color: theme.foreground, fontWeight: 'bold' },
+        ...axisStyle(theme),
+      })),
+      series: parts.map((entries, index) => ({
+        name: ['source', 'tool', 'model'][index],
+        type: 'bar',
+        xAxisIndex: index,
+        yAxisIndex: index,
+        data: entries.map(([, lines]) => lines),
+        itemStyle: { color: theme.palette[index] },
+        barMaxWidth: 18,
+      })),
     },
   };
 }
@@ -120,15 +190,21 @@ function latency(insights: Insights, theme: ChartTheme): ChartSpec | undefined {
       grid: { left: 40, right: 16, top: 16, bottom: 28 },
       xAxis: { type: 'category', data: buckets.map((bucket) => bucket.label), ...axisStyle(theme) },
       yAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
-      series: [{ name: 'commits', type: 'bar', data: buckets.map((bucket) => bucket.commits), itemStyle: { color: theme.review[2] }, barMaxWidth: 48 }],
+      series: [
+        { name: 'commits', type: 'bar', data: buckets.map((bucket) => bucket.commits), itemStyle: { color: theme.review[2] }, barMaxWidth: 48 },
+      ],
     },
   };
 }
 
 export function chartSpecs(insights: Insights, theme: ChartTheme, open?: (path: string) => void): ChartSpec[] {
-  return [weeklyShare(insights, theme), reviewByClass(insights, theme), topFiles(insights, theme, open), origins(insights, theme), latency(insights, theme)].filter(
-    (spec): spec is ChartSpec => spec !== undefined,
-  );
+  return [
+    weeklyShare(insights, theme),
+    reviewByClass(insights, theme),
+    topFiles(insights, theme, open),
+    origins(insights, theme),
+    latency(insights, theme),
+  ].filter((spec): spec is ChartSpec => spec !== undefined);
 }
 
 /** Draws (or redraws) a chart into its container; returns it for resizing. */

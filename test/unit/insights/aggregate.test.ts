@@ -49,13 +49,31 @@ describe('insights: aggregation of export rows', () => {
 
   it('counts signed-off AI lines as reviewed, and review latency from commit to the earliest sign-off', () => {
     const signed = (commit: string, file: string, committed: string, at: string, ai: number) =>
-      row({ commit, file, committed_at: committed, class: 'payments', added_lines: ai, ai_lines: ai, signed_off: true, signed_off_at: at, signed_off_by: 'Bo' });
+      row({
+        commit,
+        file,
+        committed_at: committed,
+        class: 'payments',
+        added_lines: ai,
+        ai_lines: ai,
+        signed_off: true,
+        signed_off_at: at,
+        signed_off_by: 'Bo',
+      });
     const insights = aggregate(
       [
         signed('a', 'pay.ts', '2026-03-02T10:00:00.000Z', '2026-03-02T10:30:00.000Z', 4), // 0.5 h
         signed('b', 'pay.ts', '2026-03-02T10:00:00.000Z', '2026-03-03T12:00:00.000Z', 2), // 26 h
         signed('b', 'refund.ts', '2026-03-02T10:00:00.000Z', '2026-03-02T14:00:00.000Z', 1), // same commit, earlier: 4 h
-        row({ commit: 'c', file: 'pay.ts', committed_at: '2026-03-03T10:00:00.000Z', class: 'payments', added_lines: 6, ai_lines: 6, reviewed_lines: 2 }),
+        row({
+          commit: 'c',
+          file: 'pay.ts',
+          committed_at: '2026-03-03T10:00:00.000Z',
+          class: 'payments',
+          added_lines: 6,
+          ai_lines: 6,
+          reviewed_lines: 2,
+        }),
       ],
       { range: {}, signOffs: { recorded: true, source: 'refs/notes/ai-provenance-signoffs' } },
     );
@@ -65,13 +83,28 @@ describe('insights: aggregation of export rows', () => {
     assert.equal(insights.reviewLatency.p90Hours, 4);
     assert.deepEqual(
       insights.reviewLatency.buckets.map((bucket) => [bucket.label, bucket.commits]),
-      [['< 1 h', 1], ['1–4 h', 0], ['4–24 h', 1], ['1–3 days', 0], ['3–7 days', 0], ['> 7 days', 0]],
+      [
+        ['< 1 h', 1],
+        ['1–4 h', 0],
+        ['4–24 h', 1],
+        ['1–3 days', 0],
+        ['3–7 days', 0],
+        ['> 7 days', 0],
+      ],
     );
   });
 
   it('ranks files by unreviewed AI lines x blast factor: the index first, else the radius the notes recorded', () => {
     const rows = [
-      row({ commit: 'a', file: 'hub.ts', committed_at: '2026-03-02T10:00:00.000Z', added_lines: 10, ai_lines: 10, blast_radius_files: 15, blast_radius_load_bearing: 0 }),
+      row({
+        commit: 'a',
+        file: 'hub.ts',
+        committed_at: '2026-03-02T10:00:00.000Z',
+        added_lines: 10,
+        ai_lines: 10,
+        blast_radius_files: 15,
+        blast_radius_load_bearing: 0,
+      }),
       row({ commit: 'a', file: 'leaf.ts', committed_at: '2026-03-02T10:00:00.000Z', added_lines: 12, ai_lines: 12 }),
       row({ commit: 'a', file: 'done.ts', committed_at: '2026-03-02T10:00:00.000Z', added_lines: 50, ai_lines: 50, reviewed_lines: 50 }),
     ];
@@ -84,22 +117,53 @@ describe('insights: aggregation of export rows', () => {
         ['leaf.ts', 12, 1, 12, null],
       ],
     );
-    const fromIndex = aggregate(rows, { range: {}, signOffs: NONE, blastRadius: (_repository, path) => (path === 'leaf.ts' ? { files: 3, loadBearing: 2 } : undefined) });
+    const fromIndex = aggregate(rows, {
+      range: {},
+      signOffs: NONE,
+      blastRadius: (_repository, path) => (path === 'leaf.ts' ? { files: 3, loadBearing: 2 } : undefined),
+    });
     // leaf: 1 + 0.2 x 2 + 0.25 x 2 = 1.9 -> 22.8
-    assert.deepEqual(fromIndex.topFiles.map((file) => [file.path, file.weight, file.blastRadius?.source]), [['leaf.ts', 22.8, 'index'], ['hub.ts', 18, 'notes']]);
+    assert.deepEqual(
+      fromIndex.topFiles.map((file) => [file.path, file.weight, file.blastRadius?.source]),
+      [
+        ['leaf.ts', 22.8, 'index'],
+        ['hub.ts', 18, 'notes'],
+      ],
+    );
   });
 
   it('keeps repositories apart: the same path in two repositories is two files', () => {
     const insights = aggregate(
       [
-        row({ repository: 'orders', commit: 'a', file: 'src/auth.ts', committed_at: '2026-03-02T10:00:00.000Z', added_lines: 2, ai_lines: 2, sources: ['inline'], source_lines: [2] }),
-        row({ repository: 'billing', commit: 'a', file: 'src/auth.ts', committed_at: '2026-03-02T10:00:00.000Z', added_lines: 5, ai_lines: 5, sources: ['agent', 'inline'], source_lines: [4, 1] }),
+        row({
+          repository: 'orders',
+          commit: 'a',
+          file: 'src/auth.ts',
+          committed_at: '2026-03-02T10:00:00.000Z',
+          added_lines: 2,
+          ai_lines: 2,
+          sources: ['inline'],
+          source_lines: [2],
+        }),
+        row({
+          repository: 'billing',
+          commit: 'a',
+          file: 'src/auth.ts',
+          committed_at: '2026-03-02T10:00:00.000Z',
+          added_lines: 5,
+          ai_lines: 5,
+          sources: ['agent', 'inline'],
+          source_lines: [4, 1],
+        }),
       ],
       { range: {}, signOffs: NONE },
     );
     assert.deepEqual(insights.range.repositories, ['billing', 'orders']);
     assert.equal(insights.range.commits, 2);
-    assert.deepEqual(insights.topFiles.map((file) => `${file.repository}:${file.path}`), ['billing:src/auth.ts', 'orders:src/auth.ts']);
+    assert.deepEqual(
+      insights.topFiles.map((file) => `${file.repository}:${file.path}`),
+      ['billing:src/auth.ts', 'orders:src/auth.ts'],
+    );
     assert.deepEqual(insights.tools.sources, { agent: 4, inline: 3 });
   });
 

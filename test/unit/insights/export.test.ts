@@ -15,7 +15,9 @@ async function duckdbRows(path: string): Promise<{ rows: Record<string, unknown>
     const source = `read_parquet('${path.replace(/'/g, "''")}')`;
     const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const types = Object.fromEntries(described.getRowObjectsJson().map((column) => [String(column.column_name), String(column.column_type)]));
-    const select = EXPORT_COLUMNS.map((column) => (column.type === 'timestamp' ? `strftime(${column.name} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS ${column.name}` : `"${column.name}"`)).join(', ');
+    const select = EXPORT_COLUMNS.map((column) =>
+      column.type === 'timestamp' ? `strftime(${column.name} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS ${column.name}` : `"${column.name}"`,
+    ).join(', ');
     const reader = await connection.runAndReadAll(`SELECT ${select} FROM ${source} ORDER BY "commit", file`);
     return { rows: reader.getRowObjectsJson() as Record<string, unknown>[], types };
   } finally {
@@ -32,7 +34,10 @@ describe('insights: export (JSON Lines, Parquet) and insights --from (real git, 
     const { repo, commits } = await smallHistory(join(tempDir(), 'orders'));
     const jsonl = runCli(['export', '--format', 'jsonl'], { cwd: repo.root });
     assert.equal(jsonl.code, 0, jsonl.stderr);
-    const rows = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line) as ExportRow);
+    const rows = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ExportRow);
     assert.deepEqual(
       rows.map((row) => [row.commit, row.file, row.class, row.added_lines, row.ai_lines, row.reviewed_lines]),
       [
@@ -43,14 +48,21 @@ describe('insights: export (JSON Lines, Parquet) and insights --from (real git, 
       ],
     );
     const charge = rows[1];
-    assert.deepEqual([charge.repository, charge.author_name, charge.committed_at, charge.sources, charge.source_lines, charge.tools, charge.models], ['orders', 'Test User', '2026-01-14T09:00:00.000Z', ['inline'], [3], ['copilot'], ['gpt-4o']]);
-    assert.deepEqual(Object.keys(charge), EXPORT_COLUMNS.map((column) => column.name));
+    assert.deepEqual(
+      [charge.repository, charge.author_name, charge.committed_at, charge.sources, charge.source_lines, charge.tools, charge.models],
+      ['orders', 'Test User', '2026-01-14T09:00:00.000Z', ['inline'], [3], ['copilot'], ['gpt-4o']],
+    );
+    assert.deepEqual(
+      Object.keys(charge),
+      EXPORT_COLUMNS.map((column) => column.name),
+    );
 
     const parquet = join(tempDir(), 'orders.parquet');
     const written = runCli(['export', '--format', 'parquet', '--output', parquet], { cwd: repo.root });
     assert.equal(written.code, 0, written.stderr);
     const read = await duckdbRows(parquet);
-    const byKey = (list: readonly Record<string, unknown>[]) => [...list].sort((a, b) => `${a.commit}${a.file}`.localeCompare(`${b.commit}${b.file}`));
+    const byKey = (list: readonly Record<string, unknown>[]) =>
+      [...list].sort((a, b) => `${a.commit}${a.file}`.localeCompare(`${b.commit}${b.file}`));
     assert.deepEqual(byKey(read.rows), byKey(rows as unknown as Record<string, unknown>[]));
     assert.equal(read.types.committed_at, 'TIMESTAMP WITH TIME ZONE');
     assert.equal(read.types.sources, 'VARCHAR[]');
@@ -61,7 +73,13 @@ describe('insights: export (JSON Lines, Parquet) and insights --from (real git, 
   it('--since limits the rows; bad usage exits 2 with a message', async () => {
     const { repo } = await smallHistory(join(tempDir(), 'orders'));
     const since = runCli(['export', '--format', 'jsonl', '--since', '2026-01-15'], { cwd: repo.root });
-    assert.deepEqual(since.stdout.trim().split('\n').map((line) => (JSON.parse(line) as ExportRow).file), ['src/auth/session.ts']);
+    assert.deepEqual(
+      since.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as ExportRow).file),
+      ['src/auth/session.ts'],
+    );
     const noFormat = runCli(['export'], { cwd: repo.root });
     assert.equal(noFormat.code, 2);
     assert.match(noFormat.stderr, /export needs --format jsonl or --format parquet/);
@@ -87,9 +105,15 @@ describe('insights: export (JSON Lines, Parquet) and insights --from (real git, 
     assert.deepEqual(both.range.repositories, ['billing', 'orders']);
     assert.equal(both.range.commits, 2 * direct.range.commits);
     assert.equal(both.range.totals.aiLines, 2 * direct.range.totals.aiLines);
-    assert.deepEqual(both.weekly.map((week) => [week.week, week.addedLines / 2, week.aiLines / 2]), direct.weekly.map((week) => [week.week, week.addedLines, week.aiLines]));
+    assert.deepEqual(
+      both.weekly.map((week) => [week.week, week.addedLines / 2, week.aiLines / 2]),
+      direct.weekly.map((week) => [week.week, week.addedLines, week.aiLines]),
+    );
     assert.deepEqual(both.classes, direct.classes);
-    assert.deepEqual(both.topFiles.map((file) => `${file.repository}:${file.path}:${file.unreviewedLines}`), ['billing:src/payments/charge.ts:3', 'orders:src/payments/charge.ts:3']);
+    assert.deepEqual(
+      both.topFiles.map((file) => `${file.repository}:${file.path}:${file.unreviewedLines}`),
+      ['billing:src/payments/charge.ts:3', 'orders:src/payments/charge.ts:3'],
+    );
     assert.deepEqual(both.tools.tools, { 'claude-code': 8, copilot: 6 });
 
     const empty = join(tempDir(), 'empty');

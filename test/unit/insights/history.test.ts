@@ -17,7 +17,12 @@ describe('insights: a repository history with notes (real git)', function () {
   async function insightsOf(root: string, options: { since?: string; base?: string; cache?: boolean } = {}) {
     const { classifier } = await readProvenanceSettings(root);
     const cacheDir = join(root, '.git', 'ai-provenance');
-    return repositoryInsights(root, { classifier, ...(options.cache === false ? {} : { cacheDir }), ...(options.since ? { since: options.since } : {}), ...(options.base ? { base: options.base } : {}) });
+    return repositoryInsights(root, {
+      classifier,
+      ...(options.cache === false ? {} : { cacheDir }),
+      ...(options.since ? { since: options.since } : {}),
+      ...(options.base ? { base: options.base } : {}),
+    });
   }
 
   it('counts added, AI, reviewed and unreviewed lines per week, class, file and origin', async () => {
@@ -36,7 +41,14 @@ describe('insights: a repository history with notes (real git)', function () {
     assert.deepEqual(insights.weekly[1].byClass.payments, { addedLines: 3, aiLines: 3, aiShare: 1 });
     assert.deepEqual(insights.classes, ['auth', 'payments', 'not-load-bearing']);
     assert.deepEqual(insights.byClass.auth, { addedLines: 4, aiLines: 4, aiShare: 1, reviewedLines: 4, signedOffLines: 0, unreviewedLines: 0 });
-    assert.deepEqual(insights.byClass['not-load-bearing'], { addedLines: 6, aiLines: 0, aiShare: 0, reviewedLines: 0, signedOffLines: 0, unreviewedLines: 0 });
+    assert.deepEqual(insights.byClass['not-load-bearing'], {
+      addedLines: 6,
+      aiLines: 0,
+      aiShare: 0,
+      reviewedLines: 0,
+      signedOffLines: 0,
+      unreviewedLines: 0,
+    });
     assert.deepEqual(
       insights.topFiles.map((file) => [file.path, file.class, file.unreviewedLines, file.blastRadius, file.weight]),
       [['src/payments/charge.ts', 'payments', 3, null, 3]],
@@ -71,7 +83,10 @@ describe('insights: a repository history with notes (real git)', function () {
     await insightsOf(repo.root);
     // Someone marks the payments lines reviewed in the note itself (as a note merge could).
     const note = JSON.parse(repo.git('notes', `--ref=${NOTES_REF}`, 'show', commits[1]));
-    note.files['src/payments/charge.ts'].ranges = note.files['src/payments/charge.ts'].ranges.map((range: object) => ({ ...range, reviewed: { by: 'Bo', at: '2026-01-16T00:00:00Z' } }));
+    note.files['src/payments/charge.ts'].ranges = note.files['src/payments/charge.ts'].ranges.map((range: object) => ({
+      ...range,
+      reviewed: { by: 'Bo', at: '2026-01-16T00:00:00Z' },
+    }));
     repo.git('notes', `--ref=${NOTES_REF}`, 'add', '-f', '-m', JSON.stringify(note), commits[1]);
     const again = await insightsOf(repo.root);
     assert.equal(again.history.commitsRead, 0);
@@ -117,7 +132,19 @@ describe('insights: a repository history with notes (real git)', function () {
     // A reader as the sign-off notes give it: the payments file of the second commit, a day and a half later.
     const signOffReader: SignOffReader = async (_root, asked) => {
       assert.deepEqual([...asked].sort(), [...commits].sort());
-      return { source: 'test sign-offs', problems: [], byCommit: new Map([[commits[1], [{ by: 'Bo', at: '2026-01-15T21:00:00Z', files: ['src/payments/charge.ts'] }, { by: 'Cy', at: '2026-01-20T09:00:00Z' }]]]) };
+      return {
+        source: 'test sign-offs',
+        problems: [],
+        byCommit: new Map([
+          [
+            commits[1],
+            [
+              { by: 'Bo', at: '2026-01-15T21:00:00Z', files: ['src/payments/charge.ts'] },
+              { by: 'Cy', at: '2026-01-20T09:00:00Z' },
+            ],
+          ],
+        ]),
+      };
     };
     const { insights } = await repositoryInsights(repo.root, { classifier, signOffReader });
     assert.deepEqual(insights.signOffs, { recorded: true, source: 'test sign-offs' });

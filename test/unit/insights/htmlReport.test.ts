@@ -11,7 +11,9 @@ import { smallHistory } from './support/historyRepo';
 function tableRows(html: string, id: string): string[][] {
   const table = new RegExp(`<table id="${id}-table"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`).exec(html)?.[1];
   assert.ok(table, `no table ${id}`);
-  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, '')));
+  return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, '')),
+  );
 }
 
 describe('insights --html: one offline file with charts and data tables (real git, headless chromium)', function () {
@@ -36,7 +38,10 @@ describe('insights --html: one offline file with charts and data tables (real gi
       ['not load-bearing', '6', '0', '0.0%', '0', '0', '0'],
     ]);
     assert.deepEqual(tableRows(html, 'top-files'), [['src/payments/charge.ts', 'payments', '3', 'unknown', '1.00', '3.0']]);
-    assert.deepEqual(tableRows(html, 'origins-tools'), [['claude-code', '4'], ['copilot', '3']]);
+    assert.deepEqual(tableRows(html, 'origins-tools'), [
+      ['claude-code', '4'],
+      ['copilot', '3'],
+    ]);
     assert.match(html, /Time from commit to sign-off: no sign-offs recorded \(refs\/notes\/ai-provenance-signoffs is empty\)\./);
 
     const browser = await launchHeadlessChromium();

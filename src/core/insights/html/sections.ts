@@ -13,7 +13,10 @@ export const className = (name: string) => (name === NOT_LOAD_BEARING ? 'not loa
 function table(caption: string, head: readonly string[], rows: readonly (readonly string[])[], id: string, numericFrom = 1): string {
   const header = head.map((cell, index) => `<th scope="col"${index >= numericFrom ? ' class="num"' : ''}>${e(cell)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${cell}</th>` : `<td${index >= numericFrom ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => (index === 0 ? `<th scope="row">${cell}</th>` : `<td${index >= numericFrom ? ' class="num"' : ''}>${cell}</td>`)).join('')}</tr>`,
+    )
     .join('\n');
   return `<table id="${id}-table" class="data"><caption>${e(caption)}</caption><thead><tr>${header}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -67,7 +70,15 @@ function weekly(insights: Insights): string {
 }
 
 function reviewRow(name: string, totals: ReviewTotals): string[] {
-  return [e(className(name)), count(totals.addedLines), count(totals.aiLines), percent(totals.aiShare), count(totals.reviewedLines), count(totals.signedOffLines), count(totals.unreviewedLines)];
+  return [
+    e(className(name)),
+    count(totals.addedLines),
+    count(totals.aiLines),
+    percent(totals.aiShare),
+    count(totals.reviewedLines),
+    count(totals.signedOffLines),
+    count(totals.unreviewedLines),
+  ];
 }
 
 function reviewByClass(insights: Insights): string {
@@ -77,7 +88,12 @@ function reviewByClass(insights: Insights): string {
     'review-by-class',
     'Unreviewed and signed-off AI lines per class',
     `AI lines by load-bearing class: reviewed in the editor before the commit, signed off after it, or neither (unreviewed).${note}`,
-    table('AI lines per class and their review', ['Class', 'Added lines', 'AI lines', 'AI share', 'Reviewed before commit', 'Signed off', 'Unreviewed'], rows, 'review-by-class'),
+    table(
+      'AI lines per class and their review',
+      ['Class', 'Added lines', 'AI lines', 'AI share', 'Reviewed before commit', 'Signed off', 'Unreviewed'],
+      rows,
+      'review-by-class',
+    ),
     Math.max(160, 40 + 36 * insights.classes.length),
   );
 }
@@ -86,16 +102,32 @@ function topFiles(insights: Insights, options: SectionOptions): string {
   const several = insights.range.repositories.length > 1;
   const rows = insights.topFiles.map((file) => {
     const name = several ? `${file.repository}: ${file.path}` : file.path;
-    const label = options.fileLinks && !several ? `<a href="#" class="open-file" data-path="${e(file.path)}">${e(name)}</a>` : `<code>${e(name)}</code>`;
-    const radius = file.blastRadius ? `${count(file.blastRadius.files)} files, ${count(file.blastRadius.loadBearing)} load-bearing (${file.blastRadius.source})` : 'unknown';
-    return [label, e(file.class ?? className(NOT_LOAD_BEARING)), count(file.unreviewedLines), e(radius), file.blastFactor.toFixed(2), file.weight.toFixed(1)];
+    const label =
+      options.fileLinks && !several ? `<a href="#" class="open-file" data-path="${e(file.path)}">${e(name)}</a>` : `<code>${e(name)}</code>`;
+    const radius = file.blastRadius
+      ? `${count(file.blastRadius.files)} files, ${count(file.blastRadius.loadBearing)} load-bearing (${file.blastRadius.source})`
+      : 'unknown';
+    return [
+      label,
+      e(file.class ?? className(NOT_LOAD_BEARING)),
+      count(file.unreviewedLines),
+      e(radius),
+      file.blastFactor.toFixed(2),
+      file.weight.toFixed(1),
+    ];
   });
   return figure(
     'top-files',
     'Files with the most unreviewed AI lines, weighted by blast radius',
     'Unreviewed AI lines x the risk model’s blast factor (1 when no index measured the file’s dependents, at most 3). Top 20.',
     rows.length > 0
-      ? table('Top files by unreviewed AI lines weighted by blast radius', ['File', 'Class', 'Unreviewed AI lines', 'Blast radius', 'Blast factor', 'Weight'], rows, 'top-files', 2)
+      ? table(
+          'Top files by unreviewed AI lines weighted by blast radius',
+          ['File', 'Class', 'Unreviewed AI lines', 'Blast radius', 'Blast factor', 'Weight'],
+          rows,
+          'top-files',
+          2,
+        )
       : '<p class="empty">No unreviewed AI lines in this range.</p>',
     Math.max(120, 30 + 24 * insights.topFiles.length),
   );
@@ -104,7 +136,14 @@ function topFiles(insights: Insights, options: SectionOptions): string {
 function origins(insights: Insights): string {
   const part = (key: 'sources' | 'tools' | 'models', title: string) => {
     const entries = Object.entries(insights.tools[key]);
-    return entries.length > 0 ? table(`AI lines by ${title.toLowerCase()}`, [title, 'AI lines'], entries.map(([name, lines]) => [e(name), count(lines)]), `origins-${key}`) : `<p class="empty" id="origins-${key}-table">No ${title.toLowerCase()} recorded.</p>`;
+    return entries.length > 0
+      ? table(
+          `AI lines by ${title.toLowerCase()}`,
+          [title, 'AI lines'],
+          entries.map(([name, lines]) => [e(name), count(lines)]),
+          `origins-${key}`,
+        )
+      : `<p class="empty" id="origins-${key}-table">No ${title.toLowerCase()} recorded.</p>`;
   };
   return figure(
     'origins',
@@ -125,7 +164,12 @@ function latency(insights: Insights): string {
     'review-latency',
     'Review latency',
     `Time from commit to its first sign-off, for ${count(latency.signedOffCommits)} signed-off commits: median ${hours(latency.medianHours)}, 90th percentile ${hours(latency.p90Hours)}.`,
-    table('Signed-off commits by time from commit to sign-off', ['Time to sign-off', 'Commits'], latency.buckets.map((bucket) => [e(bucket.label), count(bucket.commits)]), 'review-latency'),
+    table(
+      'Signed-off commits by time from commit to sign-off',
+      ['Time to sign-off', 'Commits'],
+      latency.buckets.map((bucket) => [e(bucket.label), count(bucket.commits)]),
+      'review-latency',
+    ),
     220,
   );
 }

@@ -9,7 +9,10 @@ export async function at<T>(date: string, body: () => Promise<T> | T): Promise<T
   try {
     return await body();
   } finally {
-    for (const [key, value] of [['GIT_AUTHOR_DATE', saved.author], ['GIT_COMMITTER_DATE', saved.committer]] as const) {
+    for (const [key, value] of [
+      ['GIT_AUTHOR_DATE', saved.author],
+      ['GIT_COMMITTER_DATE', saved.committer],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
@@ -36,10 +39,17 @@ export async function smallHistory(root: string): Promise<SmallHistory> {
   const commits: string[] = [];
   repo.write('src/util/format.ts', lines('export const a = 1;', 'export const b = 2;', '', 'export const c = 3;', 'export const d = 4;'));
   commits.push(await at('2026-01-05T10:00:00Z', () => repo.commitAll('format helpers')));
-  await repo.writeAi('src/payments/charge.ts', lines('export function charge(cents: number) {', '  return cents;', '}'), { source: 'inline', tool: 'copilot', model: 'gpt-4o' });
+  await repo.writeAi('src/payments/charge.ts', lines('export function charge(cents: number) {', '  return cents;', '}'), {
+    source: 'inline',
+    tool: 'copilot',
+    model: 'gpt-4o',
+  });
   repo.write('src/util/format.ts', `${repo.read('src/util/format.ts')}${lines('export const e = 5;', 'export const f = 6;')}`);
   commits.push(await at('2026-01-14T09:00:00Z', () => commitWithProvenance(repo, 'charge')));
-  await repo.writeAi('src/auth/session.ts', lines('export function expired(at: number) {', '  const now = Date.now();', '  return at < now;', '}'), { source: 'agent', tool: 'claude-code' });
+  await repo.writeAi('src/auth/session.ts', lines('export function expired(at: number) {', '  const now = Date.now();', '  return at < now;', '}'), {
+    source: 'agent',
+    tool: 'claude-code',
+  });
   await repo.markReviewed('src/auth/session.ts', 'Ann');
   commits.push(await at('2026-01-15T16:00:00Z', () => commitWithProvenance(repo, 'session')));
   return { repo, commits };
