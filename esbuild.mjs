@@ -19,6 +19,10 @@ const watch = process.argv.includes('--watch');
 const entries = {
   extension: 'src/extension/extension.ts',
   cli: 'src/cli/main.ts',
+  // What the installed git hooks run: a tiny loader with a code cache (see src/cli/hook/start.ts)...
+  hook: 'src/cli/hook/start.ts',
+  // ...and, only for hooks that opted into blast radii, the workspace index behind them.
+  hookIndex: 'src/core/provenance/indexBlastRadius.ts',
 };
 const optionalEntries = {
   indexWorker: 'src/core/index/worker.ts',
@@ -92,6 +96,25 @@ const options = {
 };
 
 /**
+ * The hooks' own bundle: `hook run` without the rest of the CLI, and
+ * without the workspace index (about 280 KB of parser runtime a commit
+ * rarely needs), which it loads from hookIndex.js when asked to.
+ * @type {esbuild.BuildOptions}
+ */
+const hookOptions = {
+  ...options,
+  entryPoints: { hookMain: join(root, 'src/cli/hook/main.ts') },
+  plugins: [
+    {
+      name: 'index-from-hookIndex',
+      setup(build) {
+        build.onResolve({ filter: /\/indexBlastRadius(\.js)?$/ }, () => ({ path: './hookIndex.js', external: true }));
+      },
+    },
+  ],
+};
+
+/**
  * The Insights page's script runs in a browser (the editor's webview, or a
  * standalone report that inlines it): its own IIFE bundle, always minified.
  */
@@ -109,9 +132,9 @@ const pageOptions = {
 };
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(options), esbuild.context(pageOptions)]);
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(hookOptions), esbuild.context(pageOptions)]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all([esbuild.build(options), esbuild.build(pageOptions)]);
+  await Promise.all([esbuild.build(options), esbuild.build(hookOptions), esbuild.build(pageOptions)]);
 }

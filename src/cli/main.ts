@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CliError, UsageError, type CliCommand, type CliIO } from './command';
+import { processIO } from './processIO';
 import { agentsCommand } from './commands/agents';
 import { checkpointCommand } from './commands/checkpoint';
 import { runCommand } from './commands/run';
@@ -94,21 +95,6 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr(`ai-provenance ${name}: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
     return 1;
   }
-}
-
-function processIO(): CliIO {
-  return {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
-      if (process.stdin.isTTY) return '';
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
-    },
-  };
 }
 
 if (require.main === module) {

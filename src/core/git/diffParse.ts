@@ -60,7 +60,25 @@ export function parseDiff(text: string): FileDiff[] {
     if (draft) files.push(freeze(draft));
     draft = undefined;
   };
-  for (const line of text.split('\n')) {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    // Inside a hunk, its `+` and `-` lines (nearly all of a large diff) are read in place, without making strings of them.
+    if (draft && draft.nextNew > 0) {
+      const first = text.charCodeAt(start);
+      if (first === PLUS) {
+        if (!isBlank(text, start + 1, end)) draft.addedLines.push(draft.nextNew);
+        draft.nextNew++;
+        start = end + 1;
+        continue;
+      }
+      if (first === MINUS || first === BACKSLASH) {
+        start = end + 1;
+        continue;
+      }
+    }
+    const line = text.slice(start, end);
+    start = end + 1;
     if (line.startsWith('diff --git ')) {
       finish();
       const guessed = pathFromDiffLine(line.slice('diff --git '.length));
@@ -69,12 +87,6 @@ export function parseDiff(text: string): FileDiff[] {
     }
     if (!draft) continue;
     if (draft.nextNew > 0 || line.startsWith('@@')) {
-      if (line.startsWith('+')) {
-        if (line.slice(1).trim() !== '') draft.addedLines.push(draft.nextNew);
-        draft.nextNew++;
-        continue;
-      }
-      if (line.startsWith('-') || line.startsWith('\\')) continue;
       const hunk = HUNK.exec(line);
       if (hunk) {
         const parsed = {
@@ -94,6 +106,22 @@ export function parseDiff(text: string): FileDiff[] {
   finish();
   return files;
 }
+
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const BACKSLASH = 0x5c;
+
+/** Whether text[start, end) is what String.prototype.trim() removes entirely (white space and line terminators). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+    if (code < 0xa0 || !TRIMMED.test(text[i]!)) return false;
+  }
+  return true;
+}
+
+const TRIMMED = /^\s$/;
 
 function parseHeaderLine(draft: Draft, line: string): void {
   if (line.startsWith('new file mode')) {

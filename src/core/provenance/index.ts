@@ -31,10 +31,8 @@ export { hooksStatus, type HookState, type HooksStatus } from '../git/hooks/hook
 export { HookInstallError } from '../git/hooks/hookFiles';
 export type { ManagedHook } from '../git/hooks/managedHooks';
 export { rangeCommits } from './gate/rangeCommits';
-export { runCommitMsg } from './hooks/commitMsg';
-export { runPostCommit } from './hooks/postCommit';
-export { runPostRewrite } from './hooks/postRewrite';
-export { runPrepareCommitMsg } from './hooks/prepareCommitMsg';
+export { runCommitMsg, runPrepareCommitMsg } from './hooks/messageHooks';
+export { runPostCommit, runPostRewrite } from './hooks/noteHooks';
 export { openIndexBlastRadius } from './indexBlastRadius';
 export { formatRanges, toRanges } from './lineRanges';
 export { generatorName } from './note/build';

@@ -52,10 +52,13 @@ export function summarize(
   for (const file of attributions) {
     addedLines += file.addedLines;
     if (file.aiLines.size === 0) continue;
+    // The lines of one region share their origin: counted per origin, not per line.
+    const lines = new Map<LineOrigin, number>();
+    for (const origin of file.aiLines.values()) lines.set(origin, (lines.get(origin) ?? 0) + 1);
     let reviewed = 0;
-    for (const origin of file.aiLines.values()) {
-      count(origin, sources, tools, models);
-      if (origin.reviewed) reviewed++;
+    for (const [origin, n] of lines) {
+      count(origin, n, sources, tools, models);
+      if (origin.reviewed) reviewed += n;
     }
     const classification = classifier.classify(file.path);
     const summary = {
@@ -89,17 +92,17 @@ export function summarize(
   };
 }
 
-function count(origin: LineOrigin, sources: Counter, tools: Counter, models: Counter): void {
-  sources.add(origin.source);
-  if (origin.tool) tools.add(origin.tool);
-  if (origin.model) models.add(origin.model);
+function count(origin: LineOrigin, lines: number, sources: Counter, tools: Counter, models: Counter): void {
+  sources.add(origin.source, lines);
+  if (origin.tool) tools.add(origin.tool, lines);
+  if (origin.model) models.add(origin.model, lines);
 }
 
 class Counter {
   private readonly counts = new Map<string, number>();
 
-  add(name: string): void {
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  add(name: string, lines: number): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + lines);
   }
 
   /** Most frequent first, then by name, so the output is stable. */

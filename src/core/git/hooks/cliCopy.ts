@@ -1,8 +1,12 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Files next to the CLI bundle that it loads at run time (the workspace index's worker and grammars). */
-const RUNTIME_ASSETS = ['indexWorker.js', 'grammars', 'queries'];
+/**
+ * Files next to the CLI bundle that the hooks run or load: the hooks' own
+ * entry and bundle (see src/cli/hook/start.ts), the workspace index for
+ * hooks that opted into blast radii, its worker and grammars.
+ */
+const RUNTIME_ASSETS = ['hook.js', 'hookMain.js', 'hookIndex.js', 'indexWorker.js', 'grammars', 'queries'];
 
 /**
  * Copies the running CLI bundle into `<store>/bin/` so the hooks keep
@@ -17,6 +21,8 @@ export function copyCliBundle(cliPath: string, binDir: string): string {
   const temporary = `${target}.${process.pid}.tmp`;
   copyFileSync(cliPath, temporary);
   renameSync(temporary, target);
+  // The hooks' code cache belongs to the bundle it was made from (V8 only checks its length).
+  rmSync(join(binDir, 'hookMain.js.cache'), { force: true });
   for (const asset of RUNTIME_ASSETS) {
     const source = join(dirname(cliPath), asset);
     if (!existsSync(source)) continue;

@@ -1,3 +1,5 @@
+import { commitMsgShortcutShell, postCommitShortcutShell } from '../../provenance/hooks/handoff';
+import { NOTES_REF } from '../../provenance/note/schema';
 import { PRESTARTED_DIFF_ENV, prestartedDiffShell } from '../prestartedDiff';
 import { shellQuote as quote } from '../shellQuote';
 import { hookFailureShell } from './hookFailures';
@@ -74,6 +76,8 @@ export function wrapperScript(options: WrapperOptions): string {
     `aip_cli=${quote(options.cliCopy.replace(/\\/g, '/'))}`,
     '[ -f "$aip_cli" ] || aip_cli="$(git rev-parse --git-common-dir 2>/dev/null)/ai-provenance/bin/cli.js"',
     'aip_store=${aip_cli%/bin/cli.js}',
+    // The hooks' own small entry next to the CLI copy (see src/cli/hook/start.ts); the whole CLI when it is not there.
+    'aip_entry="${aip_cli%cli.js}hook.js"; aip_verb=; [ -f "$aip_entry" ] || { aip_entry=$aip_cli; aip_verb="hook run"; }',
     ...(readsStdin ? ['aip_input=$(cat; echo .); aip_input=${aip_input%.}'] : []),
   ];
   if (options.original) {
@@ -104,6 +108,12 @@ export function wrapperScript(options: WrapperOptions): string {
   if (hook === 'commit-msg') {
     // Only a previewed message, or one holding our trailers, needs a look: skip starting node otherwise.
     lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || ${exit}`);
+    // Nor when prepare-commit-msg of this commit wrote the message as it is now (see handoff.ts).
+    lines.push(commitMsgShortcutShell(exit));
+  }
+  if (hook === 'post-commit') {
+    // The note prepare-commit-msg worked out for this very commit, written without node (see handoff.ts).
+    lines.push(...postCommitShortcutShell(NOTES_REF), `aip_note_from_handoff && ${exit}`);
   }
   const noNode = `node is not on PATH (nor at ${options.nodeFallback})`;
   lines.push(
@@ -112,9 +122,9 @@ export function wrapperScript(options: WrapperOptions): string {
     `  echo "ai-provenance: $aip_cli is missing, ${hook} skipped (run: ai-provenance hook install)" >&2`,
     `  ${hookFailureShell(hook, 'cli-missing', 'the CLI copy is missing (run: ai-provenance hook install)')}`,
     'elif command -v node >/dev/null 2>&1; then',
-    `  ${input}AIP_GIT_PID=$PPID node "$aip_cli" hook run ${hook} "$@"${redirect} || true`,
+    `  ${input}AIP_GIT_PID=$PPID node "$aip_entry" $aip_verb ${hook} "$@"${redirect} || true`,
     'elif [ -x "$aip_node_fallback" ]; then',
-    `  ${input}AIP_GIT_PID=$PPID ELECTRON_RUN_AS_NODE=1 "$aip_node_fallback" "$aip_cli" hook run ${hook} "$@"${redirect} || true`,
+    `  ${input}AIP_GIT_PID=$PPID ELECTRON_RUN_AS_NODE=1 "$aip_node_fallback" "$aip_entry" $aip_verb ${hook} "$@"${redirect} || true`,
     'else',
     `  echo "ai-provenance: node is not on PATH (nor at $aip_node_fallback), ${hook} skipped" >&2`,
     `  ${hookFailureShell(hook, 'node-not-found', noNode)}`,

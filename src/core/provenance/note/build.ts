@@ -19,8 +19,9 @@ export function buildNote(
   now = new Date(),
 ): CommitNote {
   const noteFiles: Record<string, NoteFile> = {};
+  const byPath = new Map(files.map((file) => [file.path, file]));
   for (const file of summary.files) {
-    const attribution = files.find((candidate) => candidate.path === file.path);
+    const attribution = byPath.get(file.path);
     if (!attribution) continue;
     noteFiles[file.path] = {
       addedLines: file.addedLines,

@@ -3,7 +3,7 @@ import { readNote, writeNote } from '../../git/notes';
 import type { LoadBearingClassifier } from '../../loadBearing';
 import type { RegionSource } from '../attribute';
 import type { BlastRadiusProvider } from '../blastRadius';
-import { computeCommitProvenance } from '../computeCommitProvenance';
+import { computeCommitProvenance, type CommitProvenance } from '../computeCommitProvenance';
 import type { FileAttribution } from '../lineOrigin';
 import type { ProvenanceSettings } from '../settings';
 import { summarize } from '../summary';
@@ -50,14 +50,32 @@ export async function recordCommitNote(root: string, store: RegionSource, commit
   }
   for (const document of documents) carried.push(await carriedOver(root, document, commit));
 
+  const note = noteOf(commit, provenance, options, documents, carried);
+  await writeNote(root, NOTES_REF, commit, serializeNote(note));
+  return { kind: 'written', note };
+}
+
+/**
+ * The note of `commit` from its provenance (which must describe exactly that
+ * commit's changes), united with the notes carried over (`documents`, and
+ * their attributions remapped onto the commit, `carried`). The commit hooks'
+ * hand-off builds its note with this too, so both ways give the same note.
+ */
+export function noteOf(
+  commit: string,
+  provenance: Pick<CommitProvenance, 'files' | 'diff' | 'blastRadius' | 'summary'>,
+  options: Pick<RecordNoteOptions, 'settings' | 'classifier'>,
+  documents: readonly CommitNote[] = [],
+  carried: readonly FileAttribution[][] = [],
+): CommitNote {
+  // Nothing carried over: a commit's own provenance already counts only the lines it adds, and is summarized.
+  if (documents.length === 0 && carried.length === 0) return buildNote(commit, provenance.files, provenance.summary, provenance.blastRadius);
   const files = restrictToAdded(mergeAttributions([provenance.files, ...carried]), addedLinesByPath(provenance.diff));
   // Radii measured now win; without an index, those recorded for the same lines when they were committed.
   const blast = new Map([...recordedBlastRadius(documents), ...provenance.blastRadius]);
   const summary = summarize(files, options.classifier, blast, options.settings.project.risk);
   // Written with no AI lines too (`aiLines: 0`): "tracked, nothing AI" must differ from "never tracked" (the gate's attestation).
-  const note = buildNote(commit, files, summary, blast);
-  await writeNote(root, NOTES_REF, commit, serializeNote(note));
-  return { kind: 'written', note };
+  return buildNote(commit, files, summary, blast);
 }
 
 async function carriedOver(root: string, document: CommitNote, commit: string): Promise<FileAttribution[]> {

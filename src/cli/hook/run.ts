@@ -1,0 +1,59 @@
+import { findRepository, isManagedHook, MANAGED_HOOKS, PRESTARTED_DIFF_ENV, recordHookFailure, resolveCommit, storeDirOf } from '../../core/git';
+import { runCommitMsg, runPostCommit, runPostRewrite, runPrepareCommitMsg } from '../../core/provenance';
+import { UsageError, type CliIO } from '../command';
+
+/**
+ * What the installed git hooks run: `ai-provenance hook run <hook> <args>`,
+ * or the hooks' own small bundle (main.ts). Fails open: whatever
+ * happens, exit 0 and at most one line on stderr.
+ */
+export async function runHook(argv: readonly string[], io: CliIO): Promise<number> {
+  const [hook, ...args] = argv;
+  if (hook === undefined || !isManagedHook(hook)) throw new UsageError(`hook run needs one of ${MANAGED_HOOKS.join(', ')}`);
+  try {
+    switch (hook) {
+      case 'prepare-commit-msg':
+        if (!args[0]) throw new Error('git passed no message file');
+        await runPrepareCommitMsg(
+          io.cwd,
+          {
+            messageFile: args[0],
+            ...(args[1] ? { source: args[1] } : {}),
+            ...(args[2] ? { sha: args[2] } : {}),
+            // Read from the start: git wrote it while node was starting.
+            ...(io.env[PRESTARTED_DIFF_ENV] === 'stdin' ? { prestartedDiff: io.readStdin() } : {}),
+          },
+          io.env,
+        );
+        break;
+      case 'commit-msg':
+        if (!args[0]) throw new Error('git passed no message file');
+        await runCommitMsg(io.cwd, args[0], io.env);
+        break;
+      case 'post-commit':
+        await runPostCommit(io.cwd);
+        break;
+      case 'post-rewrite':
+        await runPostRewrite(io.cwd, await io.readStdin());
+        break;
+    }
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const kept = hook === 'prepare-commit-msg' || hook === 'commit-msg' ? 'commit message left unchanged' : 'no note written';
+    io.stderr(`ai-provenance: ${hook} hook: ${message} (${kept})\n`);
+    await recordFailure(io.cwd, hook, message);
+  }
+  return 0;
+}
+
+/** Leaves a record for `hook status`, the editor and a local `gate` (a commit without its note is otherwise silent). */
+async function recordFailure(cwd: string, hook: string, detail: string): Promise<void> {
+  try {
+    const repository = await findRepository(cwd);
+    if (!repository) return;
+    const commit = hook === 'post-commit' ? await resolveCommit(repository.root, 'HEAD') : undefined;
+    recordHookFailure(storeDirOf(repository), { hook, reason: 'error', ...(commit ? { commit } : {}), detail });
+  } catch {
+    // Nothing more can be done from inside a hook that must not fail.
+  }
+}
