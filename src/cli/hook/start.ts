@@ -6,7 +6,7 @@
 // node version). Only node's own modules here: this file is not bundled with
 // anything and must stay tiny.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module = require('node:module');
+import { Module, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -20,13 +20,15 @@ try {
     } catch {
       // Only slower without it.
     }
-    require(bundle);
+    createRequire(__filename)(bundle);
   } else {
     runWithCodeCache(bundle, `${bundle}.cache`);
   }
 } catch (error) {
   // A hook never fails the commit, and says why in one line (e.g. hookMain.js missing: `ai-provenance hook install` copies it again).
-  process.stderr.write(`ai-provenance: ${process.argv[2] ?? 'hook'} skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.stderr.write(
+    `ai-provenance: ${process.argv[2] ?? 'hook'} skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`,
+  );
 }
 
 /** Runs a CommonJS file as require() would, compiled with (and, when there was none that fit, leaving) a code cache. */
@@ -53,5 +55,5 @@ function runWithCodeCache(file: string, cacheFile: string): void {
   }
   const compiled = { exports: {} as unknown, filename: file };
   const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string) => void;
-  run.call(compiled.exports, compiled.exports, Module.createRequire(file), compiled, file, dirname(file));
+  run.call(compiled.exports, compiled.exports, createRequire(file), compiled, file, dirname(file));
 }

@@ -3,7 +3,15 @@ import type { Annotation, DecorationPlan, LineWindow, TextSpan } from './decorat
 /** The decoration types an editor shows; each is set (and sent to the editor) as a whole. */
 export type DecorationKind = 'aiText' | 'aiGutter' | 'loadBearingGutter' | 'aiRuler' | 'loadBearingRuler' | 'warningAnnotation' | 'noteAnnotation';
 
-export const DECORATION_KINDS: readonly DecorationKind[] = ['aiText', 'aiGutter', 'loadBearingGutter', 'aiRuler', 'loadBearingRuler', 'warningAnnotation', 'noteAnnotation'];
+export const DECORATION_KINDS: readonly DecorationKind[] = [
+  'aiText',
+  'aiGutter',
+  'loadBearingGutter',
+  'aiRuler',
+  'loadBearingRuler',
+  'warningAnnotation',
+  'noteAnnotation',
+];
 
 /**
  * The decoration types whose ranges differ between what an editor shows and

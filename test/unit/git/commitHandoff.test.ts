@@ -37,12 +37,20 @@ describe('one commit, one computation: the hooks hand off (real git)', function 
     nodeLog = join(repo.root, '.git', 'node-runs.log');
     const bin = join(repo.root, '.git', 'logging-node');
     mkdirSync(bin, { recursive: true });
-    writeFileSync(join(bin, 'node'), `#!/bin/sh\nprintf '%s\\n' "$*" >> ${JSON.stringify(nodeLog)}\nexec ${JSON.stringify(process.execPath)} "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      join(bin, 'node'),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> ${JSON.stringify(nodeLog)}\nexec ${JSON.stringify(process.execPath)} "$@"\n`,
+      { mode: 0o755 },
+    );
     env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
   });
 
   // Each logged line is node's arguments: the entry, then the hook.
-  const hooksThatStartedNode = () => (existsSync(nodeLog) ? readFileSync(nodeLog, 'utf8') : '').split('\n').filter((line) => line !== '').map((line) => line.split(' ')[1]);
+  const hooksThatStartedNode = () =>
+    (existsSync(nodeLog) ? readFileSync(nodeLog, 'utf8') : '')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.split(' ')[1]);
   const note = (rev = 'HEAD') => JSON.parse(repo.readNoteRaw(rev) ?? 'null') as NoteJson;
   const withoutTime = ({ recordedAt: _time, ...rest }: NoteJson) => rest;
 
@@ -99,7 +107,11 @@ describe('one commit, one computation: the hooks hand off (real git)', function 
     const handoff = join(repo.storeDir, 'handoff', String(process.pid));
     mkdirSync(join(repo.storeDir, 'handoff'), { recursive: true });
     const postCommit = () => {
-      const run = spawnSync('sh', [join(repo.root, '.git', 'hooks', 'post-commit')], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, ...env } });
+      const run = spawnSync('sh', [join(repo.root, '.git', 'hooks', 'post-commit')], {
+        cwd: repo.root,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
       assert.deepEqual([run.status, run.stderr], [0, '']);
       return repo.readNoteRaw() ?? '';
     };

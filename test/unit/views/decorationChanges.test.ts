@@ -5,7 +5,10 @@ import { paintWindow } from '../../../src/core/views/paintWindow';
 import { DEFAULT_ANNOTATION_SETTINGS } from '../../../src/core/views/viewSettings';
 import { PAYMENTS, PLAIN, radius, region } from './support';
 
-const TWELVE = radius('x.ts', Array.from({ length: 12 }, (_, i) => [`d${i}.ts`, 1] as const));
+const TWELVE = radius(
+  'x.ts',
+  Array.from({ length: 12 }, (_, i) => [`d${i}.ts`, 1] as const),
+);
 const regions = () => Array.from({ length: 50 }, (_, i) => region(i * 10, ['const a = 1;', 'const b = 2;'], { id: `r${i}` }));
 const plan = (list = regions(), window = { first: 0, last: 127 }, classification = PLAIN) =>
   planDecorations({ regions: list, classification, blastOf: () => TWELVE, settings: DEFAULT_ANNOTATION_SETTINGS, window, lineCount: 1_000 });
@@ -25,7 +28,11 @@ describe('decoration changes', () => {
     assert.deepEqual(changedDecorations(plan(), plan(moved)), ['aiRuler'], 'a region below the window only moves its ruler mark');
     moved[3] = region(31, ['const a = 1;', 'const b = 2;'], { id: 'r3' });
     assert.deepEqual(changedDecorations(plan(), plan(moved)), ['aiText', 'aiGutter', 'aiRuler', 'noteAnnotation']);
-    assert.deepEqual(changedDecorations(plan(), plan(regions(), undefined, PAYMENTS)), ['aiGutter', 'loadBearingGutter', 'aiRuler', 'loadBearingRuler', 'warningAnnotation', 'noteAnnotation'], 'the text keeps its background');
+    assert.deepEqual(
+      changedDecorations(plan(), plan(regions(), undefined, PAYMENTS)),
+      ['aiGutter', 'loadBearingGutter', 'aiRuler', 'loadBearingRuler', 'warningAnnotation', 'noteAnnotation'],
+      'the text keeps its background',
+    );
   });
 });
 
@@ -41,7 +48,16 @@ describe('paint window', () => {
   });
 
   it('spans folded ranges, and is the whole file before the editor has shown anything', () => {
-    assert.deepEqual(paintWindow([{ first: 0, last: 10 }, { first: 500, last: 520 }], 10_000), { first: 0, last: 575 });
+    assert.deepEqual(
+      paintWindow(
+        [
+          { first: 0, last: 10 },
+          { first: 500, last: 520 },
+        ],
+        10_000,
+      ),
+      { first: 0, last: 575 },
+    );
     assert.equal(paintWindow([], 10_000), undefined);
   });
 });

@@ -58,7 +58,9 @@ export function replayedCommit(context: HookContext): string | undefined {
 
 /** True while git replays existing commits (rebase, cherry-pick, am): their messages are kept as they are. */
 export function replayInProgress(context: HookContext): boolean {
-  return replayedCommit(context) !== undefined || existsSync(join(context.gitDir, 'rebase-merge')) || existsSync(join(context.gitDir, 'rebase-apply'));
+  return (
+    replayedCommit(context) !== undefined || existsSync(join(context.gitDir, 'rebase-merge')) || existsSync(join(context.gitDir, 'rebase-apply'))
+  );
 }
 
 /**
@@ -85,7 +87,9 @@ function gitCommandLine(pidText: string | undefined): string[] | undefined {
   }
   if (process.platform === 'win32') return undefined;
   try {
-    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000 }).trim().split(/\s+/);
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8', timeout: 2000 })
+      .trim()
+      .split(/\s+/);
   } catch {
     return undefined;
   }

@@ -72,7 +72,14 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
     if (editorFlow) updated = provenance.trailers.length > 0 ? withPreview(original, provenance.trailers, commentChar) : original;
     else updated = applyTrailers(original, keepIndexedTrailers(original, provenance.trailers, commentChar), { commentChar });
     if (updated !== original) writeMessageFile(args.messageFile, updated);
-    await handOff(context, { provenance, trailers: provenance.trailers, previewed: editorFlow, message: updated, shape: await shape, storeVersion: version });
+    await handOff(context, {
+      provenance,
+      trailers: provenance.trailers,
+      previewed: editorFlow,
+      message: updated,
+      shape: await shape,
+      storeVersion: version,
+    });
     if (updated === original) return 'unchanged';
     return editorFlow ? 'previewed' : 'applied';
   } finally {
