@@ -14,6 +14,7 @@ import { registerCliOnPath } from './terminal/cliOnPath';
 import { registerCommit, type CommitApi } from './commit/registerCommit';
 import { registerAgents, type AgentsApi } from './agents/registerAgents';
 import { registerInsights, type InsightsApi } from './insights/registerInsights';
+import { registerReview, type ReviewApi } from './review/registerReview';
 
 /** What the extension hands to its integration tests (and other extensions). */
 export interface AiProvenanceApi {
@@ -28,6 +29,8 @@ export interface AiProvenanceApi {
   readonly agents: AgentsApi;
   /** The Insights view: see src/extension/insights/. */
   readonly insights: InsightsApi;
+  /** The reviewer's side: the branch's committed AI code, the Review view, sign-offs (src/extension/review/). */
+  readonly review: ReviewApi;
 }
 
 let registry: RepositoryRegistry | undefined;
@@ -44,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const commit = registerCommit(context, registry, blastRadius, log);
   const agents = registerAgents(context, log);
   const insights = registerInsights(context, registry, index.service, log);
+  const review = registerReview(context, registry, views.loadBearing, blastRadius, branches, log);
 
   context.subscriptions.push(
     log,
@@ -59,8 +63,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     ...commit.disposables,
     ...agents.disposables,
     ...insights.disposables,
+    ...review.disposables,
   );
-  return { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api };
+  return { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api, review: review.api };
 }
 
 export async function deactivate(): Promise<void> {

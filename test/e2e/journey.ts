@@ -10,6 +10,7 @@ import { suggestions } from '../../demo/completions/src/suggestions';
 import { demoTemplateDir } from '../../scripts/e2e/demoWorkspace';
 import { repoRoot } from '../host/repoRoot';
 import { insightsStep } from './insightsStep';
+import { reviewerAct } from './reviewerAct';
 import type { Step } from './steps';
 import { waitUntil, type Workbench } from './workbench';
 
@@ -82,7 +83,8 @@ interface JourneyState {
   refundLines?: { first: number; last: number };
 }
 
-export function journey(workbench: Workbench, workspace: string): Step[] {
+/** `openFolder` opens another folder in the same tab (the second act's reviewer workspace). */
+export function journey(workbench: Workbench, workspace: string, openFolder: (folder: string) => Promise<void>): Step[] {
   const state: JourneyState = {};
   const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -293,6 +295,7 @@ export function journey(workbench: Workbench, workspace: string): Step[] {
       },
     },
     insightsStep(workbench, workspace),
+    ...reviewerAct(workbench, { authorWorkspace: workspace, refundLines: () => state.refundLines!, openFolder }),
   ];
 }
 

@@ -33,6 +33,10 @@ const DOCS_IMAGES: Record<string, string> = {
 /** Screenshots taken inside a step (`<step>-<name>.png`, whatever the step's number) → the README's image. */
 const DOCS_IMAGES_BY_NAME: Record<string, string> = {
   'insights-view': 'insights-view.png',
+  'review-warning': 'review-warning.png',
+  'review-hover': 'review-hover.png',
+  'review-view': 'review-view.png',
+  'gate-passes': 'review-gate-passes.png',
 };
 const MAX_DOCS_IMAGE_BYTES = 300 * 1024;
 
@@ -46,7 +50,11 @@ async function runJourney(copyToDocs: boolean): Promise<number> {
   try {
     session = await startE2eSession(log, join(artifactsDir, 'editor-logs'));
     log(`workbench ${session.server.url}, workspace ${session.workspace}`);
-    const result = await runSteps(session.page, journey(new Workbench(session.page, (line) => console.log(`      ${line}`)), session.workspace), artifactsDir);
+    const { page, server } = session;
+    const openFolder = async (folder: string) => {
+      await page.goto(server.workbenchUrl(folder));
+    };
+    const result = await runSteps(page, journey(new Workbench(page, (line) => console.log(`      ${line}`)), session.workspace, openFolder), artifactsDir);
     log(`${result.passed} step(s) passed${result.failed ? `, failed: ${result.failed}` : ''}; screenshots in ${artifactsDir}`);
     if (result.failed) return 1;
     if (copyToDocs) copyDocsImages();

@@ -63,4 +63,12 @@ describe('Restricted Mode', () => {
     assert.equal(existsSync(inGitDir('hooks', 'prepare-commit-msg')), false);
     assert.equal(existsSync(inGitDir('ai-provenance', 'bin')), false);
   });
+
+  it('shows no branch review and declines Sign Off AI Code (both run git), recording nothing', async () => {
+    const api = await extensionApi();
+    await api.review.settled();
+    assert.deepEqual(api.review.reviews(), []);
+    assert.equal(await vscode.commands.executeCommand('aiProvenance.signOffAiCode', { root: workspaceRoot().fsPath, comment: '' }), undefined);
+    assert.equal(existsSync(inGitDir('refs', 'notes', 'ai-provenance-signoffs')), false);
+  });
 });

@@ -1,6 +1,6 @@
 import { git } from '../git/exec';
 import { resolveCommit } from '../git/revisions';
-import type { Classification, LoadBearingClassifier } from '../loadBearing';
+import type { Classification } from '../loadBearing';
 import { rangeCommits, type RangeCommit } from '../provenance/gate/rangeCommits';
 import { assessRisk, DEFAULT_RISK_MODEL, type RiskLevel, type RiskModelConfig } from '../risk';
 import { SignOffJudge, type AcceptedSignOff, type RejectedSignOff } from '../signoff/judge';
@@ -46,7 +46,8 @@ export interface ReviewState {
 export interface ReviewStateOptions {
   /** The head of the range (default HEAD). */
   readonly head?: string;
-  readonly classifier: LoadBearingClassifier;
+  /** Classifies repo-relative paths (a LoadBearingClassifier, or the editor's per-repository one). */
+  readonly classifier: { classify(path: string): Classification };
   readonly rules: SignOffRules;
   readonly riskModel?: RiskModelConfig;
   readonly notes?: NoteCache;

@@ -46,7 +46,8 @@ function header(region: AiRegion): string {
   return [`**AI-generated**`, ...origin, plural(aiLineCount(region), 'AI line'), state].join(' · ');
 }
 
-function loadBearingSection(classification: Classification): string {
+/** Why the file is load-bearing, one line per class (shared with the committed-code hover). */
+export function loadBearingSection(classification: Classification): string {
   if (classification.classes.length === 0) return '';
   const classes = classification.classes.map((match) => {
     const name = match.reason === 'structure' ? 'load-bearing by structure' : `**${escapeMarkdown(match.name)}**`;
@@ -55,13 +56,14 @@ function loadBearingSection(classification: Classification): string {
   return [`$(warning) **Load-bearing file**`, ...classes].join('\n');
 }
 
-function riskLine(risk: RegionRisk): string {
+export function riskLine(risk: RegionRisk): string {
   // The explanation starts with its level ("high: 15 unreviewed AI lines ...").
   const reason = risk.explanation.replace(/^[a-z]+: /, '');
   return `**Risk: ${risk.level}** · ${escapeMarkdown(reason)}`;
 }
 
-function blastSection(input: RegionHoverInput): string[] {
+/** The dependents by depth, each a link; none without an index. */
+export function blastSection(input: Pick<RegionHoverInput, 'blast' | 'maxDependents'> & { readonly links: Pick<RegionHoverLinks, 'openFile'> }): string[] {
   const { blast } = input;
   if (blast === undefined || blast === 'unavailable') return [];
   if (blast === 'pending') return ['**Blast radius:** indexing…'];
@@ -96,7 +98,7 @@ function byDepth(dependents: readonly Dependent[]): Array<[number, Dependent[]]>
     .map(([depth, group]) => [depth, group.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))]);
 }
 
-function dependentItem(dependent: Dependent, links: RegionHoverLinks): string {
+function dependentItem(dependent: Dependent, links: Pick<RegionHoverLinks, 'openFile'>): string {
   const icon = dependent.loadBearing.length > 0 ? '$(warning) ' : '';
   const classes = dependent.loadBearing.length > 0 ? ` · ${escapeMarkdown(dependent.loadBearing.join(', '))}` : '';
   const test = dependent.test ? ' · test' : '';

@@ -81,7 +81,8 @@ export class RegionsTreeProvider implements vscode.TreeDataProvider<RegionsViewN
   }
 }
 
-function levelIcon(level: RiskLevel, reviewed = false): vscode.ThemeIcon {
+/** The icon of a risk level (shared with the Review view). */
+export function levelIcon(level: RiskLevel, reviewed = false): vscode.ThemeIcon {
   if (reviewed) return new vscode.ThemeIcon('check');
   const [icon, color] = LEVEL_ICONS[level];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);

@@ -45,7 +45,7 @@ export function registerViews(
   blastRadius: BlastRadiusSlot,
   branches: BranchWatcher,
   log: Log,
-): { readonly disposables: vscode.Disposable[]; readonly api: ViewsApi } {
+): { readonly disposables: vscode.Disposable[]; readonly api: ViewsApi; readonly loadBearing: LoadBearingService } {
   const loadBearing = new LoadBearingService(registry, blastRadius, log);
   const blastCache = new BlastRadiusCache(registry, blastRadius);
   const insights = new RegionInsights(registry, loadBearing, blastCache, [branches.onDidSwitch, vscode.workspace.onDidSaveTextDocument]);
@@ -81,5 +81,5 @@ export function registerViews(
       await decorations.settled();
     },
   };
-  return { disposables, api };
+  return { disposables, api, loadBearing };
 }

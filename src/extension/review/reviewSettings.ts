@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+
+/** The `aiProvenance.review.*` settings; read fresh each time (cheap). */
+export const reviewSettings = {
+  /** Show the AI code of the commits not on the base branch yet. */
+  enabled(scope?: vscode.Uri): boolean {
+    return config(scope).get<boolean>('enabled', true);
+  },
+  /** The base branch; '' detects it (the upstream's default branch). */
+  base(scope?: vscode.Uri): string {
+    return config(scope).get<string>('base', '').trim();
+  },
+  /** Show AI authorship of whole files, the base's history included (like blame annotations). */
+  wholeFileAuthorship(scope?: vscode.Uri): boolean {
+    return config(scope).get<boolean>('wholeFileAuthorship', false);
+  },
+};
+
+export function affectsReview(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('aiProvenance.review');
+}
+
+function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('aiProvenance.review', scope);
+}
