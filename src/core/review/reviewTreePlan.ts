@@ -43,7 +43,6 @@ export interface ReviewTreeHunk {
   readonly open: number;
 }
 
-export type ReviewTreeNode = ReviewTreeGroup | ReviewTreeFile | ReviewTreeHunk;
 
 export function planReviewTree(root: string, state: ReviewState, options: { readonly repositoryLabel?: string } = {}): ReviewTreeGroup[] {
   const { requireSignOff } = state.rules;

@@ -56,15 +56,17 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
   const mergeBase = (await git(['merge-base', base, head], { cwd: root, allowFailure: true })).stdout.trim() || base;
   const commits = await rangeCommits(root, mergeBase, head);
   const chosen = request.lines ? await linesOfHunks(root, mergeBase, commits, request.lines) : await linesOfNotes(root, commits, request.files);
-  if (chosen.size === 0) throw new SignOffError(`no AI-written lines to sign off in ${describeScope(request)} (${mergeBase.slice(0, 10)}..${head.slice(0, 10)}, ${commits.length} commit${commits.length === 1 ? '' : 's'}); are the notes fetched? (refs/notes/ai-provenance)`);
+  // A sign-off of the whole range reviews every commit in it, those without AI lines too (a change to the policy, say).
+  const wholeRange = !request.lines && !(request.files && request.files.length > 0);
+  if (chosen.size === 0 && !(wholeRange && commits.length > 0)) throw new SignOffError(`no AI-written lines to sign off in ${describeScope(request)} (${mergeBase.slice(0, 10)}..${head.slice(0, 10)}, ${commits.length} commit${commits.length === 1 ? '' : 's'}); are the notes fetched? (refs/notes/ai-provenance)`);
 
-  const ids = await patchIds(root, [...chosen.keys()]);
+  const ids = await patchIds(root, wholeRange ? commits.map((commit) => commit.sha) : [...chosen.keys()]);
   const signedCommits: SignedOffCommit[] = [];
   let aiLines = 0;
   const files = new Set<string>();
   for (const commit of commits) {
-    const byPath = chosen.get(commit.sha);
-    if (!byPath) continue;
+    const byPath = chosen.get(commit.sha) ?? new Map<string, number[]>();
+    if (byPath.size === 0 && !wholeRange) continue;
     const signedFiles = [];
     for (const [path, lines] of [...byPath].sort(([a], [b]) => a.localeCompare(b))) {
       const text = await readFileAt(root, commit.sha, path);
@@ -79,7 +81,7 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
       files.add(path);
       signedFiles.push({ path, ranges });
     }
-    if (signedFiles.length > 0) signedCommits.push({ sha: commit.sha, ...(ids.get(commit.sha) ? { patchId: ids.get(commit.sha)! } : {}), files: signedFiles });
+    if (signedFiles.length > 0 || wholeRange) signedCommits.push({ sha: commit.sha, ...(ids.get(commit.sha) ? { patchId: ids.get(commit.sha)! } : {}), files: signedFiles });
   }
   const document: SignOffDocument = {
     schema: SIGNOFF_SCHEMA,
@@ -89,12 +91,12 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
     ...(request.comment?.trim() ? { comment: request.comment.trim() } : {}),
     base: mergeBase,
     head,
-    scope: request.lines ? 'lines' : request.files && request.files.length > 0 ? 'files' : 'range',
+    scope: request.lines ? 'lines' : wholeRange ? 'range' : 'files',
     commits: signedCommits,
     generator: generatorName(),
   };
   const email = reviewer.email.toLowerCase();
-  const ownCommits = commits.filter((commit) => chosen.has(commit.sha) && [commit.authorEmail, commit.committerEmail].some((who) => who.toLowerCase() === email));
+  const ownCommits = commits.filter((commit) => (wholeRange || chosen.has(commit.sha)) && [commit.authorEmail, commit.committerEmail].some((who) => who.toLowerCase() === email));
   return { document, aiLines, files: [...files].sort(), ownCommits };
 }
 

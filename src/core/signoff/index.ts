@@ -3,3 +3,5 @@ export { prepareSignOff, recordSignOff, SignOffError } from './createSignOff';
 export { signOffRules } from './rules';
 export { SIGNOFFS_REF } from './schema';
 export { listSignOffs } from './signOffNotes';
+export type { SignOffRequest } from './createSignOff';
+export type { SignOff } from './schema';

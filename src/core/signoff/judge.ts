@@ -9,6 +9,9 @@ import { listSignOffs } from './signOffNotes';
 import { resolveTrust } from './trust';
 import { verifySignOff, type TrustSettings, type Verification } from './verify';
 
+/** The file whose CODEOWNERS owners may review a change to the policy itself. */
+const POLICY_FILE = '.ai-provenance.json';
+
 /** The commit whose lines are judged, and who made it. */
 export interface JudgedCommit {
   readonly sha: string;
@@ -131,6 +134,24 @@ export class SignOffJudge {
       for (const line of covered) if (!accepted.has(line)) accepted.set(line, verdict);
     }
     return { accepted, rejected, eligible, excluded };
+  }
+
+  /**
+   * Sign-offs of a whole range (scope `range`) that name this commit and that
+   * the policy accepts: the reviewer reviewed the commit as a whole, so they
+   * count as a review of its other changes too (a change to the policy
+   * files). With `reviewers: "codeowners"` the reviewer must own the policy
+   * file, `.ai-provenance.json`, in the base's CODEOWNERS.
+   */
+  async commitReviews(commit: JudgedCommit): Promise<Array<{ readonly reviewer: Reviewer; readonly id: string }>> {
+    const eligible = this.eligible(POLICY_FILE);
+    const excluded = this.excluded(commit);
+    const reviews: Array<{ reviewer: Reviewer; id: string }> = [];
+    for (const { signOff } of await this.entriesFor(commit.sha)) {
+      if (signOff.document.scope !== 'range' || reviews.some((review) => review.id === signOff.id)) continue;
+      if ((await this.objections(signOff, eligible, excluded)).length === 0) reviews.push({ reviewer: signOff.document.reviewer, id: signOff.id });
+    }
+    return reviews;
   }
 
   /** Why the policy does not accept this sign-off; empty when it does. */

@@ -55,7 +55,11 @@ export interface SignOffDocument {
   /** The base and head commits the reviewer looked at (merge base..head). */
   readonly base: string;
   readonly head: string;
-  /** What was signed off: the whole range, some files, or some lines. */
+  /**
+   * What was signed off: the whole range (every commit of it is listed, those
+   * without AI lines with no files: the reviewer reviewed each commit whole),
+   * some files, or some lines.
+   */
   readonly scope: 'range' | 'files' | 'lines';
   readonly commits: readonly SignedOffCommit[];
   /** `ai-provenance <version>`. */

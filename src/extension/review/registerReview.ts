@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { git } from '../../core/git/exec';
-import type { SignOff } from '../../core/signoff/schema';
+import { branchesByDate } from '../../core/review';
+import type { SignOff } from '../../core/signoff';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import type { Log } from '../log';
@@ -114,8 +114,7 @@ async function changeBase(registry: RepositoryRegistry, service: ReviewService):
   const repository = registry.all().find((candidate) => candidate.inGit);
   if (!repository || !vscode.workspace.isTrusted) return;
   const current = service.reviewOf(repository);
-  const { stdout } = await git(['for-each-ref', '--format=%(refname:short)', '--sort=-committerdate', 'refs/remotes', 'refs/heads'], { cwd: repository.root, allowFailure: true });
-  const refs = stdout.split('\n').map((ref) => ref.trim()).filter((ref) => ref !== '' && !ref.endsWith('/HEAD'));
+  const refs = await branchesByDate(repository.root);
   const detect = { label: '$(search) Detect automatically', description: 'the upstream’s default branch', ref: '' };
   const picked = await vscode.window.showQuickPick([detect, ...refs.map((ref) => ({ label: ref, description: ref === current?.base?.ref ? 'current' : undefined, ref }))], {
     title: 'Review Base',

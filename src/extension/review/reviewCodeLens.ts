@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { classesText } from '../../core/views/annotationText';
-import { openLines } from '../../core/review/hunkFacts';
+import { openLines } from '../../core/review';
+import { classesText } from '../../core/views';
 import { affectsViews, viewSettings } from '../views/viewSettings';
 import type { ReviewService } from './reviewService';
 

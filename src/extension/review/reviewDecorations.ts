@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
-import type { BlastLookup } from '../../core/views/blastLookup';
-import { aiLineSpan } from '../../core/views/blastLookup';
-import type { Annotation } from '../../core/views/decorationPlan';
-import { EMPTY_REVIEW_PLAN, hunkKey, planReviewDecorations, type ReviewDecorationPlan } from '../../core/review/reviewDecorationPlan';
-import type { ShownHunk } from '../../core/review/hunkFacts';
+import { EMPTY_REVIEW_PLAN, hunkKey, planReviewDecorations, type ReviewDecorationPlan, type ShownHunk } from '../../core/review';
+import { aiLineSpan, type Annotation, type BlastLookup } from '../../core/views';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';

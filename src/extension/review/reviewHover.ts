@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { hunkHoverMarkdown } from '../../core/review/hunkHover';
-import { openLines, type ShownHunk } from '../../core/review/hunkFacts';
+import { hunkHoverMarkdown, openLines, type ShownHunk } from '../../core/review';
 import { assessRisk, DEFAULT_RISK_MODEL } from '../../core/risk';
-import { blastFacts } from '../../core/views/blastLookup';
-import { commandLink } from '../../core/views/markdown';
+import { blastFacts, commandLink } from '../../core/views';
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import { openFileLink } from '../views/regionLinks';
 import { viewSettings } from '../views/viewSettings';

@@ -1,13 +1,21 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { git } from '../../core/git/exec';
-import { committedAiHunks, type CommittedAiHunk } from '../../core/review/committedAiLines';
-import type { ShownHunk } from '../../core/review/hunkFacts';
-import { NoteCache } from '../../core/review/noteCache';
-import { detectReviewBase, type ReviewBase } from '../../core/review/reviewBase';
-import { reviewState, ReviewInputError, type ReviewFile, type ReviewState } from '../../core/review/reviewState';
-import { signOffRules } from '../../core/signoff/rules';
+import {
+  commonGitDir,
+  committedAiHunks,
+  currentBranch,
+  detectReviewBase,
+  NoteCache,
+  reviewState,
+  ReviewInputError,
+  type CommittedAiHunk,
+  type ReviewBase,
+  type ReviewFile,
+  type ReviewState,
+  type ShownHunk,
+} from '../../core/review';
+import { signOffRules } from '../../core/signoff';
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import { describeError, type Log } from '../log';
 import type { BranchWatcher } from '../repositories/branchWatcher';
@@ -199,8 +207,8 @@ export class ReviewService implements vscode.Disposable {
       const base = configured ? { ref: configured, reason: 'aiProvenance.review.base' } : await detectReviewBase(repository.root);
       if (!base) {
         // On main (or master) itself, with no remote: nothing to review, and nothing to say about it.
-        const branch = (await git(['symbolic-ref', '-q', '--short', 'HEAD'], { cwd: repository.root, allowFailure: true })).stdout.trim();
-        review = ['main', 'master'].includes(branch) ? { repository } : { repository, problem: 'No base branch found (no upstream default branch, no main or master). Choose one with Change Review Base.' };
+        const branch = await currentBranch(repository.root);
+        review = branch === 'main' || branch === 'master' ? { repository } : { repository, problem: 'No base branch found (no upstream default branch, no main or master). Choose one with Change Review Base.' };
       } else {
         const rules = signOffRules(this.loadBearing.policy(repository));
         const classifier = { classify: (path: string) => this.loadBearing.classification(repository, path) };
@@ -255,9 +263,8 @@ export class ReviewService implements vscode.Disposable {
   private async watchNotes(repository: RepositoryContext): Promise<void> {
     if (!repository.inGit || !vscode.workspace.isTrusted) return;
     try {
-      const { stdout, exitCode } = await git(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repository.root, allowFailure: true });
-      if (exitCode !== 0 || this.disposed) return;
-      const commonDir = stdout.trim();
+      const commonDir = await commonGitDir(repository.root);
+      if (commonDir === undefined || this.disposed) return;
       const changed = () => {
         this.notes.get(repository.root)?.clear();
         this.recomputeSoon(repository.root);

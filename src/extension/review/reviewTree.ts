@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { fromRepoPath } from '../../core/git/repository';
-import { planReviewTree, type ReviewTreeFile, type ReviewTreeGroup, type ReviewTreeHunk } from '../../core/review/reviewTreePlan';
+import { fromRepoPath } from '../../core/git';
+import { planReviewTree, type ReviewTreeFile, type ReviewTreeGroup, type ReviewTreeHunk } from '../../core/review';
 import { levelIcon } from '../regionsView/regionsTreeProvider';
 import type { ReviewService } from './reviewService';
 

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { plural } from '../../core/risk/explain';
-import { prepareSignOff, recordSignOff, SignOffError, type SignOffRequest } from '../../core/signoff/createSignOff';
-import { SIGNOFFS_REF, type SignOff } from '../../core/signoff/schema';
+import { plural } from '../../core/risk';
+import { prepareSignOff, recordSignOff, SignOffError, SIGNOFFS_REF, type SignOff, type SignOffRequest } from '../../core/signoff';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';

@@ -116,4 +116,33 @@ describe('review: the sign-off policy (reviewers, Reviewed-by, rewrites)', funct
     assert.equal(result.result.commits.length, 2);
     assert.equal(result.result.commits[0].findings.filter((finding) => finding.kind === 'needs-sign-off').length, 0);
   });
+
+  it('a sign-off of the whole range reviews a change to the policy (policy-changed), unless the reviewer is its author', async () => {
+    team = new Team(tempDir());
+    await team.start();
+    await team.authorBranch();
+    // The branch also relaxes the policy: a change the base policy must see reviewed.
+    team.author.write('.ai-provenance.json', JSON.stringify({ policy: { requireSignOff: [] } }));
+    team.author.commitAll('Relax the policy');
+    team.author.git('push', '-q', 'origin', 'feature');
+    team.reviewerFetches();
+    const policyChange = () => allFindings(gateJson(team.reviewer).result).find((finding) => finding.kind === 'policy-changed')!;
+    assert.equal(policyChange().level, 'error');
+
+    // Bob signs off only the payments file: that reviews lines, not the policy change.
+    assert.equal(cli(team.reviewer, 'review', 'sign-off', '--files', REFUND).code, 0);
+    assert.equal(policyChange().level, 'error');
+    // The author's sign-off of the range does not count for her own commit.
+    assert.equal(cli(team.author, 'review', 'sign-off').code, 0);
+    team.author.git('push', '-q', 'origin', 'refs/notes/ai-provenance-signoffs');
+    team.reviewer.git('fetch', '-q', 'origin', '+refs/notes/ai-provenance-signoffs:refs/notes/ai-provenance-signoffs');
+    assert.equal(policyChange().level, 'error');
+    // Bob signs off the whole range: the change is accepted, naming him.
+    const run = cli(team.reviewer, 'review', 'sign-off', '--comment', 'policy change agreed');
+    assert.equal(run.code, 0, run.stderr);
+    const accepted = policyChange();
+    assert.equal(accepted.level, 'warning');
+    assert.match(accepted.message, /accepted: reviewed by Bob Reviewer <bob@example\.com> \(sign-off\)/);
+    assert.equal(gateJson(team.reviewer).code, 0);
+  });
 });

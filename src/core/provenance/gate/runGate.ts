@@ -10,6 +10,7 @@ import { gatePolicy, type GatePolicy } from './policy';
 import { policyChangedFindings } from './policyChanged';
 import { policyChanges } from './policyFiles';
 import { reviewedByTrailers, type ReviewSource } from './policyReview';
+import { signOffReviews } from './signOffReviews';
 import { notesRefExists, rangeCommits } from './rangeCommits';
 import { GATE_SCHEMA, GATE_VERSION, type CommitVerdict, type GateResult } from './verdict';
 
@@ -58,7 +59,7 @@ export async function runGate(root: string, baseRef: string, options: GateOption
   const facts = commits.map((commit) => commitFacts(commit, { ...factOptions, signOffsOf: (path) => judgements.get(commit.sha)?.get(path) }));
   const unattested = commits.filter((_, index) => facts[index].provenance === 'none').map((commit) => commit.sha);
   const files = await changedFiles(root, unattested);
-  const reviewSources = [reviewedByTrailers(policy), ...(options.reviewSources?.(policy) ?? [])];
+  const reviewSources = [reviewedByTrailers(policy), signOffReviews(judge), ...(options.reviewSources?.(policy) ?? [])];
   const changed = await policyChangedFindings(changes, commits, reviewSources);
   const attestation = { classifier, policy, notesFetched, ...(options.localHooks ? { local: options.localHooks } : {}) };
 
