@@ -49,7 +49,10 @@ of <head>), read through git.`,
       const rules = signOffRules(settings.project.policy);
       const withSignOff = rules.requireSignOff.length > 0 || (await listSignOffs(repository.root)).signOffs.length > 0;
       const signOff = withSignOff
-        ? await reviewState(repository.root, values.base, { head: values.head ?? 'HEAD', classifier, rules, riskModel: settings.project.risk })
+        ? await reviewState(repository.root, values.base, {
+            head: values.head ?? 'HEAD',
+            config: { classifier, rules, riskModel: settings.project.risk, label: `${configRef} (${configCommit.slice(0, 10)})`, problems: [] },
+          })
         : undefined;
       const text = values.json
         ? `${JSON.stringify({ ...report, files: undefined, blastRadius: Object.fromEntries(report.blastRadius), ...(signOff ? { signOff: statusJson(signOff) } : {}) }, null, 2)}\n`

@@ -1,6 +1,6 @@
-import { formatRanges, readProvenanceSettings, toRanges } from '../../core/provenance';
+import { formatRanges, toRanges } from '../../core/provenance';
 import { detectReviewBase, formatReviewStatus, ReviewInputError, reviewState, type ReviewState } from '../../core/review';
-import { prepareSignOff, recordSignOff, SignOffError, signOffRules, SIGNOFFS_REF } from '../../core/signoff';
+import { prepareSignOff, recordSignOff, SignOffError, SIGNOFFS_REF } from '../../core/signoff';
 import { parse, parseLineRange } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 import { requireRepository } from '../workspace';
@@ -52,15 +52,14 @@ async function status(argv: readonly string[], io: CliIO): Promise<number> {
   const { values } = parse(argv, { base: { type: 'string' }, json: { type: 'boolean' } }, false);
   const repository = await requireRepository(io);
   const base = await baseOf(repository.root, values.base);
-  const settings = await readProvenanceSettings(repository.root);
   let state: ReviewState;
   try {
-    state = await reviewState(repository.root, base, { classifier: settings.classifier, rules: signOffRules(settings.project.policy), riskModel: settings.project.risk });
+    // The policy, classes and CODEOWNERS of the base, as the gate reads them.
+    state = await reviewState(repository.root, base);
   } catch (error) {
     if (error instanceof ReviewInputError) throw new CliError(error.message);
     throw error;
   }
-  for (const problem of settings.problems) io.stderr(`ai-provenance: ${problem}\n`);
   io.stdout(values.json ? `${JSON.stringify(statusJson(state), null, 2)}\n` : formatReviewStatus(state));
   return 0;
 }

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { parseUserLoadBearingSettings, PROJECT_CONFIG_FILE, USER_SETTING } from '../../core/config';
 import { type Classification, CODEOWNERS_LOCATIONS, type UserLoadBearingSettings } from '../../core/loadBearing';
 import type { RiskModelConfig } from '../../core/risk';
-import type { PolicyConfig } from '../../core/config';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';
@@ -60,10 +59,6 @@ export class LoadBearingService implements vscode.Disposable {
 
   riskModel(repository: RepositoryContext): RiskModelConfig {
     return this.settingsOf(repository).riskModel;
-  }
-
-  policy(repository: RepositoryContext): PolicyConfig {
-    return this.settingsOf(repository).policy;
   }
 
   /** Configuration problems reported so far (each once). */

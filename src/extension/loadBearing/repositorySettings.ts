@@ -1,14 +1,11 @@
 import { DEFAULT_PROJECT_CONFIG, loadProjectConfig } from '../../core/config';
 import { LoadBearingClassifier, readCodeowners, type UserLoadBearingSettings } from '../../core/loadBearing';
 import type { RiskModelConfig } from '../../core/risk';
-import type { PolicyConfig } from '../../core/config';
 
 /** What one repository's configuration decides for the views. */
 export interface RepositorySettings {
   readonly classifier: LoadBearingClassifier;
   readonly riskModel: RiskModelConfig;
-  /** The gate's policy, for the review view (which lines need a sign-off, and from whom). */
-  readonly policy: PolicyConfig;
   /** Problems of `.ai-provenance.json` and CODEOWNERS (the user setting's are reported apart). */
   readonly problems: readonly string[];
 }
@@ -17,7 +14,7 @@ export interface RepositorySettings {
 export async function loadRepositorySettings(root: string, user: UserLoadBearingSettings): Promise<RepositorySettings> {
   const [project, codeowners] = await Promise.all([loadProjectConfig(root), readCodeowners(root)]);
   const classifier = LoadBearingClassifier.fromConfig(project.config, codeowners?.text, user);
-  return { classifier, riskModel: project.config.risk, policy: project.config.policy, problems: [...project.problems, ...classifier.problems] };
+  return { classifier, riskModel: project.config.risk, problems: [...project.problems, ...classifier.problems] };
 }
 
 /** Until a repository's files are read: the built-in classes, the default risk model. */
@@ -25,7 +22,6 @@ export function defaultRepositorySettings(user: UserLoadBearingSettings): Reposi
   return {
     classifier: LoadBearingClassifier.fromConfig(DEFAULT_PROJECT_CONFIG, undefined, user),
     riskModel: DEFAULT_PROJECT_CONFIG.risk,
-    policy: DEFAULT_PROJECT_CONFIG.policy,
     problems: [],
   };
 }

@@ -15,7 +15,6 @@ import {
   type ReviewState,
   type ShownHunk,
 } from '../../core/review';
-import { signOffRules } from '../../core/signoff';
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import { describeError, type Log } from '../log';
 import type { BranchWatcher } from '../repositories/branchWatcher';
@@ -72,7 +71,7 @@ export class ReviewService implements vscode.Disposable {
 
   constructor(
     private readonly registry: RepositoryRegistry,
-    private readonly loadBearing: LoadBearingService,
+    loadBearing: LoadBearingService,
     branches: BranchWatcher,
     private readonly log: Log,
   ) {
@@ -204,15 +203,14 @@ export class ReviewService implements vscode.Disposable {
     let review: RepositoryReview;
     try {
       const configured = reviewSettings.base(scope);
-      const base = configured ? { ref: configured, reason: 'aiProvenance.review.base' } : await detectReviewBase(repository.root);
+      const base = configured ? { ref: configured, reason: 'the setting aiProvenance.review.base' } : await detectReviewBase(repository.root);
       if (!base) {
         // On main (or master) itself, with no remote: nothing to review, and nothing to say about it.
         const branch = await currentBranch(repository.root);
         review = branch === 'main' || branch === 'master' ? { repository } : { repository, problem: 'No base branch found (no upstream default branch, no main or master). Choose one with Change Review Base.' };
       } else {
-        const rules = signOffRules(this.loadBearing.policy(repository));
-        const classifier = { classify: (path: string) => this.loadBearing.classification(repository, path) };
-        const state = await reviewState(repository.root, base.ref, { classifier, rules, riskModel: this.loadBearing.riskModel(repository), notes, contentsOf });
+        // The base's policy, classes and CODEOWNERS, read through git as the gate reads them.
+        const state = await reviewState(repository.root, base.ref, { notes, contentsOf });
         review = { repository, base, state };
       }
     } catch (error) {

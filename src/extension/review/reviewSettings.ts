@@ -4,15 +4,15 @@ import * as vscode from 'vscode';
 export const reviewSettings = {
   /** Show the AI code of the commits not on the base branch yet. */
   enabled(scope?: vscode.Uri): boolean {
-    return config(scope).get<boolean>('enabled', true);
+    return config(scope).get<boolean>('review.enabled', true);
   },
   /** The base branch; '' detects it (the upstream's default branch). */
   base(scope?: vscode.Uri): string {
-    return config(scope).get<string>('base', '').trim();
+    return config(scope).get<string>('review.base', '').trim();
   },
   /** Show AI authorship of whole files, the base's history included (like blame annotations). */
   wholeFileAuthorship(scope?: vscode.Uri): boolean {
-    return config(scope).get<boolean>('wholeFileAuthorship', false);
+    return config(scope).get<boolean>('review.wholeFileAuthorship', false);
   },
 };
 
@@ -21,5 +21,5 @@ export function affectsReview(event: vscode.ConfigurationChangeEvent): boolean {
 }
 
 function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('aiProvenance.review', scope);
+  return vscode.workspace.getConfiguration('aiProvenance', scope);
 }

@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ai-provenance.schema.json'), 'utf8'));
-const VIEW_SOURCES = ['views', 'statusBar', 'regionsView', 'diagnostics', 'risk', 'loadBearing'].flatMap((folder) => {
+const VIEW_SOURCES = ['views', 'statusBar', 'regionsView', 'diagnostics', 'risk', 'loadBearing', 'review'].flatMap((folder) => {
   const dir = join(ROOT, 'src', 'extension', folder);
   return readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8'));
 });
@@ -65,8 +65,8 @@ describe('the views\' package.json contributions', () => {
 
   it('contribute the commands of menus, links and tree items, in the "AI Provenance" category', () => {
     const commands = new Map(contributes.commands.map((command: { command: string; category?: string }) => [command.command, command]));
-    // String literals naming things that are not commands: the view, the status item, context and state keys, colours, a setting.
-    const notCommands = /^aiProvenance\.(regions|risk|loadBearing|regionsView\.loadBearingOnly)$|Foreground$/;
+    // String literals naming things that are not commands: the views, the status item, context and state keys, colours, a setting.
+    const notCommands = /^aiProvenance\.(regions|review|risk|loadBearing|regionsView\.loadBearingOnly)$|Foreground$/;
     const referenced = new Set([
       ...Object.values(contributes.menus).flatMap((entries) => (entries as Array<{ command: string }>).map((entry) => entry.command)),
       ...[...VIEW_SOURCES.join('\n').matchAll(/'(aiProvenance\.[\w.]+)'/g)].map((match) => match[1]!).filter((id) => !notCommands.test(id)),
@@ -89,6 +89,6 @@ describe('the views\' package.json contributions', () => {
     ];
     assert.ok(icons.length >= 4);
     for (const icon of icons) assert.ok(existsSync(join(ROOT, icon)), `${icon} exists`);
-    assert.deepEqual(contributes.views.aiProvenance.map((view: { id: string }) => view.id), ['aiProvenance.regions']);
+    assert.deepEqual(contributes.views.aiProvenance.map((view: { id: string }) => view.id), ['aiProvenance.regions', 'aiProvenance.review']);
   });
 });
