@@ -2,7 +2,6 @@
 export { createLineRegion, createRegion, type RegionOrigin } from './create';
 export { FileRegions } from './fileRegions';
 export type { TextChange } from './positions';
-export { FileRegions } from './fileRegions';
 export { reanchorRegions } from './reanchor';
 export { aiLineCount, type AiRegion, humanModifiedLines, type RegionSource } from './region';
 export type { EditAttribution } from './tracking';
