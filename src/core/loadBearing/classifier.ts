@@ -172,7 +172,7 @@ export class LoadBearingClassifier {
     const name = slash < 0 ? path : path.slice(slash + 1);
     // Not cached: file names are mostly distinct, and cheap to look at.
     const lowerCased = name.toLowerCase();
-    const nameFacts = this.segmentFacts(name, lowerCased);
+    const nameFacts = this.segmentFacts(name, lowerCased, true);
     if (segmentFlagsMatch(nameFacts.never, true)) return NOT_LOAD_BEARING;
     const anchoredMayMatch = directory.anchoredMayMatch || this.anyGlob.anchoredKeyedBy(lowerCased, slash < 0);
     const rule = directory.codeowners && this.codeowners.ruleIn(directory.codeowners, name, path);
@@ -271,9 +271,10 @@ export class LoadBearingClassifier {
     return facts;
   }
 
-  private segmentFacts(segment: string, lowerCased = segment.toLowerCase()): SegmentFacts {
+  /** `fileName`: the path's last segment, which directory-only globs (`tests/`) do not match. */
+  private segmentFacts(segment: string, lowerCased = segment.toLowerCase(), fileName = false): SegmentFacts {
     const keywords = this.keywords.matchSegment(segment);
-    const testGlobs = this.anyGlob.segmentFlags(segment, lowerCased) !== 0;
+    const testGlobs = (fileName ? this.anyGlob.fileNameFlags(segment, lowerCased) : this.anyGlob.segmentFlags(segment, lowerCased)) !== 0;
     if (keywords === undefined && !testGlobs) return NOTHING;
     const never = testGlobs ? this.neverLoadBearing.segmentFlags(segment, lowerCased) : 0;
     const perClass = this.compiled.map((compiled) => compiled.segmentFacts(segment, keywords?.[compiled.index], testGlobs, lowerCased));

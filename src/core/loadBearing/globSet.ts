@@ -33,6 +33,8 @@ export interface GlobSet {
   anchoredKeyedBy(name: string, atRoot: boolean): boolean;
   /** ...and SEGMENT_MATCH | DIRECTORY_MATCH for one segment (not cached; `lowerCased`: the segment lower-cased, when the caller has it). */
   segmentFlags(segment: string, lowerCased?: string): number;
+  /** SEGMENT_MATCH or 0 for the last segment, a file's name: directory-only patterns cannot match it. */
+  fileNameFlags(name: string, lowerCased?: string): number;
   /** The patterns `segmentFlags` answers for (slash-free ones, `name` or `name/`)... */
   readonly segmentPatterns: readonly string[];
   /** ...and the ones `matchesAnchored` answers for. */
@@ -121,6 +123,7 @@ export function compileGlobSet(patterns: readonly string[], options: GlobOptions
     anchoredMayMatchIn: (directorySegments) => anchored.mayMatchIn(directorySegments),
     anchoredKeyedBy: (name, atRoot) => anchored.keyedBy(name, atRoot),
     segmentFlags,
+    fileNameFlags: (name, lowerCased) => (anyMatcher.test(name, options.ignoreCase ? (lowerCased ?? name.toLowerCase()) : name) ? SEGMENT_MATCH : 0),
     segmentPatterns,
     anchoredPatterns,
     firstMatch,

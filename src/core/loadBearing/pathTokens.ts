@@ -46,12 +46,20 @@ export function segmentTokens(segment: string): readonly string[] {
 const UPPER = 1;
 const LOWER = 2;
 const DIGIT = 3;
+/** Above 127: not ASCII. */
+const OTHER = 4;
+
+/** The kind of each ASCII character (0: a separator), read once per character of every file name. */
+const KINDS = (() => {
+  const kinds = new Uint8Array(128);
+  for (let code = 65; code <= 90; code++) kinds[code] = UPPER;
+  for (let code = 97; code <= 122; code++) kinds[code] = LOWER;
+  for (let code = 48; code <= 57; code++) kinds[code] = DIGIT;
+  return kinds;
+})();
 
 function charKind(code: number): number {
-  if (code >= 65 && code <= 90) return UPPER;
-  if (code >= 97 && code <= 122) return LOWER;
-  if (code >= 48 && code <= 57) return DIGIT;
-  return 0;
+  return code < 128 ? KINDS[code]! : OTHER;
 }
 
 /**
@@ -71,15 +79,16 @@ function asciiWords(segment: string): string[] | undefined {
 /**
  * Calls `visit` with the [start, end) of each word of an ASCII segment, in
  * order, without allocating; stops when `visit` returns true. Returns whether
- * a visit returned true, or undefined (having visited nothing) when the
- * segment is not ASCII.
+ * a visit returned true, or undefined when the segment is not ASCII (words
+ * before its first non-ASCII character may have been visited).
  */
 export function forEachAsciiWord(segment: string, visit: (start: number, end: number) => boolean): boolean | undefined {
-  for (let i = 0; i < segment.length; i++) if (segment.charCodeAt(i) > 127) return undefined;
+  // One pass: a non-ASCII character anywhere makes it undefined, even after some words were visited.
   let i = 0;
   while (i < segment.length) {
     const kind = charKind(segment.charCodeAt(i));
     let end = i + 1;
+    if (kind === OTHER) return undefined;
     if (kind === 0) {
       i = end;
       continue;
