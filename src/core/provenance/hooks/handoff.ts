@@ -33,13 +33,15 @@ import type { Trailer } from '../trailers';
  */
 
 export const COMMIT_PLACEHOLDER = '@@ai-provenance-commit@@';
-const FORMAT = 1;
+const FORMAT = 2;
 const DIRECTORY = 'handoff';
 
 export interface Handoff {
   readonly trailers: readonly Trailer[];
   /** prepare-commit-msg only previewed the trailers (editor flow): commit-msg writes them. */
   readonly previewed: boolean;
+  /** core.commentChar as configured (may be 'auto'): with the hand-off, commit-msg reads no settings. */
+  readonly commentChar: string;
 }
 
 export interface HandoffToWrite extends Handoff {
@@ -88,7 +90,13 @@ export function writeHandoff(storeDir: string, handoff: HandoffToWrite): void {
   const directory = join(storeDir, DIRECTORY);
   mkdirSync(directory, { recursive: true });
   const base = join(directory, handoff.gitPid);
-  const file: HandoffFile = { format: FORMAT, trailers: handoff.trailers, previewed: handoff.previewed, storeVersion: handoff.storeVersion };
+  const file: HandoffFile = {
+    format: FORMAT,
+    trailers: handoff.trailers,
+    previewed: handoff.previewed,
+    commentChar: handoff.commentChar,
+    storeVersion: handoff.storeVersion,
+  };
   writeWhole(`${base}.json`, JSON.stringify(file));
   writeWhole(`${base}.message`, handoff.message);
   writeWhole(`${base}.note`, handoff.note);
@@ -101,7 +109,7 @@ export function readHandoff(storeDir: string, gitPid: string | undefined): Hando
   try {
     const file = JSON.parse(readFileSync(join(storeDir, DIRECTORY, `${gitPid}.json`), 'utf8')) as HandoffFile;
     if (file.format !== FORMAT || file.storeVersion !== storeVersion(storeDir)) return undefined;
-    return { trailers: file.trailers, previewed: file.previewed };
+    return { trailers: file.trailers, previewed: file.previewed, commentChar: file.commentChar };
   } catch {
     return undefined;
   }

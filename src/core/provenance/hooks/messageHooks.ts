@@ -74,7 +74,6 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
     if (updated !== original) writeMessageFile(args.messageFile, updated);
     await handOff(context, {
       provenance,
-      trailers: provenance.trailers,
       previewed: editorFlow,
       message: updated,
       shape: await shape,
@@ -98,9 +97,24 @@ export type CommitMsgOutcome = 'applied' | 'emptied' | 'unchanged';
  * then missing, the note is still written.)
  */
 export async function runCommitMsg(cwd: string, messageFile: string, env: NodeJS.ProcessEnv = {}): Promise<CommitMsgOutcome> {
+  // The hook scripts name the store: with this commit's hand-off there, no git, settings or region store to read.
+  const handoff = env.AIP_STORE_DIR ? readHandoff(env.AIP_STORE_DIR, env.AIP_GIT_PID) : undefined;
+  if (handoff) return finishMessage(messageFile, handoff.commentChar, async () => handoff.trailers);
   const context = await openHookContext(cwd, env);
+  return finishMessage(
+    messageFile,
+    context.settings.commentChar,
+    async () => readHandoff(context.storeDir, context.gitPid)?.trailers ?? (await stagedTrailers(context)),
+  );
+}
+
+async function finishMessage(
+  messageFile: string,
+  configuredCommentChar: string,
+  trailersToWrite: () => Promise<readonly Trailer[]>,
+): Promise<CommitMsgOutcome> {
   const original = readMessageFile(messageFile);
-  const commentChar = resolveCommentChar(context.settings.commentChar, original);
+  const commentChar = resolveCommentChar(configuredCommentChar, original);
   const { message, hadPreview } = withoutPreview(original, commentChar);
   if (isEmptyButOurTrailers(message, commentChar)) {
     writeMessageFile(messageFile, applyTrailers(message, [], { commentChar }));
@@ -111,8 +125,7 @@ export async function runCommitMsg(cwd: string, messageFile: string, env: NodeJS
     writeMessageFile(messageFile, message);
     return 'emptied';
   }
-  const trailers = readHandoff(context.storeDir, context.gitPid)?.trailers ?? (await stagedTrailers(context));
-  writeMessageFile(messageFile, applyTrailers(message, trailers, { commentChar }));
+  writeMessageFile(messageFile, applyTrailers(message, await trailersToWrite(), { commentChar }));
   return 'applied';
 }
 
@@ -165,7 +178,6 @@ async function handOff(
   context: HookContext,
   handoff: {
     provenance: CommitProvenance;
-    trailers: readonly Trailer[];
     previewed: boolean;
     message: string;
     shape: CommitShape | undefined;
@@ -178,8 +190,9 @@ async function handOff(
   const note = noteOf(COMMIT_PLACEHOLDER, provenance, { settings: context.settings, classifier: context.settings.classifier });
   writeHandoff(context.storeDir, {
     gitPid: context.gitPid,
-    trailers: handoff.trailers,
+    trailers: provenance.trailers,
     previewed: handoff.previewed,
+    commentChar: context.settings.commentChar,
     message: handoff.message,
     note: serializeNote(note),
     tree: shape.tree,
