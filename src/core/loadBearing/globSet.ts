@@ -98,24 +98,25 @@ export function compileGlobSet(patterns: readonly string[], options: GlobOptions
   };
 
   // Only asked for a path known to match, to name the pattern: each
-  // pattern's own test, in list order (no cache of every file name).
+  // pattern's own test, in list order (no cache of every file name), made
+  // the first time a pattern must be named.
+  let individual: Array<{ pattern: string; matches(path: string, segments: readonly string[]): boolean; matchesFileName(name: string): boolean }> | undefined;
+  const eachPattern = () =>
+    (individual ??= unique.map((pattern) => {
+      const plan = planGlob(pattern, options);
+      const only = plan.segments[0];
+      if (plan.anchored || only === undefined || only.includes('/')) return { pattern, matches: compileGlob(pattern, options).matches, matchesFileName: () => false };
+      const single = compileSegmentPatterns([only], options);
+      return {
+        pattern,
+        matches: (_path: string, segments: readonly string[]) => segments.some((segment, i) => (!plan.directoryOnly || i < segments.length - 1) && single.test(segment)),
+        matchesFileName: (name: string) => !plan.directoryOnly && single.test(name),
+      };
+    }));
   const firstMatch = (path: string): string | undefined => {
     const segments = path.split('/');
-    return individual.find((pattern) => pattern.matches(path, segments))?.pattern;
+    return eachPattern().find((pattern) => pattern.matches(path, segments))?.pattern;
   };
-  const individual = unique.map((pattern) => {
-    const plan = planGlob(pattern, options);
-    const only = plan.segments[0];
-    if (plan.anchored || only === undefined || only.includes('/')) return { pattern, matches: compileGlob(pattern, options).matches, matchesFileName: () => false };
-    const single = compileSegmentPatterns([only], options);
-    const last = (segments: readonly string[]) => segments.length - 1;
-    return {
-      pattern,
-      matches: (_path: string, segments: readonly string[]) =>
-        segments.some((segment, i) => (!plan.directoryOnly || i < last(segments)) && single.test(segment)),
-      matchesFileName: (name: string) => !plan.directoryOnly && single.test(name),
-    };
-  });
   return {
     patterns: unique,
     matches,
@@ -127,6 +128,6 @@ export function compileGlobSet(patterns: readonly string[], options: GlobOptions
     segmentPatterns,
     anchoredPatterns,
     firstMatch,
-    firstFileNameMatch: (name) => individual.findIndex((pattern) => pattern.matchesFileName(name)),
+    firstFileNameMatch: (name) => eachPattern().findIndex((pattern) => pattern.matchesFileName(name)),
   };
 }
