@@ -78,8 +78,7 @@ export function runClassifierBench(paths = 20_000, rounds = 10): ClassifierBench
     // Each goes first every other round: the one that runs second pays for collecting the other's garbage.
     const runFloor = () => (floorMs = Math.min(floorMs, timed(() => floor(batch))));
     const runClassifier = () => (bestMs = Math.min(bestMs, timed(() => (loadBearing = classifyAll(batch)))));
-    if (round % 2 === 0) runFloor(), runClassifier();
-    else runClassifier(), runFloor();
+    for (const run of round % 2 === 0 ? [runFloor, runClassifier] : [runClassifier, runFloor]) run();
   }
   return { paths, loadBearing, bestMs, floorMs, targetMs: 50, rounds };
 }
