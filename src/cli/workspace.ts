@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { findRepository, fromRepoPath, type Repository, storeDirOf, toRepoPath } from '../core/git';
 import { RegionStore } from '../core/store';
 import { describeUnreadable, readTextFile } from '../core/text';
+import { takeInFetchedNotes } from '../core/provenance/fetchedNotes';
 import { CliError, type CliIO } from './command';
 
 /** The git repository around the working directory, for commands that need one. */
@@ -81,4 +82,9 @@ export async function openWorkspace(io: CliIO, options: WorkspaceOptions = {}): 
       return result.text;
     },
   };
+}
+
+/** Before a command reads notes: merges in what `git fetch` brought (never fails; problems go to stderr). */
+export async function takeInFetchedNotesFor(root: string, io: CliIO): Promise<void> {
+  for (const problem of await takeInFetchedNotes(root)) io.stderr(`ai-provenance: ${problem}\n`);
 }

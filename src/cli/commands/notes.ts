@@ -3,20 +3,25 @@ import { NOTES_REF, parseNoteText, rangeCommits, readProvenanceSettings, recordC
 import { RegionStore } from '../../core/store';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
-import { requireRepository } from '../workspace';
+import { requireRepository, takeInFetchedNotesFor } from '../workspace';
+import { syncAction } from './notesSync';
 
 const USAGE = `Usage:
   ai-provenance notes show [<commit>]
   ai-provenance notes export --agent-trace (--base <ref> [--head <ref>] | <commit>...)
   ai-provenance notes write [<commit>]
+  ai-provenance notes sync [<remote>] [--no-push] [--json]
 
 show     prints the note of <commit> (default HEAD), one JSON document
 export   prints Agent Trace records (https://agent-trace.dev), one JSON
          object per line, for the commits that have notes
 write    computes and writes the note of <commit> from the region store
          (for commits made without the hooks); merges with a note already there
-Notes live in ${NOTES_REF}; share them with
-  git push origin ${NOTES_REF}   and   git fetch origin 'refs/notes/*:refs/notes/*'`;
+sync     fetches <remote>'s notes (default: origin) into refs/remote-notes/,
+         merges them with the local ones (nothing local is lost) and pushes
+         the result, retrying when someone else pushed notes meanwhile
+Notes live in ${NOTES_REF}. After \`ai-provenance hook install\`, a plain
+git push pushes them and git fetch / git pull bring the remote's.`;
 
 async function commitOf(rootDir: string, rev: string): Promise<string> {
   const commit = await resolveCommit(rootDir, rev);
@@ -26,7 +31,7 @@ async function commitOf(rootDir: string, rev: string): Promise<string> {
 
 export const notesCommand: CliCommand = {
   name: 'notes',
-  summary: 'show, export (Agent Trace) or write the provenance notes of commits',
+  summary: 'show, export (Agent Trace), write, sync or carry the provenance notes of commits',
   usage: USAGE,
   async run(argv, io) {
     const [action, ...rest] = argv;
@@ -37,8 +42,10 @@ export const notesCommand: CliCommand = {
         return exportTraces(rest, io);
       case 'write':
         return write(rest, io);
+      case 'sync':
+        return syncAction(rest, io);
       default:
-        throw new UsageError(action === undefined ? 'notes needs show, export or write' : `unknown notes action "${action}"`);
+        throw new UsageError(action === undefined ? 'notes needs show, export, write or sync' : `unknown notes action "${action}"`);
     }
   },
 };
@@ -46,6 +53,7 @@ export const notesCommand: CliCommand = {
 async function show(argv: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parse(argv, {});
   const rootDir = (await requireRepository(io)).root;
+  await takeInFetchedNotesFor(rootDir, io);
   const commit = await commitOf(rootDir, positionals[0] ?? 'HEAD');
   const text = await readNote(rootDir, NOTES_REF, commit);
   if (text === undefined) throw new CliError(`${commit.slice(0, 10)} has no AI Provenance note`);
@@ -60,6 +68,7 @@ async function exportTraces(argv: readonly string[], io: CliIO): Promise<number>
   if (!values['agent-trace']) throw new UsageError('export needs --agent-trace (the only export format)');
   if (!values.base === (positionals.length === 0)) throw new UsageError('export needs either --base <ref> or commits');
   const rootDir = (await requireRepository(io)).root;
+  await takeInFetchedNotesFor(rootDir, io);
   const entries: Array<{ sha: string; note?: string }> = values.base
     ? await rangeCommits(rootDir, await commitOf(rootDir, values.base), await commitOf(rootDir, values.head ?? 'HEAD'))
     : await Promise.all(positionals.map(async (rev) => {

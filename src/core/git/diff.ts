@@ -49,3 +49,24 @@ export async function diffRevisions(cwd: string, from: string, to: string, optio
   const { stdout } = await git(args, { cwd, ...(options.env ? { env: options.env } : {}) });
   return parseDiff(stdout);
 }
+
+/**
+ * What each of many commits changed against its first parent (the empty
+ * tree for a root commit), with one `git diff-tree --stdin`. A merge commit
+ * gets an empty list (git prints no diff for merges here); an id that is
+ * not a commit here gets no entry.
+ */
+export async function diffCommits(cwd: string, commits: readonly string[]): Promise<Map<string, FileDiff[]>> {
+  const result = new Map<string, FileDiff[]>();
+  const unique = [...new Set(commits)];
+  if (unique.length === 0) return result;
+  const { stdout } = await git([...CONFIG, 'diff-tree', '--stdin', '--always', '-r', '--root', '-p', ...STABLE_DIFF], { cwd, input: `${unique.join('\n')}\n`, allowFailure: true });
+  // Each commit's diff follows a line holding only its id; diff lines always start with a prefix.
+  const header = /^([0-9a-f]{40}|[0-9a-f]{64})$/gm;
+  const starts = [...stdout.matchAll(header)];
+  starts.forEach((match, index) => {
+    const end = index + 1 < starts.length ? starts[index + 1].index : stdout.length;
+    result.set(match[1], parseDiff(stdout.slice(match.index! + match[0].length, end)));
+  });
+  return result;
+}

@@ -25,6 +25,8 @@ export interface GitOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Resolve with the exit code instead of rejecting on a non-zero exit. */
   readonly allowFailure?: boolean;
+  /** Kill git after this long (network commands in hooks must not hold the user up); it then fails with exit code -1. */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -47,15 +49,17 @@ export function gitBuffer(args: readonly string[], options: GitOptions): Promise
         env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0' },
         maxBuffer: 512 * 1024 * 1024,
         encoding: 'buffer',
+        ...(options.timeoutMs !== undefined ? { timeout: Math.max(1, Math.round(options.timeoutMs)) } : {}),
       },
       (error, stdout, stderrBytes) => {
         const stderr = stderrBytes.toString('utf8');
         const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        const result = { stdout, stderr, exitCode };
+        const timedOut = error !== null && error.killed === true && options.timeoutMs !== undefined;
+        const result = { stdout, stderr: timedOut ? `${stderr}timed out after ${options.timeoutMs} ms\n` : stderr, exitCode };
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           reject(new GitError('git is not installed or not on PATH', textResult(result)));
         } else if (exitCode !== 0 && !options.allowFailure) {
-          reject(new GitError(`git ${args[0]} failed: ${stderr.trim() || `exit code ${exitCode}`}`, textResult(result)));
+          reject(new GitError(`git ${args[0]} failed: ${result.stderr.trim() || `exit code ${exitCode}`}`, textResult(result)));
         } else {
           resolve(result);
         }

@@ -53,7 +53,7 @@ function noteBlast(radius: LargestBlastRadius): NoteBlastRadius {
 }
 
 /** Runs of consecutive lines with the same origin. */
-function rangesOf(lines: ReadonlyMap<number, LineOrigin>): NoteRange[] {
+export function rangesOf(lines: ReadonlyMap<number, LineOrigin>): NoteRange[] {
   const ranges: NoteRange[] = [];
   let current: { start: number; end: number; origin: LineOrigin } | undefined;
   const flush = () => {

@@ -89,7 +89,8 @@ async function carriedOver(root: string, document: CommitNote, commit: string): 
   }
 }
 
-function addedLinesByPath(diff: readonly FileDiff[]): Map<string, { count: number; lines: Set<number> }> {
+/** Per path, the non-blank lines a commit's diff adds (what a note may call AI). */
+export function addedLinesByPath(diff: readonly FileDiff[]): Map<string, { count: number; lines: Set<number> }> {
   const added = new Map<string, { count: number; lines: Set<number> }>();
   for (const file of diff) {
     if (file.newPath === undefined || file.addedLines.length === 0) continue;

@@ -1,0 +1,216 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { parseNoteText, type CommitNote } from '../../../src/core/provenance';
+import { syncNotes } from '../../../src/core/git/notesSync/syncNotes';
+import { SYNCED_NOTES_REFS } from '../../../src/core/provenance/syncedNotes';
+import { CLI_PATH, runCli } from '../../support/cli';
+import { useIsolatedGitConfig, Team } from '../../support/team';
+import { useTempDir } from '../../support/tempDir';
+import { commitWithProvenance, lines, type ProvenanceRepo } from './support/provenanceRepo';
+
+const REF = 'refs/notes/ai-provenance';
+
+function documentsOf(text: string | undefined): CommitNote[] {
+  assert.ok(text, 'a note is there');
+  const { documents, problems } = parseNoteText(text);
+  assert.deepEqual(problems, []);
+  return [...documents];
+}
+
+/** AI line numbers per file of a note, with `r` after reviewed ones. */
+function aiLines(text: string | undefined): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const document of documentsOf(text)) {
+    for (const [path, file] of Object.entries(document.files)) {
+      for (const range of file.ranges) {
+        for (let line = range.start; line <= range.end; line++) (result[path] ??= []).push(`${line}${range.reviewed ? 'r' : ''}`);
+      }
+    }
+  }
+  for (const list of Object.values(result)) list.sort((a, b) => parseInt(a) - parseInt(b));
+  return result;
+}
+
+function sync(repo: ProvenanceRepo, ...args: string[]) {
+  const result = runCli(['notes', 'sync', ...args], { cwd: repo.root });
+  assert.equal(result.code, 0, result.stderr);
+  return result;
+}
+
+/** A hand-written note document (what another clone, or an attacker, could push). */
+function forgedNote(commit: string, path: string, ranges: Array<[number, number, { reviewed?: boolean }?]>): string {
+  const document = {
+    schema: 'ai-provenance/commit-note',
+    version: 1,
+    commit,
+    recordedAt: '2026-02-03T04:05:06.000Z',
+    generator: 'ai-provenance test',
+    totals: { aiLines: 0, addedLines: 0, reviewedLines: 0 },
+    files: {
+      [path]: {
+        addedLines: 0,
+        aiLines: 0,
+        reviewedLines: 0,
+        ranges: ranges.map(([start, end, options]) => ({ start, end, source: 'agent', tool: 'forger', ...(options?.reviewed ? { reviewed: { by: 'Mallory', at: '2026-02-03T04:05:06.000Z' } } : {}) })),
+      },
+    },
+  };
+  return JSON.stringify(document);
+}
+
+describe('notes sync: a bare remote and several clones share notes without losing any (real git)', function () {
+  this.timeout(120_000);
+  const tempDir = useTempDir();
+  useIsolatedGitConfig(tempDir);
+  let team: Team;
+  let ann: ProvenanceRepo;
+  let bob: ProvenanceRepo;
+
+  beforeEach(() => {
+    team = new Team(tempDir());
+    ann = team.clone('Ann');
+    ann.write('src/app.ts', lines('export const a = 1;', 'export const b = 2;'));
+    ann.commitAll('base');
+    ann.git('push', '-q', 'origin', 'main');
+    bob = team.clone('Bob');
+  });
+
+  async function aiCommit(repo: ProvenanceRepo, path: string, texts: string[], message: string): Promise<string> {
+    await repo.writeAi(path, lines(...texts), { tool: repo === ann ? 'copilot' : 'claude-code' });
+    return commitWithProvenance(repo, message);
+  }
+
+  it('pushes the notes, and a plain git fetch in another clone brings them into refs/remote-notes without touching its own', async () => {
+    // Bob configures the fetch refspec before anyone pushed notes: a plain fetch must still work then.
+    sync(bob, '--no-push');
+    bob.git('fetch', '-q');
+    const bobs = await aiCommit(bob, 'src/bob.ts', ['export const z = 3;'], 'Bob adds AI code');
+
+    const commit = await aiCommit(ann, 'src/ann.ts', ['export const x = 1;', 'export const y = 2;'], 'Ann adds AI code');
+    ann.git('push', '-q', 'origin', 'main');
+    const first = sync(ann);
+    assert.match(first.stdout, /pushed refs\/notes\/ai-provenance to origin/);
+    assert.deepEqual(aiLines(team.note(commit)), { 'src/ann.ts': ['1', '2'] });
+
+    const before = bob.git('rev-parse', REF).trim();
+    bob.git('pull', '-q', '--no-rebase', 'origin');
+    assert.equal(bob.git('rev-parse', 'refs/remote-notes/origin/ai-provenance').trim(), ann.git('rev-parse', REF).trim());
+    assert.equal(bob.git('rev-parse', REF).trim(), before, 'fetching never writes the local notes ref');
+
+    // Reading notes takes the fetched ones in: Bob sees Ann's note, and keeps his own.
+    const shown = runCli(['notes', 'show', commit], { cwd: bob.root });
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.equal(JSON.parse(shown.stdout).commit, commit);
+    assert.deepEqual(aiLines(bob.readNoteRaw(bobs)), { 'src/bob.ts': ['1'] });
+  });
+
+  it('unites both clones\' notes of the same commit, keeping a review recorded on either side', async () => {
+    const commit = await aiCommit(ann, 'src/shared.ts', ['export const one = 1;', 'export const two = 2;', 'export const three = 3;'], 'shared');
+    ann.git('push', '-q', 'origin', 'main');
+    bob.git('pull', '-q', 'origin', 'main');
+    // Ann's note says lines 1-2 are AI; Bob's (written independently, not yet pushed) says 2-3, with 3 reviewed.
+    ann.git('notes', '--ref', REF, 'add', '-f', '-m', forgedNote(commit, 'src/shared.ts', [[1, 2]]), commit);
+    bob.git('notes', '--ref', REF, 'add', '-f', '-m', forgedNote(commit, 'src/shared.ts', [[2, 2], [3, 3, { reviewed: true }]]), commit);
+    sync(ann);
+    const result = sync(bob);
+    assert.match(result.stdout, /merged origin's notes/);
+    assert.deepEqual(aiLines(team.note(commit)), { 'src/shared.ts': ['1', '2', '3r'] });
+    assert.equal(documentsOf(team.note(commit)).length, 1, 'one merged document');
+    sync(ann);
+    assert.deepEqual(aiLines(ann.readNoteRaw(commit)), { 'src/shared.ts': ['1', '2', '3r'] });
+    assert.equal(ann.git('rev-parse', REF).trim(), team.git('rev-parse', REF).trim(), 'Ann fast-forwarded to the merge');
+  });
+
+  it('retries a push that another clone beat, and loses neither clone\'s notes (bounded attempts)', async () => {
+    const annCommit = await aiCommit(ann, 'src/ann.ts', ['export const x = 1;'], 'Ann');
+    ann.git('push', '-q', 'origin', 'main');
+    sync(bob, '--no-push');
+    const bobCommit = await aiCommit(bob, 'src/bob.ts', ['export const y = 2;'], 'Bob');
+    sync(ann);
+    // Bob pushes without fetching first (as the pre-push hook does): rejected once, then fetch, merge, push.
+    const result = await syncNotes(bob.root, 'origin', { refs: SYNCED_NOTES_REFS, fetchFirst: false, push: true });
+    assert.equal(result.attempts, 2);
+    assert.deepEqual(result.pushed, [REF]);
+    assert.deepEqual(aiLines(team.note(annCommit)), { 'src/ann.ts': ['1'] });
+    assert.deepEqual(aiLines(team.note(bobCommit)), { 'src/bob.ts': ['1'] });
+  });
+
+  it('two clones syncing at the same moment both end up on the remote', async () => {
+    const clones = [ann, bob, team.clone('Cy')];
+    const commits: string[] = [];
+    for (const [index, repo] of clones.entries()) {
+      sync(repo, '--no-push');
+      commits.push(await aiCommit(repo, `src/c${index}.ts`, [`export const c${index} = ${index};`], `commit ${index}`));
+    }
+    const runs = clones.map(
+      (repo) =>
+        new Promise<string>((resolve) => {
+          const child = spawn(process.execPath, [CLI_PATH, 'notes', 'sync'], { cwd: repo.root, stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+          child.on('exit', (code) => resolve(`${code}${stderr}`));
+        }),
+    );
+    assert.deepEqual(await Promise.all(runs), ['0', '0', '0']);
+    for (const [index, commit] of commits.entries()) assert.deepEqual(aiLines(team.note(commit)), { [`src/c${index}.ts`]: ['1'] });
+  });
+
+  describe('the remote is not trusted blindly', () => {
+    it('does not take AI lines a remote note claims for lines its commit does not add, and says so', async () => {
+      ann.write('src/human.ts', lines('const h1 = 1;', 'const h2 = 2;', 'const h3 = 3;'));
+      const human = ann.commitAll('human lines');
+      ann.write('src/human.ts', lines('const h1 = 1;', 'const h2 = 2;', 'const h3 = 3;', 'const h4 = 4;'));
+      const next = ann.commitAll('one more line');
+      ann.git('push', '-q', 'origin', 'main');
+      // Mallory's note for `next` claims all four lines (only line 4 is new), plus a document "copied" from
+      // `human` claiming its lines; her note for `human` claims lines of a file that commit does not touch.
+      const mallory = team.clone('Mallory');
+      mallory.git('notes', '--ref', REF, 'add', '-m', forgedNote(next, 'src/human.ts', [[1, 4]]), '-m', forgedNote(human, 'src/human.ts', [[1, 3]]), next);
+      mallory.git('notes', '--ref', REF, 'add', '-m', forgedNote(human, 'src/app.ts', [[1, 2]]), human);
+      mallory.git('push', '-q', 'origin', REF);
+      const result = sync(ann, '--no-push');
+      assert.match(result.stderr, /note for .* called 6 lines AI that the commit does not add/);
+      assert.match(result.stderr, /note for .* called 2 lines AI that the commit does not add/);
+      assert.deepEqual(aiLines(ann.readNoteRaw(next)), { 'src/human.ts': ['4'] });
+      assert.deepEqual(aiLines(ann.readNoteRaw(human)), {});
+      const blame = runCli(['blame', 'src/human.ts', '--json'], { cwd: ann.root });
+      assert.equal(blame.code, 0, blame.stderr);
+      assert.deepEqual(
+        JSON.parse(blame.stdout).lines.map((line: { ai: boolean }) => line.ai),
+        [false, false, false, true],
+      );
+    });
+
+    it('keeps the local note when the remote one is malformed, and keeps notes for commits this clone does not have', async () => {
+      const commit = await aiCommit(ann, 'src/ann.ts', ['export const x = 1;'], 'Ann');
+      ann.git('push', '-q', 'origin', 'main');
+      sync(ann);
+      const mallory = team.clone('Mallory');
+      mallory.git('fetch', '-q', 'origin', `${REF}:${REF}`);
+      mallory.git('notes', '--ref', REF, 'add', '-f', '-m', '{"schema": "ai-provenance/commit-note", "version": 1, "files": "oops"', commit);
+      const unknown = 'f'.repeat(40);
+      addRawNote(mallory, unknown, `${forgedNote(unknown, 'src/other.ts', [[1, 3]])}\n`);
+      mallory.git('push', '-q', 'origin', REF);
+
+      const before = ann.readNoteRaw(commit);
+      const result = sync(ann);
+      assert.match(result.stderr, /the remote's note for .* was not taken/);
+      assert.equal(ann.readNoteRaw(commit), before, 'the local note stays exactly as it was');
+      assert.deepEqual(aiLines(team.note(commit)), { 'src/ann.ts': ['1'] }, 'and it is what the remote has again');
+      assert.ok(ann.git('notes', '--ref', REF, 'list').includes(unknown), 'the note for a commit Ann lacks is kept');
+      assert.ok(team.git('notes', '--ref', REF, 'list').includes(unknown), 'and not removed from the remote');
+    });
+  });
+});
+
+/** Adds a note for any object id, even one this repository lacks (git notes add refuses those). */
+function addRawNote(repo: ProvenanceRepo, object: string, text: string): void {
+  const run = (args: string[], input?: string, env: NodeJS.ProcessEnv = {}) =>
+    execFileSync('git', args, { cwd: repo.root, input, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
+  const index = { GIT_INDEX_FILE: `${repo.root}/.git/raw-note-index` };
+  const blob = run(['hash-object', '-w', '--stdin'], text);
+  run(['read-tree', REF], undefined, index);
+  run(['update-index', '--add', '--cacheinfo', `100644,${blob},${object}`], undefined, index);
+  const tree = run(['write-tree'], undefined, index);
+  run(['update-ref', REF, run(['commit-tree', tree, '-p', REF, '-m', 'raw note'])]);
+}
