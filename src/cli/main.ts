@@ -2,6 +2,7 @@
 import { CliError, UsageError, type CliCommand, type CliIO } from './command';
 import { processIO } from './processIO';
 import { agentsCommand } from './commands/agents';
+import { blameCommand } from './commands/blame';
 import { checkpointCommand } from './commands/checkpoint';
 import { runCommand } from './commands/run';
 import { recordCommand } from './commands/record';
@@ -34,6 +35,7 @@ const COMMANDS: readonly CliCommand[] = [
   hookCommand,
   trailersCommand,
   notesCommand,
+  blameCommand,
   gateCommand,
   reportCommand,
   insightsCommand,
