@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { findRepository, fromRepoPath, type Repository, storeDirOf, toRepoPath } from '../core/git';
+import { findRepository, fromRepoPath, type Repository, resolveCommit, storeDirOf, toRepoPath } from '../core/git';
 import { RegionStore } from '../core/store';
 import { describeUnreadable, readTextFile } from '../core/text';
 import { takeInFetchedNotes } from '../core/provenance/fetchedNotes';
@@ -87,4 +87,11 @@ export async function openWorkspace(io: CliIO, options: WorkspaceOptions = {}): 
 /** Before a command reads notes: merges in what `git fetch` brought (never fails; problems go to stderr). */
 export async function takeInFetchedNotesFor(root: string, io: CliIO): Promise<void> {
   for (const problem of await takeInFetchedNotes(root)) io.stderr(`ai-provenance: ${problem}\n`);
+}
+
+/** The commit `rev` names, or a clear error. */
+export async function requireCommit(root: string, rev: string): Promise<string> {
+  const commit = await resolveCommit(root, rev);
+  if (!commit) throw new CliError(`${rev} is not a commit here`);
+  return commit;
 }

@@ -1,9 +1,10 @@
-import { readNote, resolveCommit, storeDirOf } from '../../core/git';
+import { readNote, storeDirOf } from '../../core/git';
 import { NOTES_REF, parseNoteText, rangeCommits, readProvenanceSettings, recordCommitNote, toAgentTrace } from '../../core/provenance';
 import { RegionStore } from '../../core/store';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
-import { requireRepository, takeInFetchedNotesFor } from '../workspace';
+import { requireCommit, requireRepository, takeInFetchedNotesFor } from '../workspace';
+import { carryAction } from './notesCarry';
 import { syncAction } from './notesSync';
 
 const USAGE = `Usage:
@@ -11,6 +12,9 @@ const USAGE = `Usage:
   ai-provenance notes export --agent-trace (--base <ref> [--head <ref>] | <commit>...)
   ai-provenance notes write [<commit>]
   ai-provenance notes sync [<remote>] [--no-push] [--json]
+  ai-provenance notes carry --from <base>..<head> --to <commit>|<first>..<last> [--json]
+  ai-provenance notes carry --auto --before <sha> [--after <sha>] [--remote <name>]
+                            [--pr-head <sha> [--pr-base <sha>]] [--json]
 
 show     prints the note of <commit> (default HEAD), one JSON document
 export   prints Agent Trace records (https://agent-trace.dev), one JSON
@@ -20,14 +24,15 @@ write    computes and writes the note of <commit> from the region store
 sync     fetches <remote>'s notes (default: origin) into refs/remote-notes/,
          merges them with the local ones (nothing local is lost) and pushes
          the result, retrying when someone else pushed notes meanwhile
+carry    after a squash or rebase merge on a forge: carries the notes of the
+         merged commits <base>..<head> onto the commit(s) the merge made, by
+         content (a line stays AI only where it survived unchanged, and only
+         among the lines the new commit adds); reviews carry over. --auto
+         finds them for the new commits of a push to the default branch:
+         from --pr-head (forge metadata), "(#123)" in the subject and the
+         pull request's ref (fetched from --remote), or patch content
 Notes live in ${NOTES_REF}. After \`ai-provenance hook install\`, a plain
 git push pushes them and git fetch / git pull bring the remote's.`;
-
-async function commitOf(rootDir: string, rev: string): Promise<string> {
-  const commit = await resolveCommit(rootDir, rev);
-  if (!commit) throw new CliError(`${rev} is not a commit`);
-  return commit;
-}
 
 export const notesCommand: CliCommand = {
   name: 'notes',
@@ -44,8 +49,10 @@ export const notesCommand: CliCommand = {
         return write(rest, io);
       case 'sync':
         return syncAction(rest, io);
+      case 'carry':
+        return carryAction(rest, io);
       default:
-        throw new UsageError(action === undefined ? 'notes needs show, export, write or sync' : `unknown notes action "${action}"`);
+        throw new UsageError(action === undefined ? 'notes needs show, export, write, sync or carry' : `unknown notes action "${action}"`);
     }
   },
 };
@@ -54,7 +61,7 @@ async function show(argv: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parse(argv, {});
   const rootDir = (await requireRepository(io)).root;
   await takeInFetchedNotesFor(rootDir, io);
-  const commit = await commitOf(rootDir, positionals[0] ?? 'HEAD');
+  const commit = await requireCommit(rootDir, positionals[0] ?? 'HEAD');
   const text = await readNote(rootDir, NOTES_REF, commit);
   if (text === undefined) throw new CliError(`${commit.slice(0, 10)} has no AI Provenance note`);
   const { documents, problems } = parseNoteText(text);
@@ -70,9 +77,9 @@ async function exportTraces(argv: readonly string[], io: CliIO): Promise<number>
   const rootDir = (await requireRepository(io)).root;
   await takeInFetchedNotesFor(rootDir, io);
   const entries: Array<{ sha: string; note?: string }> = values.base
-    ? await rangeCommits(rootDir, await commitOf(rootDir, values.base), await commitOf(rootDir, values.head ?? 'HEAD'))
+    ? await rangeCommits(rootDir, await requireCommit(rootDir, values.base), await requireCommit(rootDir, values.head ?? 'HEAD'))
     : await Promise.all(positionals.map(async (rev) => {
-        const sha = await commitOf(rootDir, rev);
+        const sha = await requireCommit(rootDir, rev);
         const note = await readNote(rootDir, NOTES_REF, sha);
         return note === undefined ? { sha } : { sha, note };
       }));
@@ -86,7 +93,7 @@ async function exportTraces(argv: readonly string[], io: CliIO): Promise<number>
 async function write(argv: readonly string[], io: CliIO): Promise<number> {
   const { positionals } = parse(argv, {});
   const repository = await requireRepository(io);
-  const commit = await commitOf(repository.root, positionals[0] ?? 'HEAD');
+  const commit = await requireCommit(repository.root, positionals[0] ?? 'HEAD');
   const store = await RegionStore.open({ storeDir: storeDirOf(repository) });
   for (const problem of store.problems) io.stderr(`ai-provenance: ${problem}\n`);
   const settings = await readProvenanceSettings(repository.root);

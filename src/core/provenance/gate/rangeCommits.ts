@@ -1,4 +1,5 @@
 import { git } from '../../git/exec';
+import { readGitAiDocuments, withGitAiDocuments } from '../gitAi/gitAiNotes';
 import { NOTES_REF } from '../note/schema';
 
 export interface RangeCommit {
@@ -22,6 +23,8 @@ const FIELD = '\x1f';
 /**
  * The non-merge commits of `base..head`, oldest first, with their messages
  * and notes: one `git log` (merges carry no provenance of their own).
+ * A commit's git-ai note (refs/notes/ai) is added to its note as one more
+ * document (docs/TRAILERS.md, "git-ai").
  */
 export async function rangeCommits(root: string, base: string, head: string): Promise<RangeCommit[]> {
   const format = `${RECORD}%H${FIELD}%P${FIELD}%an${FIELD}%ae${FIELD}%ce${FIELD}%ct${FIELD}%s${FIELD}%B${FIELD}%N`;
@@ -29,7 +32,7 @@ export async function rangeCommits(root: string, base: string, head: string): Pr
     ['log', '--no-merges', '--reverse', '--no-notes', `--notes=${NOTES_REF}`, `--format=${format}`, `${base}..${head}`, '--'],
     { cwd: root },
   );
-  return stdout
+  const commits = stdout
     .split(RECORD)
     .slice(1)
     .map((record) => {
@@ -47,6 +50,11 @@ export async function rangeCommits(root: string, base: string, head: string): Pr
         ...(noteText ? { note: noteText } : {}),
       };
     });
+  const gitAi = await readGitAiDocuments(root, commits.map((commit) => commit.sha), true);
+  if (gitAi.documents.size === 0) return commits;
+  const ours = new Map(commits.filter((commit) => commit.note).map((commit) => [commit.sha, commit.note!]));
+  const notes = withGitAiDocuments(ours, gitAi);
+  return commits.map((commit) => (notes.has(commit.sha) ? { ...commit, note: notes.get(commit.sha)! } : commit));
 }
 
 /** True when the notes ref exists here (CI clones do not fetch it unless asked). */

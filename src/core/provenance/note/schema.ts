@@ -56,4 +56,6 @@ export interface CommitNote {
   readonly blastRadius?: NoteBlastRadius & { readonly path: string };
   /** Files with AI lines, by repo-relative path. */
   readonly files: Readonly<Record<string, NoteFile>>;
+  /** Set by `notes carry`: the merged pull request's commits whose notes this one carries (a squash or rebase merge made this commit). */
+  readonly carriedFrom?: readonly string[];
 }
