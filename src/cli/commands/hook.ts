@@ -14,8 +14,11 @@ const USAGE = `Usage:
 install    installs ${MANAGED_HOOKS.join(', ')} where git runs hooks
            (core.hooksPath or .git/hooks; Husky's .husky/_ too). Hooks already
            there are kept and run first. Copies this CLI into
-           <git common dir>/ai-provenance/bin/ and sets notes.rewriteRef so
-           notes follow amends and rebases.
+           <git common dir>/ai-provenance/bin/, sets notes.rewriteRef so
+           notes follow amends and rebases, and makes every remote's
+           git fetch bring its notes into refs/remote-notes/<remote>/
+           (pre-push then pushes the notes with the code; see
+           \`ai-provenance notes --help\`)
   --node     the node binary for when node is not on PATH at commit time
              (default: the one running this command)
 uninstall  puts back exactly the hooks that were there before
@@ -77,6 +80,7 @@ function formatStatus(status: HooksStatus): string {
   lines.push(`CLI copy: ${status.cliCopy.path}${status.cliCopy.present ? '' : ' (missing)'}`);
   if (status.nodeFallback) lines.push(`node fallback: ${status.nodeFallback}${status.nodeFallbackPresent === false ? ' (no longer exists: run `ai-provenance hook install`)' : ''}`);
   lines.push(`notes follow rewrites (notes.rewriteRef): ${status.notesRewrite ? 'yes' : 'no'}`);
+  lines.push(`notes fetched from (git fetch / git pull): ${status.notesFetchedFrom.length > 0 ? status.notesFetchedFrom.join(', ') : 'no remote'}`);
   lines.push(status.installed ? 'Installed.' : 'Not (fully) installed: run `ai-provenance hook install`.');
   if (status.failures.length > 0) {
     lines.push(`The hooks could not record provenance ${status.failures.length === 1 ? 'once' : `${status.failures.length} times`} (latest last):`);

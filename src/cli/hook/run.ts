@@ -1,5 +1,5 @@
 import { findRepository, isManagedHook, MANAGED_HOOKS, PRESTARTED_DIFF_ENV, recordHookFailure, resolveCommit, storeDirOf } from '../../core/git';
-import { runCommitMsg, runPostCommit, runPostRewrite, runPrepareCommitMsg } from '../../core/provenance';
+import { runCommitMsg, runPostCommit, runPostMerge, runPostRewrite, runPrePush, runPrepareCommitMsg } from '../../core/provenance';
 import { UsageError, type CliIO } from '../command';
 
 /**
@@ -36,9 +36,23 @@ export async function runHook(argv: readonly string[], io: CliIO): Promise<numbe
       case 'post-rewrite':
         await runPostRewrite(io.cwd, await io.readStdin());
         break;
+      case 'pre-push': {
+        // git passes the remote's name (or its URL) and its URL; stdin lists the refs being pushed.
+        const message = await runPrePush(io.cwd, args[0] ?? '', await io.readStdin());
+        if (message) io.stderr(`ai-provenance: ${message}\n`);
+        break;
+      }
+      case 'post-merge':
+        for (const problem of await runPostMerge(io.cwd)) io.stderr(`ai-provenance: ${problem}\n`);
+        break;
     }
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    if (hook === 'pre-push' || hook === 'post-merge') {
+      // Sharing notes failed; the code push or merge goes on, and no commit lost its note.
+      io.stderr(`ai-provenance: ${hook} hook: notes not ${hook === 'pre-push' ? 'pushed' : 'merged'}: ${message} (run: ai-provenance notes sync)\n`);
+      return 0;
+    }
     const kept = hook === 'prepare-commit-msg' || hook === 'commit-msg' ? 'commit message left unchanged' : 'no note written';
     io.stderr(`ai-provenance: ${hook} hook: ${message} (${kept})\n`);
     await recordFailure(io.cwd, hook, message);

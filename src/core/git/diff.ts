@@ -60,7 +60,7 @@ export async function diffCommits(cwd: string, commits: readonly string[]): Prom
   const result = new Map<string, FileDiff[]>();
   const unique = [...new Set(commits)];
   if (unique.length === 0) return result;
-  const { stdout } = await git([...CONFIG, 'diff-tree', '--stdin', '--always', '-r', '--root', '-p', ...STABLE_DIFF], { cwd, input: `${unique.join('\n')}\n`, allowFailure: true });
+  const { stdout } = await git([...GIT_PATH_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '--root', '-p', ...STABLE_DIFF], { cwd, input: `${unique.join('\n')}\n`, allowFailure: true });
   // Each commit's diff follows a line holding only its id; diff lines always start with a prefix.
   const header = /^([0-9a-f]{40}|[0-9a-f]{64})$/gm;
   const starts = [...stdout.matchAll(header)];

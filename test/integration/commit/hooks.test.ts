@@ -7,7 +7,7 @@ import { closeAllEditors, extensionApi, waitFor, workspaceRoot } from '../suppor
 import { withoutCapture } from '../support/settings';
 import { bundledCli, git, lastMessage, lastNote, temporaryRepository, writeWithAiLines } from './support';
 
-const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite'];
+const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'pre-push', 'post-merge'];
 const WRAPPER_MARKER = '# ai-provenance hook wrapper';
 
 /** Five non-blank lines; the tests mark some of them as AI. */

@@ -62,8 +62,7 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     await ann.markReviewed(FORMAT, 'Ann');
     ann.git('add', '-A');
     ann.git('commit', '-q', '-m', 'Add cents()');
-    ann.git('push', '-q', 'origin', 'feature');
-    cli(ann, 'notes', 'sync');
+    ann.git('push', '-q', 'origin', 'feature'); // pre-push pushes the notes too
     branchView = { [REFUND]: aiView(ann, REFUND, 'feature'), [FORMAT]: aiView(ann, FORMAT, 'feature') };
     assert.deepEqual(branchView, {
       [REFUND]: [
@@ -116,7 +115,7 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     forge.git('commit', '-q', '-m', 'Refunds');
     forge.git('push', '-q', 'origin', 'main');
     const output = ciCarries();
-    assert.match(output, /carried 7 AI lines from 2 commits of .*found by patch content/);
+    assert.match(output, /carried 7 AI lines from 3 commits of .*found by patch content/);
     assertSameAiLinesShiftedByBob(mainViewOfTeammate());
   });
 
@@ -150,11 +149,11 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     cli(ci, 'notes', 'sync', '--no-push');
     ci.git('fetch', '-q', 'origin', 'feature:feature');
     const base = ci.git('merge-base', 'feature', before).trim();
-    assert.match(cli(ci, 'notes', 'carry', '--from', `${base}..feature`, '--to', 'origin/main'), /carried 7 AI lines from 2 commits/);
+    assert.match(cli(ci, 'notes', 'carry', '--from', `${base}..feature`, '--to', 'origin/main'), /carried 7 AI lines from 3 commits/);
     const first = ci.readNoteRaw('origin/main');
     cli(ci, 'notes', 'carry', '--from', `${base}..feature`, '--to', 'origin/main');
     assert.equal(JSON.parse(ci.readNoteRaw('origin/main')!).totals.aiLines, JSON.parse(first!).totals.aiLines);
-    assert.deepEqual(JSON.parse(first!).carriedFrom.length, 2);
+    assert.deepEqual(JSON.parse(first!).carriedFrom.length, 3);
     cli(ci, 'notes', 'sync');
     assertSameAiLinesShiftedByBob(mainViewOfTeammate());
   });
@@ -182,7 +181,6 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     ann.git('add', '-A');
     ann.git('commit', '-q', '--amend', '--no-edit');
     ann.git('push', '-q', '--force', 'origin', 'feature');
-    cli(ann, 'notes', 'sync');
     forge.git('fetch', '-q', '--force', 'origin', 'feature:feature');
     forge.git('merge', '-q', '--no-ff', '-m', 'Merge pull request #1', 'feature');
     forge.git('push', '-q', 'origin', 'main');

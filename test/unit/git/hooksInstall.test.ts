@@ -7,7 +7,7 @@ import { CLI_PATH, runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
 import { ProvenanceRepo, aiTrailers, lines } from './support/provenanceRepo';
 
-const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite'];
+const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'pre-push', 'post-merge'];
 
 interface Status {
   hooksDir: string;
@@ -38,7 +38,7 @@ describe('hook install / uninstall / status (real git)', function () {
     repo.commitAll('base');
   });
 
-  it('installs the four hooks, copies the CLI and makes notes follow rewrites; uninstall removes it all', () => {
+  it('installs the hooks, copies the CLI and makes notes follow rewrites; uninstall removes it all', () => {
     assert.equal(status(repo).installed, false);
     repo.installHooks();
     const installed = status(repo);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { parseNoteText, type CommitNote } from '../../../src/core/provenance';
 import { syncNotes } from '../../../src/core/git/notesSync/syncNotes';
 import { SYNCED_NOTES_REFS } from '../../../src/core/provenance/syncedNotes';
@@ -214,3 +215,103 @@ function addRawNote(repo: ProvenanceRepo, object: string, text: string): void {
   const tree = run(['write-tree'], undefined, index);
   run(['update-ref', REF, run(['commit-tree', tree, '-p', REF, '-m', 'raw note'])]);
 }
+
+describe('after hook install, a plain git push and git pull share the notes (pre-push, fetch refspec, post-merge; real git)', function () {
+  this.timeout(120_000);
+  const tempDir = useTempDir();
+  useIsolatedGitConfig(tempDir);
+  let team: Team;
+  let ann: ProvenanceRepo;
+  let bob: ProvenanceRepo;
+
+  beforeEach(() => {
+    team = new Team(tempDir());
+    ann = team.clone('Ann');
+    ann.write('src/app.ts', lines('export const a = 1;'));
+    ann.commitAll('base');
+    ann.git('push', '-q', 'origin', 'main');
+    ann.installHooks();
+    bob = team.clone('Bob');
+    bob.installHooks();
+  });
+
+  /** A real commit through the hooks: trailers, then the note. */
+  async function hookedAiCommit(repo: ProvenanceRepo, path: string, text: string, message: string): Promise<string> {
+    await repo.writeAi(path, text, { tool: 'claude-code' });
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', message);
+    return repo.head();
+  }
+
+  it('git push pushes the notes with the code; git pull brings and merges them; blame shows the teammate\'s AI lines', async () => {
+    const commit = await hookedAiCommit(ann, 'src/ann.ts', lines('export const x = 1;', 'export const y = 2;'), 'Ann adds AI code');
+    const push = ann.tryGit(['push', 'origin', 'main']);
+    assert.equal(push.code, 0, push.stderr);
+    assert.match(push.stderr, /ai-provenance: notes pushed to origin/);
+    assert.deepEqual(aiLines(team.note(commit)), { 'src/ann.ts': ['1', '2'] });
+
+    const bobs = await hookedAiCommit(bob, 'src/bob.ts', lines('export const z = 3;'), 'Bob adds AI code');
+    const pull = bob.tryGit(['pull', '--no-rebase', '--no-edit']);
+    assert.equal(pull.code, 0, pull.stderr);
+    // post-merge merged the fetched notes: the local ref has Ann's note, and still Bob's.
+    assert.deepEqual(aiLines(bob.readNoteRaw(commit)), { 'src/ann.ts': ['1', '2'] });
+    assert.deepEqual(aiLines(bob.readNoteRaw(bobs)), { 'src/bob.ts': ['1'] });
+    const blame = JSON.parse(runCli(['blame', 'src/ann.ts', '--json'], { cwd: bob.root }).stdout);
+    assert.deepEqual(blame.lines, [
+      { line: 1, ai: true, source: 'agent', tool: 'claude-code', commit, reviewed: false },
+      { line: 2, ai: true, source: 'agent', tool: 'claude-code', commit, reviewed: false },
+    ]);
+
+    assert.equal(bob.tryGit(['push', 'origin', 'main']).code, 0);
+    assert.deepEqual(aiLines(team.note(bobs)), { 'src/bob.ts': ['1'] });
+    assert.deepEqual(aiLines(team.note(commit)), { 'src/ann.ts': ['1', '2'] });
+  });
+
+  it('concurrent plain pushes from two clones lose no note', async () => {
+    ann.git('switch', '-q', '-c', 'ann-work');
+    bob.git('switch', '-q', '-c', 'bob-work');
+    const annCommit = await hookedAiCommit(ann, 'src/ann.ts', lines('export const x = 1;'), 'Ann');
+    const bobCommit = await hookedAiCommit(bob, 'src/bob.ts', lines('export const y = 2;'), 'Bob');
+    const pushes = [ann, bob].map(
+      (repo) =>
+        new Promise<number>((resolve) => {
+          const child = spawn('git', ['push', '-q', 'origin', 'HEAD'], { cwd: repo.root, stdio: 'ignore' });
+          child.on('exit', (code) => resolve(code ?? -1));
+        }),
+    );
+    assert.deepEqual(await Promise.all(pushes), [0, 0]);
+    assert.deepEqual(aiLines(team.note(annCommit)), { 'src/ann.ts': ['1'] });
+    assert.deepEqual(aiLines(team.note(bobCommit)), { 'src/bob.ts': ['1'] });
+  });
+
+  it('never blocks the code push: a remote that refuses notes, or one too slow, costs at most the time bound', async () => {
+    const commit = await hookedAiCommit(ann, 'src/ann.ts', lines('export const x = 1;'), 'Ann');
+    const hook = `${team.bare}/hooks/pre-receive`;
+    writeFileSync(hook, '#!/bin/sh\nwhile read old new ref; do case "$ref" in refs/notes/*) echo "notes are not welcome" >&2; exit 1;; esac; done\n');
+    chmodSync(hook, 0o755);
+    const refused = ann.tryGit(['push', 'origin', 'main']);
+    assert.equal(refused.code, 0, refused.stderr);
+    assert.match(refused.stderr, /ai-provenance: pre-push hook: notes not pushed: .*(refused|failed)/);
+    assert.equal(team.git('rev-parse', 'main').trim(), commit, 'the code was pushed');
+
+    writeFileSync(hook, '#!/bin/sh\nwhile read old new ref; do case "$ref" in refs/notes/*) sleep 6;; esac; done\n');
+    ann.git('config', 'aiProvenance.notesPushTimeout', '1');
+    await hookedAiCommit(ann, 'src/more.ts', lines('export const m = 1;'), 'more');
+    const started = Date.now();
+    const slow = ann.tryGit(['push', 'origin', 'main']);
+    const elapsed = Date.now() - started;
+    assert.equal(slow.code, 0, slow.stderr);
+    assert.match(slow.stderr, /notes not pushed: .*timed out|gave up/);
+    assert.ok(elapsed < 5000, `the push took ${elapsed} ms with a 1 s bound`);
+  });
+
+  it('does nothing with git config aiProvenance.pushNotes false, and uninstall takes the fetch refspec out again', async () => {
+    assert.match(ann.git('config', '--get-all', 'remote.origin.fetch'), /refs\/remote-notes\/origin\/ai-provenance\*/);
+    ann.git('config', 'aiProvenance.pushNotes', 'false');
+    const commit = await hookedAiCommit(ann, 'src/ann.ts', lines('export const x = 1;'), 'Ann');
+    assert.equal(ann.tryGit(['push', 'origin', 'main']).code, 0);
+    assert.equal(team.note(commit), undefined);
+    assert.equal(runCli(['hook', 'uninstall'], { cwd: ann.root }).code, 0);
+    assert.equal(ann.git('config', '--get-all', 'remote.origin.fetch').trim(), '+refs/heads/*:refs/remotes/origin/*');
+  });
+});

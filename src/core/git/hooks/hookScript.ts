@@ -115,6 +115,10 @@ export function wrapperScript(options: WrapperOptions): string {
     // The note prepare-commit-msg worked out for this very commit, written without node (see handoff.ts).
     lines.push(...postCommitShortcutShell(NOTES_REF), `aip_note_from_handoff && ${exit}`);
   }
+  if (hook === 'post-merge') {
+    // Only a clone that shares notes (git fetch brought some into refs/remote-notes/) has notes to merge.
+    lines.push(`[ -n "$(git for-each-ref --count=1 refs/remote-notes/ 2>/dev/null)" ] || ${exit}`);
+  }
   const noNode = `node is not on PATH (nor at ${options.nodeFallback})`;
   lines.push(
     ...(prestartsDiff ? ['aip_diff="$aip_store/staged-diff.$$"'] : []),

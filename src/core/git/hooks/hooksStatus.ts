@@ -5,6 +5,8 @@ import { hooksLocation } from './hooksLocation';
 import { MANAGED_HOOKS, type ManagedHook } from './managedHooks';
 import { readManifest, type HooksManifest } from './manifest';
 import { isWrapper } from './hookScript';
+import { remotesFetchingNotes } from '../notesSync/remoteNotes';
+import { SYNCED_NOTES_REFS } from '../../provenance/syncedNotes';
 import { readHookFailures, type HookFailure } from './hookFailures';
 
 /**
@@ -29,6 +31,8 @@ export interface HooksStatus {
   readonly failures: readonly HookFailure[];
   /** notes.rewriteRef includes refs/notes/ai-provenance. */
   readonly notesRewrite: boolean;
+  /** Remotes whose `git fetch` brings the notes into refs/remote-notes/ (pre-push pushes them to any named remote). */
+  readonly notesFetchedFrom: readonly string[];
 }
 
 /**
@@ -58,6 +62,7 @@ export async function hooksStatus(repoRoot: string, options: { readonly cliPath?
     ...(manifest ? { nodeFallback: manifest.nodeFallback, nodeFallbackPresent } : {}),
     failures: readHookFailures(storeDir).slice(-RECENT_FAILURES),
     notesRewrite: await hasRewriteRef(repository.root),
+    notesFetchedFrom: await remotesFetchingNotes(repository.root, SYNCED_NOTES_REFS.map((spec) => spec.ref)),
   };
 }
 

@@ -9,6 +9,8 @@ import { readManifest, writeManifest } from './manifest';
 import { isWrapper } from './hookScript';
 import { reclaimLegacyWrapper } from './legacyWrapper';
 import { uninstallHooks } from './uninstallHooks';
+import { ensureFetchRefspecs, remoteNames } from '../notesSync/remoteNotes';
+import { SYNCED_NOTES_REFS } from '../../provenance/syncedNotes';
 
 export interface InstallOptions {
   /** The CLI bundle to copy into `<git common dir>/ai-provenance/bin/` (the running dist/cli.js). */
@@ -87,6 +89,8 @@ export async function installHooks(repoRoot: string, options: InstallOptions): P
     hooks.push({ name, path, chained });
   }
   const addedRewriteRef = (await ensureRewriteRef(repository.root)) || (previous?.addedRewriteRef ?? false);
+  // git fetch / git pull bring every remote's notes into refs/remote-notes/<remote>/ (pre-push and notes sync add later remotes).
+  for (const remote of await remoteNames(repository.root)) await ensureFetchRefspecs(repository.root, remote, SYNCED_NOTES_REFS.map((spec) => spec.ref));
   await writeManifest(storeDir, {
     format: 'ai-provenance/hooks',
     version: 1,

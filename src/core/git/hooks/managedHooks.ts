@@ -1,9 +1,10 @@
 /**
  * The git hooks AI Provenance installs. prepare-commit-msg writes trailers,
- * commit-msg finishes the editor flow, post-commit writes the note, and
- * post-rewrite carries notes over amends and rebases.
+ * commit-msg finishes the editor flow, post-commit writes the note,
+ * post-rewrite carries notes over amends and rebases, pre-push pushes the
+ * notes with the code, and post-merge merges the notes a pull fetched.
  */
-export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite'] as const;
+export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'pre-push', 'post-merge'] as const;
 
 export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 
@@ -20,6 +21,8 @@ const TRAITS: Readonly<Record<ManagedHook, HookTraits>> = {
   'commit-msg': { stopsGit: true, readsStdin: false },
   'post-commit': { stopsGit: false, readsStdin: false },
   'post-rewrite': { stopsGit: false, readsStdin: true },
+  'pre-push': { stopsGit: true, readsStdin: true },
+  'post-merge': { stopsGit: false, readsStdin: false },
 };
 
 export function hookTraits(hook: ManagedHook): HookTraits {

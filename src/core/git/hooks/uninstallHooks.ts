@@ -7,6 +7,8 @@ import { MANAGED_HOOKS } from './managedHooks';
 import { readManifest, removeManifest } from './manifest';
 import { isWrapper } from './hookScript';
 import { reclaimLegacyWrapper } from './legacyWrapper';
+import { fetchRefspecs, remoteNames, removeFetchRefspecs } from '../notesSync/remoteNotes';
+import { SYNCED_NOTES_REFS } from '../../provenance/syncedNotes';
 
 export interface UninstallResult {
   readonly hooksDir: string;
@@ -57,6 +59,9 @@ export async function uninstallHooks(repoRoot: string): Promise<UninstallResult>
     // A value pattern rather than --fixed-value, which needs git 2.30.
     await git(['config', '--unset', 'notes.rewriteRef', `^${NOTES_REWRITE_REF}$`], { cwd: repository.root, allowFailure: true });
   }
+  // Our notes refspecs write only into refs/remote-notes/, which nothing else uses: removed from every remote.
+  const notesRefs = SYNCED_NOTES_REFS.map((spec) => spec.ref);
+  for (const remote of await remoteNames(repository.root)) await removeFetchRefspecs(repository.root, remote, fetchRefspecs(remote, notesRefs));
   rmSync(join(storeDir, 'bin'), { recursive: true, force: true });
   removeManifest(storeDir);
   return { hooksDir: dir, restored, removed, left };

@@ -53,7 +53,17 @@ export async function ensureFetchRefspecs(root: string, remote: string, refs: re
   return added;
 }
 
-/** Takes out exactly the refspecs ensureFetchRefspecs added (uninstall). */
+/** The remotes whose `git fetch` brings these notes refs (hook status). */
+export async function remotesFetchingNotes(root: string, refs: readonly string[]): Promise<string[]> {
+  const result: string[] = [];
+  for (const remote of await remoteNames(root)) {
+    const configured = new Set(await configuredFetch(root, remote));
+    if (fetchRefspecs(remote, refs).every((refspec) => configured.has(refspec))) result.push(remote);
+  }
+  return result;
+}
+
+/** Takes these refspecs out of remote.<name>.fetch (uninstall). */
 export async function removeFetchRefspecs(root: string, remote: string, refspecs: readonly string[]): Promise<void> {
   const existing = new Set(await configuredFetch(root, remote));
   for (const refspec of refspecs) {
