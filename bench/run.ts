@@ -3,7 +3,7 @@
 //
 //   npm run bench                       all benchmarks (index: 5,000 files with baselines)
 //   npm run bench -- --quick            smaller sizes, no index baselines (a few minutes)
-//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, index, insights
+//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, blame, index, insights
 //   npm run bench -- --index-files 20000
 //
 // Wall-clock numbers depend on what else the machine runs: the load per core
@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureEventCost } from './capture/eventCost';
+import { formatBlameBench, runBlameBench } from './blame/blameBench';
 import { formatGitBench, gitBenchFigures, runGitBench } from './git/hookBench';
 import { baselinesInstalled, BASELINES_DIR } from './index/baselines';
 import { formatIndexBench, runIndexBench } from './index/run';
@@ -29,7 +30,7 @@ interface SummaryRow {
   readonly met: boolean | undefined;
 }
 
-const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'index', 'insights'] as const;
+const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'blame', 'index', 'insights'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(name: string): string | undefined {
@@ -121,6 +122,20 @@ async function git(rows: SummaryRow[], quick: boolean): Promise<void> {
   }
 }
 
+async function blame(rows: SummaryRow[], quick: boolean): Promise<void> {
+  heading('ai-provenance blame on a 5,000-line file with 1,000 commits of history');
+  const result = await runBlameBench({ runs: quick ? 3 : 5, log: (line) => console.error(`  blame: ${line}`) });
+  console.log(formatBlameBench(result));
+  rows.push({
+    benchmark: `blame, ${result.lines.toLocaleString('en-US')} lines, ${result.commits.toLocaleString('en-US')} commits (CLI, median)`,
+    measured: ms(result.medianMs.cli, 0),
+    baseline: `${ms(result.medianMs.gitBlame, 0)} (git blame alone)`,
+    ratio: ratio(result.medianMs.cli, result.medianMs.gitBlame),
+    target: `< ${result.targetMs} ms`,
+    met: result.medianMs.cli < result.targetMs,
+  });
+}
+
 async function index(rows: SummaryRow[], quick: boolean): Promise<void> {
   const files = Number(option('--index-files') ?? (quick ? 2000 : 5000));
   const withBaselines = !quick && !process.argv.includes('--no-baselines');
@@ -191,6 +206,7 @@ async function main(): Promise<void> {
   if (sections.has('views')) views(rows);
   if (sections.has('classifier')) classifier(rows);
   if (sections.has('git')) await git(rows, quick);
+  if (sections.has('blame')) await blame(rows, quick);
   if (sections.has('index')) await index(rows, quick);
   if (sections.has('insights')) await insights(rows, quick);
   printSummary(rows);
