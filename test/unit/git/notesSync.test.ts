@@ -262,7 +262,9 @@ describe('after hook install, a plain git push and git pull share the notes (pre
       { line: 2, ai: true, source: 'agent', tool: 'claude-code', commit, reviewed: false },
     ]);
 
-    assert.equal(bob.tryGit(['push', 'origin', 'main']).code, 0);
+    // Pushing the notes ref by hand along with the branch still works (the hook leaves that ref to the push).
+    const explicit = bob.tryGit(['push', 'origin', 'main', REF]);
+    assert.equal(explicit.code, 0, explicit.stderr);
     assert.deepEqual(aiLines(team.note(bobs)), { 'src/bob.ts': ['1'] });
     assert.deepEqual(aiLines(team.note(commit)), { 'src/ann.ts': ['1', '2'] });
   });
