@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { findRepository, fromRepoPath, type Repository, resolveCommit, storeDirOf, toRepoPath } from '../core/git';
 import { RegionStore } from '../core/store';
 import { describeUnreadable, readTextFile } from '../core/text';
-import { takeInFetchedNotes } from '../core/provenance/fetchedNotes';
+import { takeInFetchedNotes } from '../core/provenance';
 import { CliError, type CliIO } from './command';
 
 /** The git repository around the working directory, for commands that need one. */

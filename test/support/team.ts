@@ -1,38 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProvenanceRepo } from '../unit/git/support/provenanceRepo';
-
-/**
- * Git for the duration of a suite reads no user or system configuration:
- * GIT_CONFIG_GLOBAL points to a fresh empty file, GIT_CONFIG_NOSYSTEM=1.
- * Every git the tests start (directly or through the CLI and hooks)
- * inherits it from process.env.
- */
-export function useIsolatedGitConfig(dir: () => string): void {
-  const saved: Record<string, string | undefined> = {};
-  beforeEach(() => {
-    const file = join(dir(), '.gitconfig-isolated');
-    writeFileSync(file, '[init]\n\tdefaultBranch = main\n');
-    for (const [key, value] of Object.entries({ GIT_CONFIG_GLOBAL: file, GIT_CONFIG_NOSYSTEM: '1' })) {
-      saved[key] = process.env[key];
-      process.env[key] = value;
-    }
-  });
-  afterEach(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  });
-}
 
 export interface Identity {
   readonly name: string;
   readonly email: string;
 }
 
-/** A bare "forge" repository and clones of it, each with its own identity and region store. */
+/**
+ * A bare "forge" repository and clones of it, each with its own identity and
+ * region store (git's user configuration is isolated for every test run by
+ * test/support/isolatedEnvironment.ts).
+ */
 export class Team {
   readonly bare: string;
 

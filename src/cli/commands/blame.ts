@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { readBlobs } from '../../core/git/blobs';
-import { toRepoPath } from '../../core/git/repository';
-import { BlameInputError, blameProvenance, type FileBlame } from '../../core/provenance/blame/blameProvenance';
-import { splitLines } from '../../core/text/lines';
+import { readBlobs, toRepoPath } from '../../core/git';
+import { BlameInputError, blameProvenance, type FileBlame } from '../../core/provenance';
+import { splitLines } from '../../core/text';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { requireRepository, takeInFetchedNotesFor } from '../workspace';

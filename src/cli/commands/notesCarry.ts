@@ -1,7 +1,5 @@
-import { git } from '../../core/git/exec';
-import { readProvenanceSettings } from '../../core/provenance';
-import { carryNotes, type CarryOutcome } from '../../core/provenance/carry/carryNotes';
-import { findMergedWork, type MergedWork } from '../../core/provenance/carry/findMergedWork';
+import { git } from '../../core/git';
+import { carryNotes, findMergedWork, readProvenanceSettings, type CarryOutcome, type MergedWork } from '../../core/provenance';
 import { parse } from '../args';
 import { UsageError, type CliIO } from '../command';
 import { requireCommit, requireRepository, takeInFetchedNotesFor } from '../workspace';

@@ -1,6 +1,5 @@
-import { remoteNames } from '../../core/git/notesSync/remoteNotes';
-import { NotesSyncError, syncNotes, type SyncResult } from '../../core/git/notesSync/syncNotes';
-import { SYNCED_NOTES_REFS } from '../../core/provenance/syncedNotes';
+import { NotesSyncError, remoteNames, syncNotes, type SyncResult } from '../../core/git';
+import { SYNCED_NOTES_REFS } from '../../core/provenance';
 import { parse } from '../args';
 import { CliError, UsageError, type CliIO } from '../command';
 import { requireRepository } from '../workspace';

@@ -7,3 +7,8 @@ export { PRESTARTED_DIFF_ENV } from './prestartedDiff';
 export { findRepository, fromRepoPath, type Repository, storeDirOf, toRepoPath } from './repository';
 export { resolveCommit } from './revisions';
 export { shellQuote } from './shellQuote';
+export { readBlobs } from './blobs';
+export { git } from './exec';
+export { remoteNames } from './notesSync/remoteNotes';
+export { NotesSyncError, syncNotes, type SyncResult } from './notesSync/syncNotes';
+export type { NoteConflict, NotesMerge, NotesMergeResult, SyncedNotesRef } from './notesSync/types';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { runCli } from '../../support/cli';
-import { Team, useIsolatedGitConfig } from '../../support/team';
+import { Team } from '../../support/team';
 import { useTempDir } from '../../support/tempDir';
 import { lines, type ProvenanceRepo } from './support/provenanceRepo';
 
@@ -31,7 +31,6 @@ const byContent = (view: string[]) => view.map((entry) => entry.replace(/^\d+: /
 describe('notes carry: provenance survives squash, rebase and merge commits on a forge (bare remote, several clones, real git and hooks)', function () {
   this.timeout(180_000);
   const tempDir = useTempDir();
-  useIsolatedGitConfig(tempDir);
   let team: Team;
   let ann: ProvenanceRepo;
   let forge: ProvenanceRepo;

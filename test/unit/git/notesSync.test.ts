@@ -5,7 +5,7 @@ import { parseNoteText, type CommitNote } from '../../../src/core/provenance';
 import { syncNotes } from '../../../src/core/git/notesSync/syncNotes';
 import { SYNCED_NOTES_REFS } from '../../../src/core/provenance/syncedNotes';
 import { CLI_PATH, runCli } from '../../support/cli';
-import { useIsolatedGitConfig, Team } from '../../support/team';
+import { Team } from '../../support/team';
 import { useTempDir } from '../../support/tempDir';
 import { commitWithProvenance, lines, type ProvenanceRepo } from './support/provenanceRepo';
 
@@ -62,7 +62,6 @@ function forgedNote(commit: string, path: string, ranges: Array<[number, number,
 describe('notes sync: a bare remote and several clones share notes without losing any (real git)', function () {
   this.timeout(120_000);
   const tempDir = useTempDir();
-  useIsolatedGitConfig(tempDir);
   let team: Team;
   let ann: ProvenanceRepo;
   let bob: ProvenanceRepo;
@@ -219,7 +218,6 @@ function addRawNote(repo: ProvenanceRepo, object: string, text: string): void {
 describe('after hook install, a plain git push and git pull share the notes (pre-push, fetch refspec, post-merge; real git)', function () {
   this.timeout(120_000);
   const tempDir = useTempDir();
-  useIsolatedGitConfig(tempDir);
   let team: Team;
   let ann: ProvenanceRepo;
   let bob: ProvenanceRepo;
@@ -267,6 +265,23 @@ describe('after hook install, a plain git push and git pull share the notes (pre
     assert.equal(explicit.code, 0, explicit.stderr);
     assert.deepEqual(aiLines(team.note(bobs)), { 'src/bob.ts': ['1'] });
     assert.deepEqual(aiLines(team.note(commit)), { 'src/ann.ts': ['1', '2'] });
+  });
+
+  it('sign-offs (refs/notes/ai-provenance-signoffs) travel the same way: two reviewers of one commit both reach the remote', async () => {
+    const SIGNOFFS = 'refs/notes/ai-provenance-signoffs';
+    const commit = await hookedAiCommit(ann, 'src/ann.ts', lines('export const x = 1;'), 'Ann');
+    assert.equal(ann.tryGit(['push', 'origin', 'main']).code, 0);
+    bob.git('pull', '-q', '--no-rebase', '--no-edit');
+    // Each clone records a sign-off line on the same commit (as `review sign-off` appends them), then pushes.
+    ann.git('notes', '--ref', SIGNOFFS, 'add', '-m', '{"reviewer":"ann"}', commit);
+    bob.git('notes', '--ref', SIGNOFFS, 'add', '-m', '{"reviewer":"bob"}', commit);
+    ann.git('commit', '-q', '--allow-empty', '-m', 'later');
+    bob.git('commit', '-q', '--allow-empty', '-m', 'later too');
+    assert.equal(ann.tryGit(['push', 'origin', 'main']).code, 0);
+    const second = bob.tryGit(['push', 'origin', 'HEAD:refs/heads/bob']);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stderr, /notes pushed to origin \(.*refs\/notes\/ai-provenance-signoffs\)/);
+    assert.deepEqual(team.note(commit, SIGNOFFS)?.trim().split('\n').sort(), ['{"reviewer":"ann"}', '{"reviewer":"bob"}']);
   });
 
   it('concurrent plain pushes from two clones lose no note', async () => {

@@ -1,4 +1,4 @@
-import { riskRank, type RiskLevel } from '../commitRisk';
+import { riskLevelRank, type AiRiskLevel } from '../../risk';
 import type { FileAttribution } from '../lineOrigin';
 import { rangesOf } from './build';
 import { mergeAttributions } from './merge';
@@ -63,8 +63,8 @@ function widest<T extends NoteBlastRadius>(radii: ReadonlyArray<T | undefined>):
   return result;
 }
 
-function highestRisk(levels: ReadonlyArray<RiskLevel | undefined>): RiskLevel | undefined {
-  let result: RiskLevel | undefined;
-  for (const level of levels) if (level && (!result || riskRank(level) > riskRank(result))) result = level;
+function highestRisk(levels: ReadonlyArray<AiRiskLevel | undefined>): AiRiskLevel | undefined {
+  let result: AiRiskLevel | undefined;
+  for (const level of levels) if (level && (!result || riskLevelRank(level) > riskLevelRank(result))) result = level;
   return result;
 }
