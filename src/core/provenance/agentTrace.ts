@@ -14,7 +14,8 @@ import type { CommitNote, NoteRange } from './note/schema';
  *   load-bearing classes) travels losslessly as the whole note under
  *   metadata["dev.ai-provenance"].
  */
-export const AGENT_TRACE_VERSION = '0.1';
+/** The specification's version: its schema's `version` pattern is major.minor.patch (docs/TRAILERS.md, Export to Agent Trace). */
+export const AGENT_TRACE_VERSION = '0.1.0';
 
 export interface AgentTraceRange {
   readonly start_line: number;

@@ -151,7 +151,7 @@ describe('notes: written at commit time, following amend, rebase, cherry-pick an
     const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(records.length, 1);
     const [record] = records as Array<{ version: string; id: string; vcs: unknown; files: unknown; metadata: Record<string, unknown> }>;
-    assert.equal(record.version, '0.1');
+    assert.equal(record.version, '0.1.0');
     assert.match(record.id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.deepEqual(record.vcs, { type: 'git', revision: commit });
     assert.deepEqual(record.files, [
