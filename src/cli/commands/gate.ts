@@ -21,7 +21,7 @@ Exit code 1 when the policy fails, 0 otherwise (warnings included).
                     range then judges itself)
   --json            the verdict as JSON (docs/CI.md)
   --format github   GitHub Actions annotations (::error file=...,line=...::)
-In CI, fetch the notes first: git fetch origin 'refs/notes/*:refs/notes/*'`,
+In CI, fetch the notes first: ai-provenance notes sync origin --no-push`,
   async run(argv, io) {
     const { values } = parse(
       argv,

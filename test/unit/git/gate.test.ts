@@ -92,7 +92,7 @@ describe('gate: the CI check over a commit range (real git)', function () {
     assert.equal(result.commits[0].provenance, 'trailers');
     assert.equal(result.commits[0].findings[0].path, 'src/auth/login.ts');
     assert.equal(result.commits[0].findings[0].lines, undefined, 'no line detail without a note');
-    assert.ok(result.notices.some((notice) => notice.includes("git fetch origin 'refs/notes/*:refs/notes/*'")));
+    assert.ok(result.notices.some((notice) => notice.includes('ai-provenance notes sync origin --no-push')));
   });
 
   it('follows the policy in .ai-provenance.json of the base', async () => {

@@ -73,7 +73,7 @@ export async function runGate(root: string, baseRef: string, options: GateOption
   const rangeFindings = [...changed.range, ...evaluateRange(facts, policy)];
   const notices = [`policy, classes and CODEOWNERS read from ${source.label}`, ...settings.problems, ...problems, ...judge.notices];
   if (commits.length > 0 && !notesFetched) {
-    notices.push("refs/notes/ai-provenance is not here: run git fetch origin 'refs/notes/*:refs/notes/*' for line-level provenance and attestation");
+    notices.push("refs/notes/ai-provenance is not here: run ai-provenance notes sync origin --no-push for line-level provenance and attestation");
   }
   const findings = [...verdicts.flatMap((verdict) => verdict.findings), ...rangeFindings];
   const errors = findings.filter((finding) => finding.level === 'error').length;
