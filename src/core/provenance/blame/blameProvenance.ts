@@ -1,6 +1,7 @@
-import { readNotes } from '../../git/notes';
+import { listNotes, noteTexts } from '../../git/notes';
 import { resolveCommit } from '../../git/revisions';
-import { readGitAiDocuments, withGitAiDocuments } from '../gitAi/gitAiNotes';
+import { GIT_AI_NOTES_REF } from '../gitAi/authorshipLog';
+import { gitAiDocuments, withGitAiDocuments } from '../gitAi/gitAiNotes';
 import type { LineOrigin } from '../lineOrigin';
 import { viewNote } from '../note/readCommitNote';
 import { NOTES_REF } from '../note/schema';
@@ -40,6 +41,8 @@ export class BlameInputError extends Error {}
 export async function blameProvenance(root: string, path: string, revision = 'HEAD'): Promise<FileBlame> {
   const rev = await resolveCommit(root, revision);
   if (!rev) throw new BlameInputError(`${revision} is not a commit here`);
+  // The notes are listed while git blame runs; then the blamed commits' notes are read in one batch each.
+  const listings = Promise.all([listNotes(root, NOTES_REF), listNotes(root, GIT_AI_NOTES_REF)]);
   let groups;
   try {
     groups = await blameGroups(root, rev, path);
@@ -47,7 +50,9 @@ export async function blameProvenance(root: string, path: string, revision = 'HE
     throw new BlameInputError((error as Error).message.replace(/^git blame failed: (fatal: )?/, '').split('\n')[0]);
   }
   const commits = [...new Set(groups.map((group) => group.commit))];
-  const [ours, gitAi] = await Promise.all([readNotes(root, NOTES_REF, commits), readGitAiDocuments(root, commits, false)]);
+  const [oursListed, theirsListed] = await listings;
+  const [ours, theirs] = await Promise.all([noteTexts(root, oursListed, commits), noteTexts(root, theirsListed, commits)]);
+  const gitAi = await gitAiDocuments(root, theirs, false);
   const texts = withGitAiDocuments(ours, gitAi);
   const problems: string[] = [...gitAi.problems];
   const aiByCommit = new Map<string, Map<string, ReadonlyMap<number, LineOrigin>>>();

@@ -22,7 +22,11 @@ export interface GitAiDocuments {
  * only gives a commit the lines it added).
  */
 export async function readGitAiDocuments(root: string, commits: readonly string[], checkAgainstDiff: boolean): Promise<GitAiDocuments> {
-  const texts = await readNotes(root, GIT_AI_NOTES_REF, commits);
+  return gitAiDocuments(root, await readNotes(root, GIT_AI_NOTES_REF, commits), checkAgainstDiff);
+}
+
+/** readGitAiDocuments from note texts already read (commit -> git-ai note). */
+export async function gitAiDocuments(root: string, texts: ReadonlyMap<string, string>, checkAgainstDiff: boolean): Promise<GitAiDocuments> {
   const documents = new Map<string, CommitNote>();
   const problems: string[] = [];
   if (texts.size === 0) return { documents, problems };
