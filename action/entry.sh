@@ -5,6 +5,7 @@
 #   fetch    fetches refs/notes/* and, when missing, the base commit and history
 #   summary  appends `ai-provenance report` to $GITHUB_STEP_SUMMARY
 #   gate     runs `ai-provenance gate --format github`; sets the output passed=true|false
+#   carry    on a push: `notes carry --auto` for the pushed commits, then pushes the notes
 set -euo pipefail
 
 action_dir=${GITHUB_ACTION_PATH:?this script runs as a step of action.yml}
@@ -13,6 +14,10 @@ cli="$action_dir/dist/cli.js"
 range() {
   base=${AIP_BASE:-${AIP_EVENT_BASE:-}}
   head=${AIP_HEAD:-${AIP_EVENT_HEAD:-HEAD}}
+  # A push (e.g. a merged pull request reaching main) has nothing to gate unless a base is given: the carry step runs.
+  if [ -z "$base" ] && [ "${GITHUB_EVENT_NAME:-}" = push ]; then
+    exit 0
+  fi
   if [ -z "$base" ]; then
     echo "::error title=AI Provenance::no base to compare with: outside a pull request, set the action's base input (e.g. base: origin/main)"
     exit 2
@@ -44,7 +49,8 @@ case "${1:-}" in
       git fetch --no-tags --quiet origin "$base" || true
     fi
     if [ "${AIP_FETCH_NOTES:-true}" = true ]; then
-      git fetch --no-tags --quiet origin '+refs/notes/*:refs/notes/*' || echo "::notice title=AI Provenance::no notes on origin yet"
+      # Into refs/remote-notes/origin/, then merged into the local notes: nothing local is ever overwritten.
+      node "$cli" notes sync origin --no-push >/dev/null || echo "::notice title=AI Provenance::no notes fetched from origin"
     fi
     ;;
   summary)
@@ -65,8 +71,24 @@ case "${1:-}" in
     esac
     exit "$status"
     ;;
+  carry)
+    [ "${GITHUB_EVENT_NAME:-}" = push ] && [ "${AIP_CARRY:-true}" = true ] || exit 0
+    before=${AIP_PUSH_BEFORE:-}
+    after=${AIP_PUSH_AFTER:-HEAD}
+    if [ -z "$before" ] || [ -z "${before//0/}" ]; then
+      echo "::notice title=AI Provenance::a new branch: no earlier commit to compare with, nothing carried"
+      exit 0
+    fi
+    if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
+      git fetch --no-tags --quiet --unshallow origin || echo "::warning title=AI Provenance::could not fetch the whole history"
+    fi
+    node "$cli" notes sync origin --no-push
+    node "$cli" notes carry --auto --before "$before" --after "$after" --remote origin
+    # Retries when someone pushed notes meanwhile; a failure fails the step (the carried notes would be lost).
+    node "$cli" notes sync origin
+    ;;
   *)
-    echo "usage: entry.sh build|fetch|summary|gate" >&2
+    echo "usage: entry.sh build|fetch|summary|gate|carry" >&2
     exit 2
     ;;
 esac

@@ -133,15 +133,45 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     assert.match(run.stdout, /AI Provenance gate passed: 0 errors, 0 warnings in 2 commits \(2 with AI provenance\)/);
   });
 
-  it('outside a pull request it needs the base input, and says so in one annotation', () => {
+  it('outside a pull request (and a push) it needs the base input, and says so in one annotation', () => {
     const setup = new PullRequestSetup(tempDir());
     setup.base({ 'README.md': lines('acme') });
     setup.openPullRequest(9);
-    const run = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner'), event: {}, eventName: 'push' });
+    const run = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner'), event: {}, eventName: 'workflow_dispatch' });
     assert.equal(run.code, 2);
     assert.match(run.stdout, /^::error title=AI Provenance::no base to compare with: outside a pull request, set the action's base input/m);
     const withBase = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner2'), event: {}, eventName: 'push', inputs: { base: 'origin/main' } });
     assert.equal(withBase.code, 0, withBase.stdout + withBase.stderr.slice(-2000));
+  });
+
+  it('on a push to main after a squash merge, carries the pull request\'s notes onto the squash commit and pushes them', async () => {
+    const setup = new PullRequestSetup(tempDir());
+    setup.base({ 'README.md': lines('acme') });
+    setup.developer.git('checkout', '-q', '-b', 'feature');
+    await setup.developer.writeAi('src/auth/login.ts', LOGIN, { tool: 'copilot' });
+    setup.developer.git('add', '-A');
+    setup.developer.git('commit', '-q', '-m', 'Add login');
+    setup.openPullRequest(3);
+    // The forge squash-merges it under its own identity, without hooks, with a title-only message plus (#3).
+    const forge = join(setup.root, 'forge');
+    const inForge = (...args: string[]) => execFileSync('git', ['-C', forge, '-c', 'user.name=Forge', '-c', 'user.email=forge@example.com', ...args], { encoding: 'utf8' }).trim();
+    execFileSync('git', ['clone', '-q', setup.origin, forge]);
+    inForge('fetch', '-q', 'origin', 'refs/pull/3/head');
+    inForge('merge', '-q', '--squash', 'FETCH_HEAD');
+    inForge('commit', '-q', '-m', 'Add login (#3)');
+    inForge('push', '-q', 'origin', 'main');
+    const squash = inForge('rev-parse', 'HEAD');
+    // The runner checks out main as pushed (actions/checkout, fetch-depth: 0).
+    rmSync(setup.workspace, { recursive: true, force: true });
+    execFileSync('git', ['clone', '-q', setup.origin, setup.workspace]);
+
+    const event = { ref: 'refs/heads/main', before: setup.mainSha, after: squash };
+    const run = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner'), event, eventName: 'push' });
+    assert.deepEqual(run.steps.map((step) => step.code), [0, 0, 0, 0, 0], run.stdout + run.stderr.slice(-2000));
+    assert.match(run.stdout, /carried 4 AI lines from 1 commit of .*found by pull request #3/);
+    const note = JSON.parse(execFileSync('git', ['--git-dir', setup.origin, 'notes', '--ref', 'ai-provenance', 'show', squash], { encoding: 'utf8' })) as { totals: { aiLines: number }; carriedFrom: string[] };
+    assert.equal(note.totals.aiLines, 4);
+    assert.equal(note.carriedFrom.length, 1);
   });
 
   it('is what docs/examples/github-actions.yml uses, with inputs the action declares', () => {
@@ -150,9 +180,9 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     };
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const ours = steps.filter((step) => step.uses?.startsWith('ai-provenance/ai-provenance@'));
-    assert.equal(ours.length, 1, 'the example runs the gate through the action');
+    assert.equal(ours.length, 2, 'the example runs the gate (pull requests) and the notes carry (pushes to main) through the action');
     const declared = Object.keys(readActionFile(REPO_ROOT).inputs ?? {});
-    for (const name of Object.keys(ours[0].with ?? {})) assert.ok(declared.includes(name), `input ${name} is declared in action.yml`);
+    for (const step of ours) for (const name of Object.keys(step.with ?? {})) assert.ok(declared.includes(name), `input ${name} is declared in action.yml`);
     const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
     assert.equal(checkout?.with?.['fetch-depth'], 0, 'the whole history, so the base is there');
     assert.doesNotMatch(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'github-actions.yml'), 'utf8'), /tools\/ai-provenance\/cli\.js|npx ai-provenance/, 'no CLI from the tree under review');
