@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { AiProvenanceExtension } from './api/aiProvenance';
+import { publicApi } from './api/publicApi';
 import { registerRegionCommands } from './commands/regionCommands';
 import { createLog } from './log';
 import { BranchWatcher } from './repositories/branchWatcher';
@@ -8,7 +10,7 @@ import { registerCapture } from './capture/registerCapture';
 import { DocumentTracker } from './tracking/documentTracker';
 import { registerWorkspaceIndex } from './index/registerWorkspaceIndex';
 import type { WorkspaceIndexService } from './index/workspaceIndexService';
-import { BlastRadiusSlot } from './risk/blastRadiusSlot';
+import { BlastRadiusSlot } from './blastRadius/blastRadiusSlot';
 import { registerViews, type ViewsApi } from './views/registerViews';
 import { registerCliOnPath } from './terminal/cliOnPath';
 import { registerCommit, type CommitApi } from './commit/registerCommit';
@@ -16,8 +18,8 @@ import { registerAgents, type AgentsApi } from './agents/registerAgents';
 import { registerInsights, type InsightsApi } from './insights/registerInsights';
 import { registerReview, type ReviewApi } from './review/registerReview';
 
-/** What the extension hands to its integration tests (and other extensions). */
-export interface AiProvenanceApi {
+/** The extension's internals, handed to its own integration tests only (ExtensionMode.Test). */
+export interface TestingApi {
   readonly registry: RepositoryRegistry;
   /** Decorations, status bar, regions view: see src/extension/views/registerViews.ts. */
   readonly views: ViewsApi;
@@ -35,7 +37,10 @@ export interface AiProvenanceApi {
 
 let registry: RepositoryRegistry | undefined;
 
-export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
+/** What activate returns: the versioned public API (api/aiProvenance.d.ts); under the extension's own tests, its internals too. */
+export type ActivationResult = AiProvenanceExtension & { readonly testing?: TestingApi };
+
+export function activate(context: vscode.ExtensionContext): ActivationResult {
   const log = createLog();
   registry = new RepositoryRegistry(context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, log, () => settings.syncDelayMs);
   // One HEAD watcher per repository: the index lists files again and the views recount on a branch switch.
@@ -65,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     ...insights.disposables,
     ...review.disposables,
   );
-  return { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api, review: review.api };
+  const exports = publicApi(registry);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return exports;
+  return { ...exports, testing: { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api, review: review.api } };
 }
 
 export async function deactivate(): Promise<void> {

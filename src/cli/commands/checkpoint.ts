@@ -2,6 +2,7 @@ import { saveCheckpoint } from '../../core/capture';
 import { parse } from '../args';
 import { CliError, type CliCommand } from '../command';
 import { openWorkspace } from '../workspace';
+import { plural } from '../../core/text';
 
 const USAGE = `Usage:
   ai-provenance checkpoint [<path>...] [--store <dir>]
@@ -23,7 +24,7 @@ export const checkpointCommand: CliCommand = {
     if (!workspace.inGit && positionals.length === 0) throw new CliError('outside git, name the files to checkpoint');
     const paths = positionals.map((file) => workspace.repoPath(file));
     const result = await saveCheckpoint(workspace.root, workspace.store.storeDir, paths);
-    io.stdout(`checkpoint: ${result.saved} file${result.saved === 1 ? '' : 's'} saved\n`);
+    io.stdout(`checkpoint: ${plural(result.saved, 'file')} saved\n`);
     if (result.skipped.length > 0) io.stderr(`ai-provenance: not saved (compared with HEAD instead): ${result.skipped.join(', ')}\n`);
     return 0;
   },

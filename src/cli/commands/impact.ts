@@ -5,6 +5,7 @@ import { toRepoPath } from '../../core/git';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand } from '../command';
 import { openIndexForCli } from './index';
+import { plural } from '../../core/text';
 
 const USAGE = `Usage: ai-provenance impact <file>[:<line>] [--json] [--depth N]
 
@@ -89,7 +90,7 @@ function formatImpact(json: ImpactJson, radius: BlastRadius): string {
   if (json.files === 0) {
     lines.push('  nothing in the repository depends on it');
   } else {
-    lines.push(`  ${json.files} dependent file${json.files === 1 ? '' : 's'}${json.truncated ? ' (depth limit reached)' : ''}:`);
+    lines.push(`  ${plural(json.files, 'dependent file')}${json.truncated ? ' (depth limit reached)' : ''}:`);
     for (const dependent of radius.dependents) {
       const flags = [dependent.test ? 'test' : '', ...dependent.loadBearing].filter(Boolean);
       const via = dependent.via.length > 0 ? `  via ${dependent.via.join(' -> ')}` : '';

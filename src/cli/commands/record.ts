@@ -5,7 +5,7 @@ import { recordHook } from './recordHook';
 import { recordSinceCheckpoint } from './recordSinceCheckpoint';
 import { AGENT_NAMES } from '../../core/agents';
 import { createLineRegion, type RegionOrigin } from '../../core/regions';
-import { splitLines } from '../../core/text';
+import { plural, splitLines } from '../../core/text';
 import { parse, parseLineRange } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 import { openWorkspace } from '../workspace';
@@ -78,7 +78,7 @@ export const recordCommand: CliCommand = {
       marked += range.last - range.first + 1;
     }
     await workspace.store.sync();
-    io.stdout(`${path}: ${marked} line${marked === 1 ? '' : 's'} marked as AI (${origin.source})\n`);
+    io.stdout(`${path}: ${plural(marked, 'line')} marked as AI (${origin.source})\n`);
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { filesSinceCheckpoint, readCheckpoint, regionsWritten, removeCheckpoint } from '../../core/capture';
 import { aiLineCount, type RegionOrigin } from '../../core/regions';
-import { readTextFile } from '../../core/text';
+import { plural, readTextFile } from '../../core/text';
 import { CliError, UsageError, type CliIO } from '../command';
 import { openWorkspace } from '../workspace';
 
@@ -38,6 +38,6 @@ export async function recordSinceCheckpoint(
   }
   await workspace.store.sync();
   await removeCheckpoint(workspace.store.storeDir);
-  io.stdout(`${lines} line${lines === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} marked as AI (${origin.source}) since the checkpoint\n`);
+  io.stdout(`${plural(lines, 'line')} in ${plural(files, 'file')} marked as AI (${origin.source}) since the checkpoint\n`);
   return 0;
 }

@@ -2,6 +2,7 @@ import { reviewerName } from '../../core/git';
 import { parse, parseLineRange } from '../args';
 import { UsageError, type CliCommand } from '../command';
 import { openWorkspace } from '../workspace';
+import { plural } from '../../core/text';
 
 const LINE_OPTIONS = {
   lines: { type: 'string' },
@@ -34,7 +35,7 @@ Marks AI regions as reviewed by <name> (default: git user.name). With
     const span = values.lines ? lineSpan(parseLineRange(values.lines)) : undefined;
     const marked = workspace.store.markReviewed(path, review, span?.start, span?.end);
     await workspace.store.sync();
-    io.stdout(marked > 0 ? `${path}: ${marked} region${marked === 1 ? '' : 's'} marked reviewed by ${review.by}\n` : `${path}: nothing left to review there\n`);
+    io.stdout(marked > 0 ? `${path}: ${plural(marked, 'region')} marked reviewed by ${review.by}\n` : `${path}: nothing left to review there\n`);
     return 0;
   },
 };
@@ -74,7 +75,7 @@ also be a file that no longer exists).`,
     const count = workspace.store.regions(path).length;
     workspace.store.clearFile(path);
     await workspace.store.sync();
-    io.stdout(`${path}: ${count} region${count === 1 ? '' : 's'} cleared\n`);
+    io.stdout(`${path}: ${plural(count, 'region')} cleared\n`);
     return 0;
   },
 };

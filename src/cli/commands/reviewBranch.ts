@@ -6,6 +6,7 @@ import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
 import { requireRepository } from '../workspace';
 import { toRepoPath } from '../../core/git';
 import { resolve } from 'node:path';
+import { plural } from '../../core/text';
 
 const USAGE = `Usage:
   ai-provenance review status [--base <ref>] [--json]
@@ -151,7 +152,7 @@ async function signOff(argv: readonly string[], io: CliIO): Promise<number> {
     const commits = document.commits.length;
     const signature = document.signature ? `, signed (${document.signature.format})` : ', unsigned';
     io.stdout(
-      `Signed off ${prepared.aiLines} AI line${prepared.aiLines === 1 ? '' : 's'} in ${prepared.files.length} file${prepared.files.length === 1 ? '' : 's'} of ${commits} commit${commits === 1 ? '' : 's'} ` +
+      `Signed off ${plural(prepared.aiLines, 'AI line')} in ${plural(prepared.files.length, 'file')} of ${plural(commits, 'commit')} ` +
         `as ${document.reviewer.name} <${document.reviewer.email}>${signature}.\n`,
     );
     for (const commit of document.commits) {

@@ -1,5 +1,5 @@
 import { aiLineCount, type AiRegion, humanModifiedLines, reanchorRegions } from '../../core/regions';
-import { readTextFile } from '../../core/text';
+import { plural, readTextFile } from '../../core/text';
 import { parse } from '../args';
 import type { CliCommand } from '../command';
 import { openWorkspace } from '../workspace';
@@ -92,7 +92,7 @@ function formatFile(file: StatusFile): string {
     const who = [region.source, region.tool, region.model].filter(Boolean).join(' · ');
     const human = region.humanModifiedLines.length > 0 ? `, ${region.humanModifiedLines.length} rewritten by a human` : '';
     const review = region.reviewed ? `reviewed${region.reviewedBy ? ` by ${region.reviewedBy}` : ''}` : 'unreviewed';
-    return `  ${span.padEnd(12)} ${who}  ${region.aiLines} AI line${region.aiLines === 1 ? '' : 's'}${human}  ${review}`;
+    return `  ${span.padEnd(12)} ${who}  ${plural(region.aiLines, 'AI line')}${human}  ${review}`;
   });
   return `${header}\n${rows.join('\n')}\n`;
 }

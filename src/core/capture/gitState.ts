@@ -1,6 +1,7 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { git, gitBuffer } from '../git/exec';
+import { OPERATION_IN_PROGRESS_MARKERS } from '../git/operations';
 
 /**
  * What git itself is doing to the work tree. Most of what git writes is
@@ -14,7 +15,7 @@ import { git, gitBuffer } from '../git/exec';
  * delays judging and is not activity (a commit or a status must not hide
  * an agent's write).
  */
-const GIT_RESTORE_NAMES = new Set(['MERGE_HEAD', 'AUTO_MERGE', 'CHERRY_PICK_HEAD', 'REVERT_HEAD', 'rebase-merge', 'rebase-apply', 'stash']);
+const GIT_RESTORE_NAMES = new Set<string>([...OPERATION_IN_PROGRESS_MARKERS, 'AUTO_MERGE', 'stash']);
 
 /** How long before and after such activity a file change is taken to be git's. */
 export const GIT_ACTIVITY_WINDOW_MS = 3_000;

@@ -1,7 +1,6 @@
 /** Public API of the project configuration (pure apart from reading the file; no vscode). */
 export { commitSource, type ConfigSource } from './configSource';
 export { loadClassifier, type LoadedClassifier } from './loadClassifier';
-export { loadProjectConfig } from './loadProjectConfig';
 export { parseProjectConfig, type ProjectConfigResult } from './parseProjectConfig';
 export { DEFAULT_PROJECT_CONFIG, PROJECT_CONFIG_FILE, type ProjectConfig } from './projectConfig';
 export {

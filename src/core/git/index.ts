@@ -12,3 +12,4 @@ export { git } from './exec';
 export { remoteNames } from './notesSync/remoteNotes';
 export { NotesSyncError, syncNotes, type SyncResult } from './notesSync/syncNotes';
 export type { NoteConflict, NotesMerge, NotesMergeResult, SyncedNotesRef } from './notesSync/types';
+export { operationInProgress } from './operations';

@@ -2,7 +2,7 @@
 export { LoadBearingClassifier, type ClassMatch, type ClassReason, type Classification, type ClassifierOptions } from './classifier';
 export type { ClassOverride, LoadBearingClass } from './classDefinition';
 export { parseCodeowners, type Codeowners, type CodeownersRule } from './codeowners';
-export { CODEOWNERS_LOCATIONS, readCodeowners, type CodeownersSource } from './codeownersFile';
+export { CODEOWNERS_LOCATIONS, type CodeownersSource } from './codeownersFile';
 export { compileGlob, type GlobMatcher, type GlobOptions } from './glob';
 export type { GlobSet } from './globSet';
 export type { CodeownersConfig, FanInConfig, LoadBearingConfig, UserLoadBearingSettings } from './loadBearingConfig';

@@ -1,4 +1,5 @@
 import type { ProvenanceSummary } from './summary';
+import { plural } from '../text/plural';
 
 /** A git trailer: `Key: value`. */
 export interface Trailer {
@@ -49,7 +50,7 @@ export function formatTrailers(summary: ProvenanceSummary, options: TrailerOptio
   }
   if (summary.blastRadius) {
     const { files, loadBearing } = summary.blastRadius;
-    trailers.push({ key: TRAILER_KEYS.blastRadius, value: `${files} file${files === 1 ? '' : 's'}, ${loadBearing} load-bearing` });
+    trailers.push({ key: TRAILER_KEYS.blastRadius, value: `${plural(files, 'file')}, ${loadBearing} load-bearing` });
   }
   if (summary.risk) trailers.push({ key: TRAILER_KEYS.risk, value: summary.risk });
   return trailers;

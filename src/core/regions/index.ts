@@ -3,5 +3,5 @@ export { createLineRegion, createRegion, type RegionOrigin } from './create';
 export { FileRegions } from './fileRegions';
 export type { TextChange } from './positions';
 export { reanchorRegions } from './reanchor';
-export { aiLineCount, type AiRegion, humanModifiedLines, type RegionSource } from './region';
+export { aiLineCount, aiLines, type AiRegion, humanModifiedLines, type RegionSource } from './region';
 export type { EditAttribution } from './tracking';

@@ -1,5 +1,5 @@
 import { formatRanges, toRanges } from '../provenance/lineRanges';
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import { aiLinesOf, groupByClass, signersOf } from './reviewGroups';
 import type { ReviewFile, ReviewHunk, ReviewState } from './reviewState';
 

@@ -1,6 +1,6 @@
 import type { Classification } from '../loadBearing/classifier';
 import { formatRanges, toRanges } from '../provenance/lineRanges';
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import type { RegionRisk } from '../risk/regionRisk';
 import type { BlastLookup } from '../views/blastLookup';
 import { escapeMarkdown, link } from '../views/markdown';

@@ -1,5 +1,5 @@
 import type { RiskLevel } from '../risk/riskLevel';
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import { committedBy, openLines, signerNames } from './hunkFacts';
 import { aiLinesOf, groupByClass } from './reviewGroups';
 import type { ReviewFile, ReviewHunk, ReviewState } from './reviewState';

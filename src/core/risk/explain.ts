@@ -1,6 +1,7 @@
 import type { FileSeverity } from '../loadBearing/severity';
 import type { BlastRadiusFacts } from './riskModel';
 import type { RiskLevel } from './riskLevel';
+import { plural } from '../text/plural';
 
 /**
  * One-line explanations, e.g.
@@ -34,8 +35,4 @@ export function describeBlast(blast: BlastRadiusFacts | undefined): string {
   if (blast.dependents === 0) return 'no dependents';
   const loadBearing = blast.loadBearingDependents !== undefined ? `, ${blast.loadBearingDependents} load-bearing` : '';
   return `${plural(blast.dependents, 'dependent')}${loadBearing}`;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -4,4 +4,3 @@ export { DEFAULT_RISK_MODEL, type BlastRadiusFacts, type BlastWeights, type Risk
 export { assessRegionRisk, assessRisk, type LoadBearingFacts, type RegionRisk, type RiskFacts } from './regionRisk';
 export type { FileRisk } from './fileRisk';
 export type { RiskSummary, SummarizeOptions } from './summarizeRisk';
-export { plural } from './explain';

@@ -1,6 +1,7 @@
 import { aiLineCount, type AiRegion } from '../regions/region';
 import type { FileSeverity } from '../loadBearing/severity';
-import { explainRisk, plural } from './explain';
+import { plural } from '../text/plural';
+import { explainRisk } from './explain';
 import { blastFactor, DEFAULT_RISK_MODEL, levelForScore, type BlastRadiusFacts, type RiskModelConfig } from './riskModel';
 import type { RiskLevel } from './riskLevel';
 

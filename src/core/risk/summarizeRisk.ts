@@ -1,4 +1,4 @@
-import { plural } from './explain';
+import { plural } from '../text/plural';
 import { aggregateFileRisks, type FileRisk } from './fileRisk';
 import type { RegionRisk } from './regionRisk';
 import { DEFAULT_RISK_MODEL, type RiskModelConfig } from './riskModel';

@@ -14,6 +14,7 @@ import { SIGNOFF_SCHEMA, SIGNOFF_VERSION, type Reviewer, type SignOff, type Sign
 import { appendSignOff } from './signOffNotes';
 import { signPayload, SigningError } from './sign';
 import { readSigningConfig } from './signingConfig';
+import { plural } from '../text/plural';
 
 export class SignOffError extends Error {}
 
@@ -58,7 +59,7 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
   const chosen = request.lines ? await linesOfHunks(root, mergeBase, commits, request.lines) : await linesOfNotes(root, commits, request.files);
   // A sign-off of the whole range reviews every commit in it, those without AI lines too (a change to the policy, say).
   const wholeRange = !request.lines && !(request.files && request.files.length > 0);
-  if (chosen.size === 0 && !(wholeRange && commits.length > 0)) throw new SignOffError(`no AI-written lines to sign off in ${describeScope(request)} (${mergeBase.slice(0, 10)}..${head.slice(0, 10)}, ${commits.length} commit${commits.length === 1 ? '' : 's'}); are the notes fetched? (refs/notes/ai-provenance)`);
+  if (chosen.size === 0 && !(wholeRange && commits.length > 0)) throw new SignOffError(`no AI-written lines to sign off in ${describeScope(request)} (${mergeBase.slice(0, 10)}..${head.slice(0, 10)}, ${plural(commits.length, 'commit')}); are the notes fetched? (refs/notes/ai-provenance)`);
 
   const ids = await patchIds(root, wholeRange ? commits.map((commit) => commit.sha) : [...chosen.keys()]);
   const signedCommits: SignedOffCommit[] = [];

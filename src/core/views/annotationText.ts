@@ -1,7 +1,7 @@
 import { STRUCTURE_CLASS } from '../loadBearing/classDefinition';
 import type { Classification } from '../loadBearing/classifier';
 import type { AiRegion } from '../regions/region';
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import { isKnown, type BlastLookup } from './blastLookup';
 
 /** Separator of the parts of an annotation: "AI-generated · payments · 31 dependents (3 load-bearing)". */

@@ -1,7 +1,7 @@
 import type { Dependent } from '../index/blastRadius';
 import type { Classification } from '../loadBearing/classifier';
 import { aiLineCount, type AiRegion } from '../regions/region';
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import type { RegionRisk } from '../risk/regionRisk';
 import { dependentsText } from './annotationText';
 import type { BlastLookup } from './blastLookup';

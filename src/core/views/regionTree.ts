@@ -1,6 +1,6 @@
 import type { Position } from '../regions/region';
 import { aiLineCount } from '../regions/region';
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import type { RiskLevel } from '../risk/riskLevel';
 import { classesText, dependentsText } from './annotationText';
 import { aiLineSpan } from './blastLookup';

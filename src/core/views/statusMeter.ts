@@ -1,4 +1,4 @@
-import { plural } from '../risk/explain';
+import { plural } from '../text/plural';
 import type { FileRisk } from '../risk/fileRisk';
 import { RISK_LEVELS, riskLevelRank, type RiskLevel } from '../risk/riskLevel';
 import type { RiskSummary } from '../risk/summarizeRisk';

@@ -61,7 +61,7 @@ export class DiskWatcher implements vscode.Disposable {
     for (const repository of registry.all()) void this.captureFor(repository);
     // Open the workspace folders' repositories now, so their git activity is watched before the first change.
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      if (folder.uri.scheme === 'file') void registry.resolve(vscode.Uri.joinPath(folder.uri, '.ai-provenance-probe'));
+      if (folder.uri.scheme === 'file') void registry.resolveRoot(folder.uri.fsPath);
     }
   }
 

@@ -3,6 +3,7 @@ import { reviewerName } from '../../core/git';
 import { aiLineCount, type AiRegion, createRegion } from '../../core/regions';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
+import { plural } from '../../core/text';
 
 /**
  * Arguments passed by views, hovers and code lenses; from the palette the
@@ -84,7 +85,7 @@ async function markSelectionAsAi(registry: RepositoryRegistry): Promise<void> {
     marked += aiLineCount(region);
   }
   repository.store.scheduleSync();
-  vscode.window.setStatusBarMessage(`AI Provenance: ${marked} line${marked === 1 ? '' : 's'} marked as AI-generated`, 3000);
+  vscode.window.setStatusBarMessage(`AI Provenance: ${plural(marked, 'line')} marked as AI-generated`, 3000);
 }
 
 async function unmark(registry: RepositoryRegistry, reference?: RegionReference): Promise<void> {
@@ -120,7 +121,7 @@ async function markReviewed(registry: RepositoryRegistry, reference?: RegionRefe
     return;
   }
   repository.store.scheduleSync();
-  vscode.window.setStatusBarMessage(`AI Provenance: ${marked} region${marked === 1 ? '' : 's'} marked reviewed by ${review.by}`, 3000);
+  vscode.window.setStatusBarMessage(`AI Provenance: ${plural(marked, 'region')} marked reviewed by ${review.by}`, 3000);
 }
 
 async function markFileReviewed(registry: RepositoryRegistry, uri?: vscode.Uri): Promise<void> {
@@ -129,7 +130,7 @@ async function markFileReviewed(registry: RepositoryRegistry, uri?: vscode.Uri):
   const review = { by: await reviewerName(target.repository.root), at: Date.now() };
   const marked = target.repository.store.markReviewed(target.path, review);
   target.repository.store.scheduleSync();
-  vscode.window.setStatusBarMessage(`AI Provenance: ${marked} region${marked === 1 ? '' : 's'} marked reviewed`, 3000);
+  vscode.window.setStatusBarMessage(`AI Provenance: ${plural(marked, 'region')} marked reviewed`, 3000);
 }
 
 async function clearFile(registry: RepositoryRegistry, uri?: vscode.Uri): Promise<void> {
@@ -141,7 +142,7 @@ async function clearFile(registry: RepositoryRegistry, uri?: vscode.Uri): Promis
     return;
   }
   const answer = await vscode.window.showWarningMessage(
-    `Forget the ${count} AI region${count === 1 ? '' : 's'} of ${target.path}? Its commits will no longer report them.`,
+    `Forget the ${plural(count, 'AI region')} of ${target.path}? Its commits will no longer report them.`,
     { modal: true },
     'Forget',
   );

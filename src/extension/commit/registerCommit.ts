@@ -2,16 +2,11 @@ import * as vscode from 'vscode';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { Log } from '../log';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import { registerCommitCommands } from './commitCommands';
-import { CommitHooks } from './commitHooks';
-import { CommitPreview } from './commitPreview';
+import { registerCommitCommands } from './commands';
 import { withGitApi } from './gitApi';
-import { HookActions } from './hookActions';
-import { HookOffer } from './hookOffer';
-import { trackRootsWithHooks } from './hooksContextKey';
-import { HooksUpkeep } from './hooksUpkeep';
-import { OfferMemory, type OfferRecord } from './offerMemory';
-import type { PreviewState } from './repositoryPreview';
+import { HookOffer, OfferMemory, type OfferRecord } from './hookOffer';
+import { CommitHooks, HookActions, HooksUpkeep, trackRootsWithHooks } from './hooks';
+import { CommitPreview, type PreviewState } from './preview';
 
 /** What integration tests (and other extensions) can see of provenance at commit time. */
 export interface CommitApi {
@@ -26,7 +21,9 @@ export interface CommitApi {
 }
 
 /**
- * Provenance at commit time in the editor (issue #7): the commands to
+ * Provenance at commit time in the editor, the entry of this folder; read on
+ * in hooks.ts (the hooks' status, install, upkeep), hookOffer.ts (the offer),
+ * preview.ts (the commit box preview) and commands.ts. The commands to
  * install, remove and preview; the once-per-repository offer and the
  * upkeep of installed hooks; the trailer preview in the Source Control
  * commit box through the built-in git extension, when there is one.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { fromRepoPath } from '../../core/git';
 import { aiLineSpan, planDiagnostics, type RegionDiagnostic } from '../../core/views';
-import type { RegionInsights } from '../risk/regionInsights';
+import type { RegionInsights } from '../views/regionInsights';
 import { affectsViews, viewSettings } from '../views/viewSettings';
 
 /** The diagnostics' `code`: what a team filters the Problems panel by. */

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadClassifier } from '../../core/config';
+import { loadClassifier, parseUserLoadBearingSettings } from '../../core/config';
 import { CACHE_FILE, type IndexStats, pathSkipRules, WorkspaceIndex } from '../../core/index';
 import type { LoadBearingClassifier } from '../../core/loadBearing';
 import { triageChanges, type TriageContext } from './changeTriage';
@@ -26,7 +26,7 @@ export class IndexSession {
 
   static async open(options: IndexOpenOptions): Promise<{ session: IndexSession; problems: readonly string[] }> {
     if (options.discardCache && options.cacheDir) rmSync(join(options.cacheDir, CACHE_FILE), { force: true });
-    const loaded = await loadClassifier(options.root, options.loadBearingSetting);
+    const loaded = await loadClassifierWithSetting(options.root, options.loadBearingSetting);
     // The index keeps the function; the classifier behind it is replaced when its configuration changes.
     const classifier = { current: loaded.classifier };
     const index = await WorkspaceIndex.open({
@@ -69,7 +69,7 @@ export class IndexSession {
   }
 
   async reloadClassifier(loadBearingSetting: unknown): Promise<readonly string[]> {
-    const loaded = await loadClassifier(this.index.root, loadBearingSetting);
+    const loaded = await loadClassifierWithSetting(this.index.root, loadBearingSetting);
     loaded.classifier.setDependentCounts(this.fanIn);
     this.classifier.current = loaded.classifier;
     this.version++;
@@ -103,4 +103,11 @@ export class IndexSession {
     this.fanIn = fanIn;
     this.classifier.current.setDependentCounts(fanIn);
   }
+}
+
+/** The thread gets the raw `aiProvenance.loadBearing` value; its problems are reported with the files'. */
+async function loadClassifierWithSetting(root: string, setting: unknown): Promise<{ classifier: LoadBearingClassifier; problems: readonly string[] }> {
+  const user = setting === undefined ? undefined : parseUserLoadBearingSettings(setting);
+  const loaded = await loadClassifier(root, user?.settings);
+  return { classifier: loaded.classifier, problems: [...(user?.problems ?? []), ...loaded.problems] };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { trustedOrExplain } from '../commit/trust';
+import { trustedOrExplain } from '../workspaceTrust';
 import type { WorkspaceIndexService } from '../index/workspaceIndexService';
 import type { Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';

@@ -1,5 +1,5 @@
-import { DEFAULT_PROJECT_CONFIG, loadProjectConfig } from '../../core/config';
-import { LoadBearingClassifier, readCodeowners, type UserLoadBearingSettings } from '../../core/loadBearing';
+import { DEFAULT_PROJECT_CONFIG, loadClassifier } from '../../core/config';
+import { LoadBearingClassifier, type UserLoadBearingSettings } from '../../core/loadBearing';
 import type { RiskModelConfig } from '../../core/risk';
 
 /** What one repository's configuration decides for the views. */
@@ -12,9 +12,8 @@ export interface RepositorySettings {
 
 /** `.ai-provenance.json` + CODEOWNERS + the user's classes. Never throws: bad parts fall back to defaults. */
 export async function loadRepositorySettings(root: string, user: UserLoadBearingSettings): Promise<RepositorySettings> {
-  const [project, codeowners] = await Promise.all([loadProjectConfig(root), readCodeowners(root)]);
-  const classifier = LoadBearingClassifier.fromConfig(project.config, codeowners?.text, user);
-  return { classifier, riskModel: project.config.risk, problems: [...project.problems, ...classifier.problems] };
+  const { classifier, config, problems } = await loadClassifier(root, user);
+  return { classifier, riskModel: config.risk, problems };
 }
 
 /** Until a repository's files are read: the built-in classes, the default risk model. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fromRepoPath } from '../../core/git';
 import { type RiskLevel, riskLevelRank } from '../../core/risk';
 import { planRegionTree, type RegionTreeFile, type RegionTreeRegion } from '../../core/views';
-import type { RegionInsights } from '../risk/regionInsights';
+import type { RegionInsights } from '../views/regionInsights';
 import { viewSettings } from '../views/viewSettings';
 
 /**

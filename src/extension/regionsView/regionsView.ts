@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { plural, riskLevelRank } from '../../core/risk';
-import type { RegionInsights } from '../risk/regionInsights';
+import { riskLevelRank } from '../../core/risk';
+import { plural } from '../../core/text';
+import type { RegionInsights } from '../views/regionInsights';
 import { affectsViews } from '../views/viewSettings';
 import { RegionsTreeProvider, type FileNode, type RegionNode } from './regionsTreeProvider';
 

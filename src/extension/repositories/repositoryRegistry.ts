@@ -55,14 +55,20 @@ export class RepositoryRegistry implements vscode.Disposable {
   }
 
   /** The repository of a document, finding and opening it if needed. */
-  async resolve(uri: vscode.Uri): Promise<RepositoryContext | undefined> {
-    if (uri.scheme !== 'file') return undefined;
-    const directory = dirname(uri.fsPath);
+  resolve(uri: vscode.Uri): Promise<RepositoryContext | undefined> {
+    return uri.scheme === 'file' ? this.resolveRoot(dirname(uri.fsPath)) : Promise.resolve(undefined);
+  }
+
+  /**
+   * The repository that holds a directory (a git repository's root, a
+   * workspace folder, or any folder inside them), finding and opening it if needed.
+   */
+  async resolveRoot(directory: string): Promise<RepositoryContext | undefined> {
     const known = this.rootOfDirectory.get(directory);
     if (known === null) return undefined;
     if (known) return this.contexts.get(known) ?? this.opening.get(known);
 
-    const location = await this.locate(uri);
+    const location = await this.locate(directory);
     this.rootOfDirectory.set(directory, location?.root ?? null);
     if (!location) return undefined;
     const existing = this.contexts.get(location.root) ?? this.opening.get(location.root);
@@ -91,12 +97,12 @@ export class RepositoryRegistry implements vscode.Disposable {
     this.openEmitter.dispose();
   }
 
-  private async locate(uri: vscode.Uri): Promise<{ root: string; storeDir: string; inGit: boolean } | undefined> {
+  private async locate(directory: string): Promise<{ root: string; storeDir: string; inGit: boolean } | undefined> {
     if (vscode.workspace.isTrusted) {
-      const repository = await findRepository(dirname(uri.fsPath));
+      const repository = await findRepository(directory);
       if (repository) return { root: repository.root, storeDir: storeDirOf(repository), inGit: true };
     }
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(directory));
     if (!folder || folder.uri.scheme !== 'file' || !this.storageDir) return undefined;
     return { root: folder.uri.fsPath, storeDir: this.restrictedStoreDir(folder.uri.fsPath)!, inGit: false };
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { branchesByDate } from '../../core/review';
 import type { SignOff } from '../../core/signoff';
+import { plural } from '../../core/text';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import type { Log } from '../log';
@@ -52,7 +53,7 @@ export function registerReview(
     const reviews = service.all().filter((review) => review.base);
     treeView.description = reviews.length === 1 ? `vs ${reviews[0]!.base!.ref}` : undefined;
     const open = reviews.reduce((sum, review) => sum + (review.state?.files.filter((file) => file.requiresSignOff && file.hunks.some((hunk) => hunk.open > 0)).length ?? 0), 0);
-    treeView.badge = open > 0 ? { value: open, tooltip: `${open} file${open === 1 ? '' : 's'} with AI code that needs a sign-off` } : undefined;
+    treeView.badge = open > 0 ? { value: open, tooltip: `${plural(open, 'file')} with AI code that needs a sign-off` } : undefined;
     const empty = service.all().every((review) => !review.problem && (review.state?.files.length ?? 0) === 0);
     treeView.message = !vscode.workspace.isTrusted
       ? 'The review runs git: trust this workspace to see the branch’s AI code.'

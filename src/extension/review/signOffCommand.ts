@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plural } from '../../core/risk';
+import { plural } from '../../core/text';
 import { prepareSignOff, recordSignOff, SignOffError, SIGNOFFS_REF, type SignOff, type SignOffRequest } from '../../core/signoff';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';

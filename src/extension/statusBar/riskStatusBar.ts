@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fromRepoPath } from '../../core/git';
 import type { FileRisk } from '../../core/risk';
 import { commandLink, planStatusMeter, type StatusMeter, type WorkspaceRisk } from '../../core/views';
-import type { RegionInsights } from '../risk/regionInsights';
+import type { RegionInsights } from '../views/regionInsights';
 import { LINK_COMMANDS } from '../views/regionLinks';
 import { affectsViews, viewSettings } from '../views/viewSettings';
 

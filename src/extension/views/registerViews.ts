@@ -8,13 +8,13 @@ import { RegionsView } from '../regionsView/regionsView';
 import type { RegionsViewNode } from '../regionsView/regionsTreeProvider';
 import type { BranchWatcher } from '../repositories/branchWatcher';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import { BlastRadiusCache } from '../risk/blastRadiusCache';
-import type { BlastRadiusSlot } from '../risk/blastRadiusSlot';
-import { RegionInsights } from '../risk/regionInsights';
+import { BlastRadiusCache } from '../blastRadius/blastRadiusCache';
+import type { BlastRadiusSlot } from '../blastRadius/blastRadiusSlot';
+import { RegionInsights } from './regionInsights';
 import { RiskStatusBar, type StatusBarSnapshot } from '../statusBar/riskStatusBar';
-import { RegionCodeLensProvider } from './regionCodeLens';
-import { RegionDecorations, type DecorationSnapshot } from './regionDecorations';
-import { RegionHoverProvider } from './regionHover';
+import { RegionCodeLensProvider } from '../editor/regionCodeLens';
+import { RegionDecorations, type DecorationSnapshot } from '../editor/regionDecorations';
+import { RegionHoverProvider } from '../editor/regionHover';
 import { registerViewCommands } from './viewCommands';
 
 /** What integration tests (and other extensions) can see of the views. */

@@ -2,8 +2,7 @@
 // tests (they need no editor, but belong to this feature's suite).
 import * as assert from 'node:assert/strict';
 import type { Trailer } from '../../../src/core/provenance';
-import { InputBoxActivity } from '../../../src/extension/commit/inputBoxActivity';
-import { messageWithPreview } from '../../../src/extension/commit/messageWithPreview';
+import { InputBoxActivity, messageWithPreview } from '../../../src/extension/commit/preview';
 
 const TRAILERS: Trailer[] = [
   { key: 'AI-Lines', value: '3/5' },

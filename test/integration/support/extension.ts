@@ -3,13 +3,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { AiRegion } from '../../../src/core/regions/region';
-import type { AiProvenanceApi } from '../../../src/extension/extension';
+import type { ActivationResult, TestingApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'ai-provenance.ai-provenance';
 
 /** The running extension's API (activating it if needed). */
-export async function extensionApi(): Promise<AiProvenanceApi> {
-  const extension = vscode.extensions.getExtension<AiProvenanceApi>(EXTENSION_ID);
+/** The running extension's internals (activating it if needed): it hands them out in test mode only. */
+export async function extensionApi(): Promise<TestingApi> {
+  const exports = await activatedExtension();
+  assert.ok(exports.testing, `${EXTENSION_ID} runs outside test mode: it hands out no test hooks`);
+  return exports.testing;
+}
+
+/** What the running extension hands to everyone (activating it if needed). */
+export async function activatedExtension(): Promise<ActivationResult> {
+  const extension = vscode.extensions.getExtension<ActivationResult>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   return extension.isActive ? extension.exports : await extension.activate();
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadClassifier } from '../../../src/core/config/loadClassifier';
 import { loadProjectConfig } from '../../../src/core/config/loadProjectConfig';
 import { DEFAULT_PROJECT_CONFIG } from '../../../src/core/config/projectConfig';
+import { parseUserLoadBearingSettings } from '../../../src/core/config/userSettings';
 import { readCodeowners } from '../../../src/core/loadBearing/codeownersFile';
 
 describe('loadProjectConfig, readCodeowners and loadClassifier', () => {
@@ -59,13 +60,14 @@ describe('loadProjectConfig, readCodeowners and loadClassifier', () => {
     );
     mkdirSync(join(root, '.github'));
     writeFileSync(join(root, '.github', 'CODEOWNERS'), '/libs/money/ @acme/pay\n!/x @a\n');
-    const loaded = await loadClassifier(root, { classes: { mine: { include: ['notes/'], severity: 'loud' } } });
+    const user = parseUserLoadBearingSettings({ classes: { mine: { include: ['notes/'], severity: 'loud' } } });
+    const loaded = await loadClassifier(root, user.settings);
     assert.equal(loaded.codeownersPath, '.github/CODEOWNERS');
     assert.deepEqual(loaded.classifier.classNames('libs/money/sum.ts'), ['payments']);
     assert.deepEqual(loaded.classifier.classNames('notes/a.txt'), ['mine']);
+    assert.deepEqual(user.problems, ['setting `aiProvenance.loadBearing`: classes.mine.severity must be one of low|medium|high|critical']);
     assert.deepEqual(loaded.problems, [
       '`.ai-provenance.json`: loadBearing.exclud is not a known property (did you mean exclude?); ignored',
-      'setting `aiProvenance.loadBearing`: classes.mine.severity must be one of low|medium|high|critical',
       '.github/CODEOWNERS:2: negated pattern "!/x" is not supported by GitHub; line ignored',
     ]);
   });

@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'ai-provenance.schema.json'), 'utf8'));
-const VIEW_SOURCES = ['views', 'statusBar', 'regionsView', 'diagnostics', 'risk', 'loadBearing', 'review'].flatMap((folder) => {
+const VIEW_SOURCES = ['views', 'editor', 'statusBar', 'regionsView', 'diagnostics', 'blastRadius', 'loadBearing', 'review'].flatMap((folder) => {
   const dir = join(ROOT, 'src', 'extension', folder);
   return readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8'));
 });

@@ -4,7 +4,7 @@ import { readHookFailures, type HookFailure } from '../../git/hooks/hookFailures
 import { readManifest } from '../../git/hooks/manifest';
 import { unquoteGitPath } from '../../git/quotedPath';
 import type { LoadBearingClassifier } from '../../loadBearing';
-import { plural } from '../../risk/explain';
+import { plural } from '../../text/plural';
 import type { GatePolicy } from './policy';
 import type { RangeCommit } from './rangeCommits';
 import type { Finding } from './verdict';

@@ -1,4 +1,4 @@
-import { plural } from '../../risk/explain';
+import { plural } from '../../text/plural';
 import { riskLevelRank } from '../../risk';
 import { formatRanges, toRanges } from '../lineRanges';
 import type { CommitFacts, FileFacts } from './commitFacts';

@@ -1,12 +1,13 @@
 import type { Finding, GateResult } from './verdict';
+import { plural } from '../../text/plural';
 
 /** The human-readable verdict: one block per commit with findings, one line per finding. */
 export function formatGateText(result: GateResult): string {
   const { counts } = result;
   const status = result.passed ? 'passed' : 'FAILED';
   const lines = [
-    `AI Provenance gate ${status}: ${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'} ` +
-      `in ${counts.commits} commit${counts.commits === 1 ? '' : 's'} (${counts.withProvenance} with AI provenance), ${result.base.slice(0, 10)}..${result.head.slice(0, 10)}`,
+    `AI Provenance gate ${status}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} ` +
+      `in ${plural(counts.commits, 'commit')} (${counts.withProvenance} with AI provenance), ${result.base.slice(0, 10)}..${result.head.slice(0, 10)}`,
   ];
   for (const notice of result.notices) lines.push(`note: ${notice}`);
   for (const finding of result.findings) lines.push(`${finding.level}: ${finding.message}`);

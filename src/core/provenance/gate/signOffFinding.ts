@@ -1,5 +1,5 @@
 import type { EligibleReviewers } from '../../signoff/reviewers';
-import { plural } from '../../risk/explain';
+import { plural } from '../../text/plural';
 import { formatRanges, toRanges } from '../lineRanges';
 import type { CommitFacts, FileFacts } from './commitFacts';
 import type { Finding } from './verdict';

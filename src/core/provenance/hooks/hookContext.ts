@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { git } from '../../git/exec';
+import { operationInProgress } from '../../git/operations';
 import { storeDirOf } from '../../git/repository';
 import type { LoadBearingClassifier } from '../../loadBearing';
 import { RegionStore } from '../../store/regionStore';
@@ -63,11 +64,12 @@ export function replayedCommit(context: HookContext): string | undefined {
   }
 }
 
-/** True while git replays existing commits (rebase, cherry-pick, am): their messages are kept as they are. */
+/**
+ * True while git merges, replays (rebase, cherry-pick, am) or reverts: the
+ * commit keeps git's message as it is (core/git/operations).
+ */
 export function replayInProgress(context: HookContext): boolean {
-  return (
-    replayedCommit(context) !== undefined || existsSync(join(context.gitDir, 'rebase-merge')) || existsSync(join(context.gitDir, 'rebase-apply'))
-  );
+  return operationInProgress(context.gitDir);
 }
 
 /**

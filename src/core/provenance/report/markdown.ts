@@ -1,6 +1,7 @@
 import { formatRanges, toRanges } from '../lineRanges';
 import { generatorName } from '../note/build';
 import type { RangeProvenance } from './rangeProvenance';
+import { plural } from '../../text/plural';
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
@@ -16,12 +17,12 @@ export function formatReportMarkdown(report: RangeProvenance, sections: readonly
   const { summary } = report;
   const lines = ['## AI Provenance', ''];
   if (summary.aiLines === 0 && report.trailerOnlyAiLines === 0) {
-    lines.push(`No AI-written lines recorded in ${report.commits} commit${report.commits === 1 ? '' : 's'} (${summary.addedLines} lines added).`);
+    lines.push(`No AI-written lines recorded in ${plural(report.commits, 'commit')} (${summary.addedLines} lines added).`);
     return finish(lines, report, sections);
   }
   lines.push(
     `**${summary.aiLines} of ${summary.addedLines} added lines (${percent(summary.aiLines, summary.addedLines)}) were written by AI** ` +
-      `in ${report.commits} commit${report.commits === 1 ? '' : 's'}; ${summary.reviewedLines} of them reviewed.` +
+      `in ${plural(report.commits, 'commit')}; ${summary.reviewedLines} of them reviewed.` +
       (summary.risk ? ` Risk: **${summary.risk}**.` : ''),
   );
   if (summary.sources.length > 0) lines.push('', `Sources: ${summary.sources.join(', ')}${summary.tools.length > 0 ? ` · Tools: ${summary.tools.join(', ')}` : ''}${summary.models.length > 0 ? ` · Models: ${summary.models.join(', ')}` : ''}`);
@@ -41,7 +42,7 @@ export function formatReportMarkdown(report: RangeProvenance, sections: readonly
       const attribution = report.files.find((candidate) => candidate.path === file.path);
       const unreviewed = attribution ? [...attribution.aiLines].filter(([, origin]) => !origin.reviewed).map(([line]) => line) : [];
       const where = unreviewed.length > 0 ? `; unreviewed: ${formatRanges(toRanges(unreviewed))}` : '; all reviewed';
-      lines.push(`- **${file.classes[0]}** ${code(file.path)}: ${file.aiLines} AI line${file.aiLines === 1 ? '' : 's'}, ${file.reviewedLines} reviewed${where}`);
+      lines.push(`- **${file.classes[0]}** ${code(file.path)}: ${plural(file.aiLines, 'AI line')}, ${file.reviewedLines} reviewed${where}`);
     }
   }
   lines.push('', '### Blast radius', '');
@@ -52,7 +53,7 @@ export function formatReportMarkdown(report: RangeProvenance, sections: readonly
     for (const [path, radius] of [...report.blastRadius].sort((a, b) => b[1].files - a[1].files)) {
       const { startLine, endLine } = radius.target;
       const span = startLine === endLine ? `L${startLine}` : `L${startLine}-${endLine}`;
-      lines.push(`- ${code(path)} ${span}: ${radius.files} dependent file${radius.files === 1 ? '' : 's'}, ${radius.loadBearing} load-bearing`);
+      lines.push(`- ${code(path)} ${span}: ${plural(radius.files, 'dependent file')}, ${radius.loadBearing} load-bearing`);
     }
     lines.push('', `_Largest radius per file, ${from}._`);
   }

@@ -7,14 +7,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { aiLines, type AiRegion } from '../../../../src/core/regions/region';
-import type { AiProvenanceApi } from '../../../../src/extension/extension';
+import type { ActivationResult, TestingApi } from '../../../../src/extension/extension';
 
 export const extensionId = 'ai-provenance.ai-provenance';
 
-export async function activeApi(): Promise<AiProvenanceApi> {
-  const extension = vscode.extensions.getExtension<AiProvenanceApi>(extensionId);
+/** The extension's internals (it hands them out in test mode only). */
+export async function activeApi(): Promise<TestingApi> {
+  const extension = vscode.extensions.getExtension<ActivationResult>(extensionId);
   assert.ok(extension, `${extensionId} is not loaded`);
-  return extension.activate();
+  const { testing } = await extension.activate();
+  assert.ok(testing, `${extensionId} runs outside test mode: it hands out no test hooks`);
+  return testing;
 }
 
 export function workspaceRoot(): string {

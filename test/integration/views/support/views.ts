@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DecorationSnapshot } from '../../../../src/extension/views/regionDecorations';
+import type { DecorationSnapshot } from '../../../../src/extension/editor/regionDecorations';
 import { extensionApi, openEditor, select, waitFor, workspaceRoot } from '../../support/extension';
 import { FixtureIndex } from './fixtureIndex';
 

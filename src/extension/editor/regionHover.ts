@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { AiRegion } from '../../core/regions';
 import { assessRegionRisk } from '../../core/risk';
 import { aiLineSpan, blastFacts, regionHoverMarkdown } from '../../core/views';
-import type { RegionInsights } from '../risk/regionInsights';
-import { LINK_COMMANDS, regionLinks } from './regionLinks';
-import { viewSettings } from './viewSettings';
+import type { RegionInsights } from '../views/regionInsights';
+import { LINK_COMMANDS, regionLinks } from '../views/regionLinks';
+import { viewSettings } from '../views/viewSettings';
 
 /**
  * The hover on an AI region's first line (where its annotation is): what

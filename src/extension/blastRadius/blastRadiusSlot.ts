@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BlastLookup } from '../../core/views';
-import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
+import type { BlastRadiusSource } from './blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 
 /**

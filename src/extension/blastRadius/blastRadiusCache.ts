@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AiRegion } from '../../core/regions';
 import { type BlastLookup, BlastMemo } from '../../core/views';
-import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
+import type { BlastRadiusSource } from './blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { type Annotation, changedDecorations, type DecorationKind, type DecorationPlan, EMPTY_PLAN, type LineWindow, ofKind, paintWindow, planDecorations, sameWindow } from '../../core/views';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import type { RegionInsights } from '../risk/regionInsights';
+import type { RegionInsights } from '../views/regionInsights';
 import { createDecorationTypes, type DecorationTypes } from './decorationTypes';
-import { affectsViews, viewSettings } from './viewSettings';
+import { affectsViews, viewSettings } from '../views/viewSettings';
 
 /** What was last painted in an editor, for tests: lines are 0-based. */
 export interface DecorationSnapshot {

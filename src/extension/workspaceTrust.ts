@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 
 /**
- * Everything here runs git, and a repository's configuration can make git
- * run programs (hooks, fsmonitor, diff drivers): in an untrusted workspace
- * the commands explain why they do nothing instead.
+ * For the commands that run git (commit hooks, trailers, insights): a
+ * repository's configuration can make git run programs (hooks, fsmonitor,
+ * diff drivers), so in an untrusted workspace they explain why they do
+ * nothing instead.
  */
 export function trustedOrExplain(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { aiLineSpan, classesText } from '../../core/views';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import type { RegionInsights } from '../risk/regionInsights';
-import { affectsViews, viewSettings } from './viewSettings';
+import type { RegionInsights } from '../views/regionInsights';
+import { affectsViews, viewSettings } from '../views/viewSettings';
 
 /**
  * "Mark reviewed" above each unreviewed AI region of a load-bearing file:

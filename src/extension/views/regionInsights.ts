@@ -6,7 +6,7 @@ import { assessWorkspace, type BlastLookup, type RepositoryRiskInput, type Works
 import type { LoadBearingService } from '../loadBearing/loadBearingService';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import type { BlastRadiusCache } from './blastRadiusCache';
+import type { BlastRadiusCache } from '../blastRadius/blastRadiusCache';
 
 /** One file's regions with what the views say about them. */
 export interface FileInsight {
