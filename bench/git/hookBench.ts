@@ -57,13 +57,13 @@ export interface GitBenchResult {
 /** GNU time reports the CPU seconds of a process tree. */
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-interface Sample {
+export interface Sample {
   readonly wallMs: number;
   readonly cpuMs: number | undefined;
 }
 
-/** Runs a command (failing loudly), timing its wall clock and, with GNU time, its CPU. */
-function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Sample {
+/** Runs a command (failing loudly), timing its wall clock and, with GNU time, its CPU (bench/blame uses it too). */
+export function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Sample {
   const [file, fileArgs] = GNU_TIME ? [GNU_TIME, ['-f', 'AIP_CPU %U %S', command, ...args]] : [command, [...args]];
   const start = performance.now();
   const result = spawnSync(file, fileArgs, { ...options, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
