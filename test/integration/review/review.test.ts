@@ -108,6 +108,23 @@ describe('review: the branch’s committed AI code, and signing it off', functio
     await waitFor('whole-file mode off', () => (api.review.decorations(editor.document.uri)?.plan.quietLines.length === 0 ? true : undefined), 15_000);
   });
 
+  it('reviews against the base chosen in aiProvenance.review.base, and says so when it is not there', async () => {
+    const api = await extensionApi();
+    const config = vscode.workspace.getConfiguration('aiProvenance');
+    try {
+      await config.update('review.base', 'origin/nowhere', vscode.ConfigurationTarget.Workspace);
+      const problem = await waitFor('the review to use the chosen base', async () => (await review())?.problem, 15_000);
+      assert.match(problem, /the review base origin\/nowhere is not a commit here/);
+      await config.update('review.base', 'HEAD~1', vscode.ConfigurationTarget.Workspace);
+      await waitFor('the review against HEAD~1', async () => ((await review())?.base?.ref === 'HEAD~1' && (await review())?.state ? true : undefined), 15_000);
+      assert.equal((await review())!.state!.commits.length, 1);
+    } finally {
+      await config.update('review.base', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the detected base again', async () => ((await review())?.base?.ref === 'main' ? true : undefined), 15_000);
+    await api.review.settled();
+  });
+
   it('follows unsaved edits: lines typed above move the committed AI lines', async () => {
     const api = await extensionApi();
     const editor = await openEditor(uri());
