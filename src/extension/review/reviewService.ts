@@ -205,9 +205,10 @@ export class ReviewService implements vscode.Disposable {
       const configured = reviewSettings.base(scope);
       const base = configured ? { ref: configured, reason: 'the setting aiProvenance.review.base' } : await detectReviewBase(repository.root);
       if (!base) {
-        // On main (or master) itself, with no remote: nothing to review, and nothing to say about it.
+        // On main (or master) itself, detached, or gone: nothing to review, and nothing to say about it.
         const branch = await currentBranch(repository.root);
-        review = branch === 'main' || branch === 'master' ? { repository } : { repository, problem: 'No base branch found (no upstream default branch, no main or master). Choose one with Change Review Base.' };
+        const quiet = branch === undefined || branch === 'main' || branch === 'master';
+        review = quiet ? { repository } : { repository, problem: `No base branch found for ${branch} (no upstream default branch, no main or master). Choose one with Change Review Base.` };
       } else {
         // The base's policy, classes and CODEOWNERS, read through git as the gate reads them.
         const state = await reviewState(repository.root, base.ref, { notes, contentsOf });

@@ -94,7 +94,8 @@ describe('review: the branch’s committed AI code, and signing it off', functio
     assert.ok(lenses.some((lens) => lens.command?.title === '$(check) Sign off AI code' && lens.range.start.line === 7));
 
     const groups = (await api.review.tree.getChildren()) as ReviewNode[];
-    const payments = groups.find((group) => group.kind === 'group' && group.label === 'payments');
+    // (Other repositories the suite opened may be listed too, each label then prefixed with its name.)
+    const payments = groups.find((group) => group.kind === 'group' && group.root === repository.root && /(^|: )payments$/.test(group.label));
     assert.ok(payments && payments.kind === 'group', JSON.stringify(groups.map((group) => group.label)));
     assert.match(payments.description, /critical · sign-off required · 0\/4 AI lines signed off/);
     const [fileNode] = (await api.review.tree.getChildren(payments)) as ReviewNode[];
