@@ -106,10 +106,10 @@ export function wrapperScript(options: WrapperOptions): string {
   const input = readsStdin ? feed : prestartsDiff ? `{ ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ` : '';
   const redirect = readsStdin || prestartsDiff ? '' : ' </dev/null';
   if (hook === 'commit-msg') {
-    // Only a previewed message, or one holding our trailers, needs a look: skip starting node otherwise.
-    lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || ${exit}`);
-    // Nor when prepare-commit-msg of this commit wrote the message as it is now (see handoff.ts).
+    // Nothing to do when prepare-commit-msg of this commit wrote the message as it is now (see handoff.ts; `git commit -m`)...
     lines.push(commitMsgShortcutShell(exit));
+    // ...nor unless it is a previewed message, or one holding our trailers: node starts only then.
+    lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || ${exit}`);
   }
   if (hook === 'post-commit') {
     // The note prepare-commit-msg worked out for this very commit, written without node (see handoff.ts).
