@@ -104,11 +104,14 @@ const options = {
 const hookOptions = {
   ...options,
   entryPoints: { hookMain: join(root, 'src/cli/hook/main.ts') },
+  // import() as require(): the hooks' loader runs this bundle as a plain script (src/cli/hook/start.ts).
+  supported: { 'dynamic-import': false },
   plugins: [
     {
       name: 'index-from-hookIndex',
       setup(build) {
-        build.onResolve({ filter: /\/indexBlastRadius(\.js)?$/ }, () => ({ path: './hookIndex.js', external: true }));
+        // sideEffects: false lets the re-export in core/provenance/index.ts go: only the hooks' import() loads it.
+        build.onResolve({ filter: /\/indexBlastRadius(\.js)?$/ }, () => ({ path: './hookIndex.js', external: true, sideEffects: false }));
       },
     },
   ],

@@ -8,7 +8,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import { constants, Script } from 'node:vm';
 
 const bundle = join(__dirname, 'hookMain.js');
 const enableCompileCache = (Module as unknown as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache;
@@ -40,7 +40,12 @@ function runWithCodeCache(file: string, cacheFile: string): void {
   } catch {
     // First run: made below.
   }
-  const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(Module.wrap(source), {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    // The bundle loads its parts with require(); should anything still import(), node's own loader answers (Node 20.12+).
+    ...(constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+  });
   if (!cachedData || script.cachedDataRejected === true) {
     // Made at exit, once the hook ran: the functions it compiled on the way are in it too.
     process.once('exit', () => {

@@ -43,4 +43,27 @@ describe('AI-Blast-Radius from the workspace index cache (real index, real git)'
     assert.match(report.stdout, /^- `src\/core\.ts` L2: 4 dependent files, 1 load-bearing$/m);
     assert.match(report.stdout, /from the workspace index/);
   });
+
+  it('is written by the installed hooks with aiProvenance.hookBlastRadius, loading the index runtime only then', async () => {
+    const repo = ProvenanceRepo.create(tempDir());
+    repo.write('src/core.ts', lines('export function core() {', '  return 1;', '}'));
+    for (const name of ['a', 'b']) repo.write(`src/${name}.ts`, lines("import { core } from './core';", `export const ${name} = () => core();`));
+    repo.commitAll('base');
+    repo.installHooks();
+    repo.write('src/core.ts', lines('export function core() {', '  return 2;', '}'));
+    await repo.markAi('src/core.ts', 2, 2);
+    repo.git('add', '-A');
+    const index = await WorkspaceIndex.open({ root: repo.root, cacheDir: repo.storeDir, workers: 0 });
+    await index.build();
+    await index.save();
+    index.dispose();
+
+    repo.git('config', 'aiProvenance.hookBlastRadius', 'true');
+    const commit = repo.tryGit(['commit', '-q', '-m', 'Return 2']);
+    assert.deepEqual([commit.code, commit.stderr], [0, '']);
+    assert.match(repo.message(), /^AI-Blast-Radius: 2 files, 0 load-bearing$/m);
+    const note = JSON.parse(repo.readNoteRaw() ?? '{}') as { blastRadius?: { files: number } };
+    assert.equal(note.blastRadius?.files, 2, 'and the note records it');
+  });
 });
+

@@ -76,6 +76,14 @@ describe('one commit, one computation: the hooks hand off (real git)', function 
     assert.deepEqual(withoutTime(noteWorkedOutAgain()), withoutTime(handedOff), 'the same note as post-commit works out itself');
   });
 
+  it('loads the workspace index runtime only when hooks are to compute blast radii', () => {
+    // An index runtime that fails when loaded: a commit without aiProvenance.hookBlastRadius never notices.
+    writeFileSync(join(repo.storeDir, 'bin', 'hookIndex.js'), "throw new Error('the index runtime was loaded');\n");
+    const run = repo.tryGit(['commit', '-q', '-m', 'Add feature'], env);
+    assert.deepEqual([run.code, run.stderr], [0, '']);
+    assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/4');
+  });
+
   it('with an editor: commit-msg writes the previewed trailers from the hand-off, post-commit still needs no node', () => {
     const editor = repo.script('editor.sh', `#!/bin/sh\n{ echo 'From the editor'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
     const run = repo.tryGit(['-c', `core.editor=${editor}`, 'commit', '-q'], env);
