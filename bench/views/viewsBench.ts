@@ -18,6 +18,7 @@ import { paintWindow } from '../../src/core/views/paintWindow';
 import { planRegionTree } from '../../src/core/views/regionTree';
 import { DEFAULT_ANNOTATION_SETTINGS } from '../../src/core/views/viewSettings';
 import { assessWorkspace } from '../../src/core/views/workspaceRisk';
+import { handMadeBlastRadius } from '../../test/support/handMadeBlastRadius';
 
 export const DECORATION_BUDGET_MS = 1;
 
@@ -95,17 +96,7 @@ const RADIUS: BlastRadius = (() => {
     loadBearing: i % 10 === 0 ? ['payments'] : [],
     test: false,
   }));
-  return {
-    target: { path: 'x' },
-    symbols: ['f'],
-    level: 'symbol',
-    dependents,
-    files: dependents.length,
-    targetLoadBearing: [],
-    loadBearing: dependents.filter((d) => d.loadBearing.length > 0).map((d) => ({ path: d.path, classes: d.loadBearing })),
-    entryPoints: { production: [], tests: [] },
-    truncated: false,
-  };
+  return handMadeBlastRadius({ path: 'x' }, ['f'], dependents);
 })();
 
 const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });

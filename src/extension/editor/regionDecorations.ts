@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { type Annotation, changedDecorations, type DecorationKind, type DecorationPlan, EMPTY_PLAN, type LineWindow, ofKind, paintWindow, planDecorations, sameWindow } from '../../core/views';
+import { changedDecorations, type DecorationKind, type DecorationPlan, EMPTY_PLAN, type LineWindow, ofKind, paintWindow, planDecorations, sameWindow } from '../../core/views';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { RegionInsights } from '../views/regionInsights';
-import { createDecorationTypes, type DecorationTypes } from './decorationTypes';
+import { afterLine, createDecorationTypes, type DecorationTypes } from './decorationTypes';
 import { affectsViews, viewSettings } from '../views/viewSettings';
 
 /** What was last painted in an editor, for tests: lines are 0-based. */
@@ -171,10 +171,4 @@ function rangesOf(kind: DecorationKind, plan: DecorationPlan, document: vscode.T
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-/** An annotation shown after the end of its line. */
-function afterLine(document: vscode.TextDocument, annotation: Annotation): vscode.DecorationOptions {
-  const end = document.lineAt(annotation.line).range.end;
-  return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: annotation.text } } };
 }

@@ -4,16 +4,10 @@ import { ChangeQueue, type ChangeBatch } from './changeQueue';
 import type { IndexConnection } from './indexClient';
 import { IndexAnswers } from './indexAnswers';
 import { describeBuild, describeOutcome } from './indexStatsText';
-import type { FileChange, RegionQuery } from './protocol';
+import type { FileChange, IndexOpenOptions, RegionQuery } from './protocol';
 
-export interface RepositoryIndexOptions {
-  readonly root: string;
-  readonly cacheDir: string | undefined;
-  readonly exclude: readonly string[];
-  readonly maxFileBytes: number;
-  readonly parseWorkers: number;
-  /** False in an untrusted workspace: the index thread runs no git. */
-  readonly trusted: boolean;
+/** What the index thread is opened with (protocol.ts), but the load-bearing setting is read anew at each (re)open. */
+export interface RepositoryIndexOptions extends Omit<IndexOpenOptions, 'loadBearingSetting' | 'discardCache'> {
   readonly debounceMs: () => number;
   /** The raw `aiProvenance.loadBearing` setting, read when the index (re)loads its classes. */
   readonly loadBearingSetting: () => unknown;

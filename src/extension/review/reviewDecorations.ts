@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EMPTY_REVIEW_PLAN, hunkKey, planReviewDecorations, type ReviewDecorationPlan, type ShownHunk } from '../../core/review';
-import { aiLineSpan, type Annotation, type BlastLookup } from '../../core/views';
+import { aiLineSpan, type BlastLookup } from '../../core/views';
+import { afterLine, createAnnotationTypes, disposingAll } from '../editor/decorationTypes';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
@@ -127,11 +128,6 @@ export class ReviewDecorations implements vscode.Disposable {
   }
 }
 
-function afterLine(document: vscode.TextDocument, annotation: Annotation): vscode.DecorationOptions {
-  const end = document.lineAt(annotation.line).range.end;
-  return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: annotation.text } } };
-}
-
 /** Created once and reused by every editor; the warning looks exactly like the one on one's own regions. */
 function createTypes(extensionUri: vscode.Uri) {
   const media = (file: string) => vscode.Uri.joinPath(extensionUri, 'media', file);
@@ -154,19 +150,7 @@ function createTypes(extensionUri: vscode.Uri) {
       overviewRulerLane: vscode.OverviewRulerLane.Right,
       isWholeLine: true,
     }),
-    warningAnnotation: create({
-      after: { color: color('loadBearingAnnotationForeground'), backgroundColor: color('loadBearingAnnotationBackground'), margin: '0 0 0 2em' },
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
-    }),
-    noteAnnotation: create({
-      after: { color: color('blastRadiusAnnotationForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
-      rangeBehavior: vscode.DecorationRangeBehavior.ClosedOpen,
-    }),
+    ...createAnnotationTypes(),
   };
-  return {
-    ...types,
-    dispose: () => {
-      for (const type of Object.values(types)) type.dispose();
-    },
-  };
+  return disposingAll(types);
 }

@@ -22,10 +22,7 @@ describe('gate: the CI check over a commit range (real git)', function () {
   const tempDir = useTempDir();
   let repo: ProvenanceRepo;
   beforeEach(() => {
-    repo = ProvenanceRepo.create(tempDir());
-    repo.write('README.md', lines('project'));
-    repo.commitAll('base');
-    repo.git('checkout', '-q', '-b', 'feature');
+    repo = ProvenanceRepo.onFeatureBranch(tempDir());
   });
 
   it('fails on unreviewed AI lines in an auth file, explaining commit, file and lines; JSON and exit code 1', async () => {
@@ -143,10 +140,7 @@ describe('report: a Markdown summary for a pull request (real git)', function ()
   const tempDir = useTempDir();
 
   it('shows the AI share per file of what the range adds, load-bearing hits, and no blast radius without an index', async () => {
-    const repo = ProvenanceRepo.create(tempDir());
-    repo.write('README.md', lines('project'));
-    repo.commitAll('base');
-    repo.git('checkout', '-q', '-b', 'feature');
+    const repo = ProvenanceRepo.onFeatureBranch(tempDir());
     await repo.writeAi('src/auth/login.ts', LOGIN);
     repo.write('src/plain.ts', lines('const human = 1;', 'const written = 2;'));
     repo.git('add', '-A');

@@ -47,10 +47,7 @@ describe('gate: the pull request cannot judge itself (real git, adversarial)', f
   const tempDir = useTempDir();
   let repo: ProvenanceRepo;
   beforeEach(() => {
-    repo = ProvenanceRepo.create(tempDir());
-    repo.write('README.md', lines('project'));
-    repo.commitAll('base');
-    repo.git('checkout', '-q', '-b', 'feature');
+    repo = ProvenanceRepo.onFeatureBranch(tempDir());
   });
 
   it('reads the policy from the base through git: a pull request setting failOn: [] still fails, and says it changed the policy', async () => {
@@ -179,10 +176,7 @@ describe('gate: commits without provenance (attestation, real git)', function ()
   const tempDir = useTempDir();
   let repo: ProvenanceRepo;
   beforeEach(() => {
-    repo = ProvenanceRepo.create(tempDir());
-    repo.write('README.md', lines('project'));
-    repo.commitAll('base');
-    repo.git('checkout', '-q', '-b', 'feature');
+    repo = ProvenanceRepo.onFeatureBranch(tempDir());
     repo.installHooks();
   });
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { BlastRadius, Dependent } from '../../../../src/core/index/blastRadius';
+import type { Dependent } from '../../../../src/core/index/blastRadius';
 import type { BlastLookup } from '../../../../src/core/views/blastLookup';
 import type { BlastRadiusSource } from '../../../../src/extension/blastRadius/blastRadiusSource';
+import { handMadeBlastRadius } from '../../../support/handMadeBlastRadius';
 
 /**
  * The blast radii of test/fixtures/workspace as its imports make them (what
@@ -51,18 +52,7 @@ export class FixtureIndex implements BlastRadiusSource, vscode.Disposable {
       loadBearing: classes,
       test: false,
     }));
-    const radius: BlastRadius = {
-      target: { path, startLine: firstLine, endLine: lastLine },
-      symbols: [entry.symbol],
-      level: 'symbol',
-      dependents,
-      files: dependents.length,
-      targetLoadBearing: [],
-      loadBearing: dependents.filter((d) => d.loadBearing.length > 0).map((d) => ({ path: d.path, classes: d.loadBearing })),
-      entryPoints: { production: [], tests: [] },
-      truncated: false,
-    };
-    return radius;
+    return handMadeBlastRadius({ path, startLine: firstLine, endLine: lastLine }, [entry.symbol], dependents);
   }
 
   dispose(): void {

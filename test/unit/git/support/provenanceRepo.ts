@@ -15,6 +15,15 @@ export class ProvenanceRepo extends GitRepo {
     return repo;
   }
 
+  /** A repository whose main holds one commit (a README), checked out on a new branch `feature`: a pull request's start. */
+  static onFeatureBranch(root: string): ProvenanceRepo {
+    const repo = ProvenanceRepo.create(root);
+    repo.write('README.md', lines('project'));
+    repo.commitAll('base');
+    repo.git('checkout', '-q', '-b', 'feature');
+    return repo;
+  }
+
   get storeDir(): string {
     return join(this.root, '.git', 'ai-provenance');
   }
