@@ -1,7 +1,7 @@
 import type { FileFacts } from './types';
-import type { Edge } from './graph/edge';
 import type { FileEntry } from './graph/fileEntry';
 import { ownerSymbol } from './graph/fileEntry';
+import { ExportTables, originKey } from './graph/exportTable';
 import type { DependencyGraph } from './graph/graph';
 import { type LoadBearingClassifier, isTestFile } from './fileRoles';
 
@@ -52,7 +52,7 @@ export interface BlastRadius {
   readonly truncated: boolean;
 }
 
-/** '*' = every export of the file; '' = module-level code (does not propagate further). */
+/** '*' = the file as a whole; '' = module-level code (does not propagate further). */
 const WHOLE_FILE = '*';
 
 interface Visit {
@@ -70,6 +70,15 @@ export function definitionsInRange(entry: FileEntry, startLine: number, endLine:
   return touched.filter((d) => !members.has(d.name)).map((d) => d.name);
 }
 
+const tablesByGraph = new WeakMap<DependencyGraph, ExportTables>();
+
+/** One set of export tables per graph, kept across walks until the graph changes. */
+function exportTablesOf(graph: DependencyGraph): ExportTables {
+  let tables = tablesByGraph.get(graph);
+  if (!tables) tablesByGraph.set(graph, (tables = new ExportTables(graph)));
+  return tables;
+}
+
 export function computeBlastRadius(
   graph: DependencyGraph,
   target: RegionTarget,
@@ -82,7 +91,7 @@ export function computeBlastRadius(
   const symbols = ranged ? definitionsInRange(entry, target.startLine!, target.endLine ?? target.startLine!) : [];
   const level = symbols.length > 0 ? 'symbol' : 'file';
   const starts = level === 'symbol' ? [...new Set(symbols.map(ownerSymbol))] : [WHOLE_FILE];
-  const walk = new SymbolWalk(graph, options.maxDepth ?? Number.POSITIVE_INFINITY);
+  const walk = new SymbolWalk(graph, exportTablesOf(graph), options.maxDepth ?? Number.POSITIVE_INFINITY);
   const visits = walk.run(target.path, starts);
 
   const byFile = new Map<string, Visit[]>();
@@ -138,24 +147,40 @@ function chain(visit: Visit | undefined): string[] {
 type Node = [path: string, symbol: string];
 
 interface ImporterIndex {
-  /** Exported name -> (importer, its definition) using or re-exporting it. */
+  /**
+   * Exported name -> (importer, its definition) using it. A member use `a.b`
+   * of a named import is listed under `a.b` and under `a`.
+   */
   readonly usersByName: Map<string, Node[]>;
-  /** Users of the file as a whole: namespace imports, require(), import(), side effects, unknown names. */
+  /** Users of a name on its own, not through one of its members (for re-exported namespaces). */
+  readonly bareUsersByName: Map<string, Node[]>;
+  /** Users of the file as a whole: namespace values, unrestricted import(), require(), side effects. */
   readonly wholeFileUsers: Node[];
-  /** Every user, for a whole-file change. */
-  readonly allUsers: Node[];
+  /** `export { imported as exported } from` this file (and `import`-then-`export`): imported -> (importer, exported). */
+  readonly reexportsByName: Map<string, Node[]>;
   /** Files doing `export * from` this one. */
   readonly reexportAllFrom: string[];
 }
 
-/** A 0-1 breadth-first walk: hops within a file cost 0, hops to another file cost 1. */
+function push<K>(map: Map<K, Node[]>, key: K, node: Node): void {
+  const list = map.get(key);
+  if (list) list.push(node);
+  else map.set(key, [node]);
+}
+
+/**
+ * A 0-1 breadth-first walk over (file, symbol) nodes: hops within a file cost
+ * 0, hops to another file cost 1. A symbol is a top-level definition of the
+ * file, or a name the file only passes through (a re-export), or `ns.x` for
+ * member `x` of a namespace `ns` the file re-exports.
+ */
 class SymbolWalk {
   truncated = false;
-  private readonly exportTables = new Map<string, Set<string> | undefined>();
   private readonly wholeFileEmitted = new Set<string>();
 
   constructor(
     private readonly graph: DependencyGraph,
+    private readonly exportTables: ExportTables,
     private readonly maxDepth: number,
   ) {}
 
@@ -173,9 +198,8 @@ class SymbolWalk {
       if (seen.has(key)) continue;
       seen.add(key);
       visits.push(visit);
-      // Module-level code does not propagate; a file already changed as a whole subsumes its symbols.
+      // Module-level code does not propagate.
       if (visit.symbol === '') continue;
-      if (visit.symbol !== WHOLE_FILE && seen.has(`${visit.path}\0${WHOLE_FILE}`)) continue;
       for (const [nextPath, nextSymbol] of this.next(visit.path, visit.symbol)) {
         if (seen.has(`${nextPath}\0${nextSymbol}`)) continue;
         const sameFile = nextPath === visit.path;
@@ -193,26 +217,97 @@ class SymbolWalk {
   }
 
   /** Nodes that depend on `symbol` of `path`. */
-  private *next(path: string, symbol: string): Iterable<[string, string]> {
+  private *next(path: string, symbol: string): Iterable<Node> {
     const entry = this.graph.get(path);
     const facts = entry?.facts;
-    const whole = symbol === WHOLE_FILE;
-    // Definitions of the same file that use it.
-    if (facts && !whole) for (const user of this.localUsers(path, facts).get(symbol) ?? []) yield [path, user];
-    const importers = this.importerIndex(path, entry);
+    const importers = this.importerIndex(path);
     // Users of the whole file depend on every symbol: emit them once, at the first (shallowest) visit.
     if (!this.wholeFileEmitted.has(path)) {
       this.wholeFileEmitted.add(path);
       yield* importers.wholeFileUsers;
+      yield* this.usersOfUnknownNames(path, importers);
     }
-    if (whole) {
-      yield* importers.allUsers;
-      for (const from of importers.reexportAllFrom) yield [from, WHOLE_FILE];
+    if (symbol === WHOLE_FILE) {
+      // The whole file changed: each of its definitions, and each name it passes through.
+      yield* this.fileSymbols(path);
       return;
     }
-    for (const name of this.exportedNames(entry, symbol)) {
+    const dot = symbol.indexOf('.');
+    if (dot > 0) {
+      yield* this.namespaceMemberUsers(path, symbol.slice(0, dot), symbol.slice(dot + 1), importers);
+      return;
+    }
+    // Definitions of the same file that use it.
+    if (facts) for (const user of this.localUsers(path, facts).get(symbol) ?? []) yield [path, user];
+    if (facts?.language === 'go') {
+      // Go: a package's names are used as `pkg.Name`; there are no re-exports.
+      yield* importers.usersByName.get(symbol) ?? [];
+      return;
+    }
+    const local = this.isLocalDefinition(path, symbol);
+    const origin = local ? originKey(path, symbol) : this.exportTables.originOf(path, symbol);
+    if (origin === undefined) return;
+    // A definition is seen under each name the file exports it as; a name the file
+    // passes on only under that name (another name with the same origin may come by another route).
+    const names = local ? [...this.exportTables.of(path).names].filter(([, nameOrigin]) => nameOrigin === origin).map(([name]) => name) : [symbol];
+    for (const name of names) {
       yield* importers.usersByName.get(name) ?? [];
-      if (name !== 'default') for (const from of importers.reexportAllFrom) yield [from, name];
+      yield* importers.reexportsByName.get(name) ?? [];
+      for (const [from, exported] of importers.reexportsByName.get('*') ?? []) yield [from, `${exported}.${name}`];
+      for (const from of importers.reexportAllFrom) {
+        if (this.exportTables.originOf(from, name) === origin) yield [from, name];
+      }
+    }
+  }
+
+  private isLocalDefinition(path: string, symbol: string): boolean {
+    return this.localNames(path).has(symbol);
+  }
+
+  /** The file's own top-level definitions (methods count as their class). */
+  private localNames(path: string): Set<string> {
+    return this.graph.derive(path, 'localNames', () => {
+      const names = new Set<string>();
+      for (const definition of this.graph.get(path)?.facts?.definitions ?? []) if (definition.kind !== 'method') names.add(ownerSymbol(definition.name));
+      return names;
+    });
+  }
+
+  /** Member `member` of the namespace `namespace` that `path` exports (`export * as namespace from`). */
+  private *namespaceMemberUsers(path: string, namespace: string, member: string, importers: ImporterIndex): Iterable<Node> {
+    const symbol = `${namespace}.${member}`;
+    yield* importers.usersByName.get(symbol) ?? [];
+    yield* importers.bareUsersByName.get(namespace) ?? [];
+    for (const [from, exported] of importers.reexportsByName.get(namespace) ?? []) yield [from, `${exported}.${member}`];
+    const origin = this.exportTables.originOf(path, namespace);
+    for (const from of importers.reexportAllFrom) {
+      if (origin !== undefined && this.exportTables.originOf(from, namespace) === origin) yield [from, symbol];
+    }
+  }
+
+  private *fileSymbols(path: string): Iterable<Node> {
+    const facts = this.graph.get(path)?.facts;
+    for (const local of this.localNames(path)) yield [path, local];
+    if (facts?.language === 'go') return;
+    for (const [name, origin] of this.exportTables.of(path).names) {
+      if (!origin.startsWith(`${path}\0`)) yield [path, name];
+    }
+  }
+
+  /**
+   * Importers of names a module with open exports (CommonJS, `export =`) does
+   * not visibly export: one of them may be the changed one, so they count as
+   * whole-file users. In a module whose exports are all visible, an imported
+   * name it does not export links to nothing.
+   */
+  private *usersOfUnknownNames(path: string, importers: ImporterIndex): Iterable<Node> {
+    const facts = this.graph.get(path)?.facts;
+    if (facts?.language === 'go') return;
+    const table = this.exportTables.of(path);
+    if (!table.open) return;
+    for (const [name, users] of importers.usersByName) {
+      if (name.includes('.') || table.names.has(name)) continue;
+      yield* users;
     }
   }
 
@@ -221,33 +316,25 @@ class SymbolWalk {
    * per walk: a barrel with hundreds of importers is then looked up by name
    * per visited symbol instead of scanned again for each.
    */
-  private importerIndex(path: string, target: FileEntry | undefined): ImporterIndex {
-    return this.graph.derive(path, 'importers', () => this.buildImporterIndex(path, target));
+  private importerIndex(path: string): ImporterIndex {
+    return this.graph.derive(path, 'importers', () => this.buildImporterIndex(path));
   }
 
-  private buildImporterIndex(path: string, target: FileEntry | undefined): ImporterIndex {
-    const index: ImporterIndex = { usersByName: new Map(), wholeFileUsers: [], allUsers: [], reexportAllFrom: [] };
-    const byName = (name: string) => {
-      let list = index.usersByName.get(name);
-      if (!list) index.usersByName.set(name, (list = []));
-      return list;
-    };
+  private buildImporterIndex(path: string): ImporterIndex {
+    const index: ImporterIndex = { usersByName: new Map(), bareUsersByName: new Map(), wholeFileUsers: [], reexportsByName: new Map(), reexportAllFrom: [] };
     for (const edge of this.graph.importersOf(path)) {
       const from = edge.from;
       for (const user of edge.namespaceUsers ?? []) index.wholeFileUsers.push([from, user]);
       for (const [name, users] of edge.symbolUsers ?? []) {
-        // A name the target does not visibly export may be the changed one: treat its users as whole-file users.
-        const list = this.isUnknownExport(target, name, edge) ? index.wholeFileUsers : byName(name);
+        const dot = name.indexOf('.');
         for (const user of users) {
-          list.push([from, user]);
-          index.allUsers.push([from, user]);
+          const node: Node = [from, user];
+          push(index.usersByName, name, node);
+          if (dot > 0) push(index.usersByName, name.slice(0, dot), node);
+          else push(index.bareUsersByName, name, node);
         }
       }
-      for (const reexport of edge.reexports ?? []) {
-        const list = reexport.imported === '*' ? index.wholeFileUsers : byName(reexport.imported);
-        list.push([from, reexport.exported]);
-        index.allUsers.push([from, reexport.exported]);
-      }
+      for (const reexport of edge.reexports ?? []) push(index.reexportsByName, reexport.imported, [from, reexport.exported]);
       if (edge.reexportAll) index.reexportAllFrom.push(from);
     }
     return index;
@@ -256,34 +343,6 @@ class SymbolWalk {
   /** Per file, top-level name -> definitions of the same file using it; built once per walk. */
   private localUsers(path: string, facts: FileFacts): Map<string, string[]> {
     return this.graph.derive(path, 'localUsers', () => localUseIndex(facts));
-  }
-
-
-  /** Names under which importers see `symbol` of a file: its exports, aliases, and itself for pass-through names. */
-  private exportedNames(entry: FileEntry | undefined, symbol: string): Set<string> {
-    const names = new Set<string>([symbol]);
-    const facts = entry?.facts;
-    if (!facts) return names;
-    for (const definition of facts.definitions) {
-      if (ownerSymbol(definition.name) === symbol) for (const name of definition.exportedAs) names.add(name);
-    }
-    for (const alias of facts.exportAliases) if (alias.local === symbol) names.add(alias.exported);
-    return names;
-  }
-
-  /**
-   * An imported name the target does not visibly export (CommonJS patterns we
-   * do not model, parse failures): assume it may be the changed one rather
-   * than miss a dependent. Go uses are per package, so a miss there is normal.
-   */
-  private isUnknownExport(target: FileEntry | undefined, name: string, edge: Edge): boolean {
-    if (!target?.facts || target.facts.language === 'go' || edge.kinds.includes('package')) return !target?.facts;
-    let table = this.exportTables.get(target.path);
-    if (!this.exportTables.has(target.path)) {
-      table = exportTable(target);
-      this.exportTables.set(target.path, table);
-    }
-    return table !== undefined && !table.has(name);
   }
 }
 
@@ -299,17 +358,4 @@ function localUseIndex(facts: FileFacts): Map<string, string[]> {
     }
   }
   return users;
-}
-
-/** Every name a file visibly exports; undefined when `export *` makes the set open-ended. */
-function exportTable(entry: FileEntry): Set<string> | undefined {
-  const facts = entry.facts!;
-  const names = new Set<string>();
-  for (const definition of facts.definitions) for (const name of definition.exportedAs) names.add(name);
-  for (const alias of facts.exportAliases) names.add(alias.exported);
-  for (const edge of entry.edges.values()) {
-    if (edge.reexportAll) return undefined;
-    for (const reexport of edge.reexports ?? []) names.add(reexport.exported);
-  }
-  return names;
 }

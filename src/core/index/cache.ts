@@ -16,7 +16,7 @@ import type { FileFacts, LanguageId, SkipReason } from './types';
 export const CACHE_FILE = 'index-cache.ndjson';
 const FORMAT = 'ai-provenance/index-cache';
 /** Bump when FileFacts or their extraction changes meaning. */
-const FACTS_VERSION = 4;
+const FACTS_VERSION = 5;
 
 export interface CachedFile {
   readonly mtimeMs: number;

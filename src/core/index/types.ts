@@ -39,6 +39,12 @@ export interface ImportFact {
   readonly reexportAll?: boolean;
   /** The top-level definition containing a dynamic import/require ('' = module level). */
   readonly user?: string;
+  /**
+   * For a nested import()/require()/type query: the names of the module it
+   * uses (`const { a } = await import('x')`, `require('x').a`, `import('x').T`).
+   * Absent: the module as a whole (a lazy route, a namespace passed around).
+   */
+  readonly used?: readonly string[];
 }
 
 export type DefinitionKind =
@@ -62,7 +68,8 @@ export interface DefinitionFact {
   readonly exportedAs: readonly string[];
   /**
    * Names used inside this definition that are imported bindings or other
-   * top-level definitions of the file; Go adds `pkg.Name` for qualified uses.
+   * top-level definitions of the file. A member access of an imported binding
+   * is `binding.member` (JavaScript/TypeScript `ns.x`, Go `pkg.Name`).
    * Absent on methods: their uses count for the enclosing class.
    */
   readonly uses?: readonly string[];
@@ -84,6 +91,12 @@ export interface FileFacts {
   readonly topLevelUses: readonly string[];
   /** Go: the package clause name. */
   readonly packageName?: string;
+  /**
+   * CommonJS or `export =` patterns whose exported names we cannot list
+   * (`module.exports = factory()`): an imported name it does not visibly
+   * export may still be one of its exports.
+   */
+  readonly openExports?: boolean;
   /** True when tree-sitter recovered from syntax errors. */
   readonly hasParseErrors: boolean;
 }

@@ -36,7 +36,7 @@ describe('index: symbol extraction', () => {
     const byName = new Map(facts.definitions.map((d) => [d.name, d]));
     assert.deepEqual([...byName.keys()], ['main', 'one', 'two', 'Service', 'Service.run', 'helper', 'Shape', 'Id', 'Color', 'lazy']);
     assert.deepEqual(byName.get('main')!.exportedAs, ['default']);
-    assert.deepEqual(new Set(byName.get('main')!.uses), new Set(['T', 'b', 'ns']));
+    assert.deepEqual(new Set(byName.get('main')!.uses), new Set(['T', 'b', 'ns.v']));
     assert.deepEqual(byName.get('two')!.uses, ['def']);
     assert.deepEqual(byName.get('Service')!.uses, ['helper']);
     assert.deepEqual(byName.get('helper')!.uses, ['one']);

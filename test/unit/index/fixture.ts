@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from '../../../src/core/index/workspaceIndex';
@@ -13,6 +13,21 @@ export class TempRepo {
     this.write(files);
     // Keep the cache out of the listing, as the extension keeps it in .git/.
     writeFileSync(join(this.root, '.gitignore'), '.cache-dir-outside-index/\n');
+  }
+
+  /** A copy of a fixture tree under test/fixtures/ (from the compiled test's location or the sources). */
+  static fromFixture(name: string): TempRepo {
+    const source = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', name);
+    const files: Record<string, Buffer> = {};
+    const walk = (relative: string) => {
+      for (const entry of readdirSync(join(source, relative), { withFileTypes: true })) {
+        const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else files[path] = readFileSync(join(source, path));
+      }
+    };
+    walk('');
+    return new TempRepo(files);
   }
 
   write(files: Record<string, string | Buffer>): void {

@@ -1,7 +1,7 @@
 import type { Node, QueryCapture } from 'web-tree-sitter';
 import type { ExportAlias, FileFacts, ImportBinding, ImportFact, LanguageId, ReexportBinding } from '../types';
 import { type DefinitionDraft, type IndexRange, draftFromNode, finishDefinition, rangeOf, stringValue } from './draft';
-import { DefinitionLocator, collectUses } from './references';
+import { DefinitionLocator, collectUses, memberUse } from './references';
 
 /** Extracts imports, exports, definitions and uses from a JavaScript/TypeScript tree. */
 
@@ -14,6 +14,8 @@ class EcmascriptExtraction {
   readonly excluded: IndexRange[] = [];
   /** Start indices of require() sources already turned into imports by a declaration. */
   readonly handledSources = new Set<number>();
+  /** `module.exports = <not an object literal>` or `export =`: the exported names are not all visible. */
+  openExports = false;
 
   addImportStatement(node: Node): void {
     this.excluded.push(rangeOf(node));
@@ -73,6 +75,7 @@ class EcmascriptExtraction {
     }
     const value = node.childForFieldName('value') ?? node.namedChildren.find((c) => c?.type === 'identifier');
     if (!value) return;
+    if (node.children.some((c) => c?.type === '=')) this.openExports = true;
     if (value.type === 'identifier') {
       // `export default foo` / `export = foo`: an alias, the identifier is not a use.
       this.excluded.push(rangeOf(node));
@@ -203,7 +206,10 @@ class EcmascriptExtraction {
     if (name === 'default') {
       // `module.exports = { a, b: c }` exports local bindings by name.
       const object = statement.namedChildren[0]?.childForFieldName('right');
-      if (object?.type !== 'object') return;
+      if (object?.type !== 'object' || object.namedChildren.some((c) => c?.type === 'spread_element')) {
+        this.openExports = true;
+        return;
+      }
       for (const property of object.namedChildren) {
         if (property?.type === 'shorthand_property_identifier') {
           this.exportAliases.push({ local: property.text, exported: property.text });
@@ -221,9 +227,94 @@ class EcmascriptExtraction {
     if (this.handledSources.has(source.startIndex)) return;
     const specifier = stringValue(source);
     if (specifier === undefined) return;
-    const kind = capture.name === 'dynamic.source' ? 'dynamic' : 'require';
-    this.imports.push({ specifier, kind, line: source.startPosition.row, bindings: [], user: locator.ownerName(source.startIndex) });
+    const dynamic = capture.name === 'dynamic.source';
+    const call = source.parent?.parent;
+    const used = call ? namesUsedOfModule(call, dynamic) : undefined;
+    const kind = dynamic ? (call && inTypePosition(call) ? 'type' : 'dynamic') : 'require';
+    this.imports.push({
+      specifier,
+      kind,
+      line: source.startPosition.row,
+      bindings: [],
+      user: locator.ownerName(source.startIndex),
+      ...(used ? { used } : {}),
+    });
   }
+}
+
+const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
+
+/**
+ * The names a nested `import()`/`require()` uses of its module: member access
+ * (`(await import('x')).a`, `require('x').a`, the type `import('x').T`),
+ * destructuring (`const { a } = await import('x')`), or a local namespace only
+ * ever member-accessed. Undefined: the module as a whole (`lazy(() => import('x'))`).
+ */
+function namesUsedOfModule(call: Node, dynamic: boolean): string[] | undefined {
+  let outer = call;
+  let awaited = !dynamic;
+  for (let parent = outer.parent; parent; parent = outer.parent) {
+    if (parent.type === 'await_expression') awaited = true;
+    else if (parent.type !== 'parenthesized_expression') break;
+    outer = parent;
+  }
+  const parent = outer.parent;
+  if (!parent) return undefined;
+  if (parent.type === 'member_expression' && parent.childForFieldName('object')?.id === outer.id) {
+    const property = parent.childForFieldName('property')?.text;
+    // `import('x').then(...)` takes the whole module.
+    if (!property || (!awaited && PROMISE_MEMBERS.has(property))) return undefined;
+    return [property];
+  }
+  if (awaited && parent.type === 'variable_declarator' && parent.childForFieldName('value')?.id === outer.id) {
+    const name = parent.childForFieldName('name');
+    if (name?.type === 'object_pattern') return destructuredKeys(name);
+    if (name?.type === 'identifier') return membersUsedInScope(parent, name.text);
+  }
+  return undefined;
+}
+
+/** Keys of `{ a, b: c, d = 1 }`; undefined with a `...rest`, which takes everything. */
+function destructuredKeys(pattern: Node): string[] | undefined {
+  const keys: string[] = [];
+  for (const property of pattern.namedChildren) {
+    if (!property) continue;
+    if (property.type === 'shorthand_property_identifier_pattern') keys.push(property.text);
+    else if (property.type === 'pair_pattern') {
+      const key = property.childForFieldName('key');
+      const text = key?.type === 'property_identifier' ? key.text : key ? stringValue(key) : undefined;
+      if (text === undefined) return undefined;
+      keys.push(text);
+    } else if (property.type === 'object_assignment_pattern') {
+      const left = property.childForFieldName('left');
+      if (left) keys.push(left.text);
+    } else return undefined;
+  }
+  return keys;
+}
+
+/** `const m = await import('x')` in a function: the members of `m` used in its scope, or undefined if `m` escapes. */
+function membersUsedInScope(declarator: Node, local: string): string[] | undefined {
+  let scope = declarator.parent;
+  while (scope && scope.type !== 'statement_block' && scope.type !== 'program') scope = scope.parent;
+  if (!scope) return undefined;
+  const members = new Set<string>();
+  const declared = declarator.childForFieldName('name')?.id;
+  for (const node of scope.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+    if (!node || node.text !== local || node.id === declared) continue;
+    const use = node.type === 'identifier' ? memberUse(node, local) : local;
+    if (use === local) return undefined;
+    members.add(use.slice(local.length + 1));
+  }
+  return [...members];
+}
+
+const TYPE_CONTEXTS = new Set(['type_annotation', 'type_alias_declaration', 'type_arguments', 'union_type', 'intersection_type', 'generic_type', 'array_type', 'tuple_type', 'function_type', 'property_signature', 'index_signature', 'lookup_type', 'constraint', 'default_type']);
+
+function inTypePosition(call: Node): boolean {
+  let node: Node | null = call.parent;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parent) if (TYPE_CONTEXTS.has(node.type)) return true;
+  return false;
 }
 
 function importClauseBindings(clause: Node): ImportBinding[] {
@@ -336,9 +427,15 @@ export function extractEcmascript(
   }
   const names = new Set<string>();
   for (const fact of extraction.imports) for (const binding of fact.bindings) names.add(binding.local);
-  for (const definition of extraction.definitions) if (!definition.method) names.add(definition.name);
+  // Member accesses of imported bindings are told apart (`ns.x` uses only `x`); a local definition shadows.
+  const memberNames = new Set(names);
+  for (const definition of extraction.definitions) {
+    if (definition.method) continue;
+    names.add(definition.name);
+    memberNames.delete(definition.name);
+  }
   const topLevelUses = new Set<string>();
-  collectUses({ text, root, names, identifierTypes: USE_NODE_TYPES, excluded: extraction.excluded, locator, topLevelUses });
+  collectUses({ text, root, names, identifierTypes: USE_NODE_TYPES, excluded: extraction.excluded, locator, topLevelUses, memberNames });
   return {
     language,
     imports: extraction.imports,
@@ -346,5 +443,6 @@ export function extractEcmascript(
     exportAliases: extraction.exportAliases,
     topLevelUses: [...topLevelUses],
     hasParseErrors: root.hasError,
+    ...(extraction.openExports ? { openExports: true } : {}),
   };
 }

@@ -98,6 +98,11 @@ export interface UseScan {
   readonly excluded: readonly IndexRange[];
   readonly locator: DefinitionLocator;
   readonly topLevelUses: Set<string>;
+  /**
+   * Names whose member accesses are recorded as `name.member` (imported
+   * bindings: `ns.x` uses only `x` of a namespace); other uses stay `name`.
+   */
+  readonly memberNames?: ReadonlySet<string>;
 }
 
 function isDeclaredName(node: Node, declaringParents: ReadonlySet<string>): boolean {
@@ -112,14 +117,29 @@ export function collectUses(scan: UseScan): void {
     const node = scan.root.descendantForIndex(start, start + name.length);
     if (!node || node.startIndex !== start || !scan.identifierTypes.has(node.type)) return;
     if (scan.declaringParents && isDeclaredName(node, scan.declaringParents)) return;
+    const used = scan.memberNames?.has(name) ? memberUse(node, name) : name;
     const owners = scan.locator.at(start);
     if (!owners) {
-      scan.topLevelUses.add(name);
+      scan.topLevelUses.add(used);
       return;
     }
     for (const owner of owners) {
       if (owner.name === name) continue; // its own declaration
-      (owner.uses ??= new Set()).add(name);
+      (owner.uses ??= new Set()).add(used);
     }
   });
+}
+
+/** `name.member` when `node` is the object of a member access (`ns.x`, `ns.T` in a type, `<ns.C />`), else `name`. */
+export function memberUse(node: Node, name: string): string {
+  const parent = node.parent;
+  if (!parent) return name;
+  let property: Node | null = null;
+  if ((parent.type === 'member_expression' || parent.type === 'nested_identifier') && parent.childForFieldName('object')?.startIndex === node.startIndex) {
+    property = parent.childForFieldName('property');
+  } else if (parent.type === 'nested_type_identifier' && parent.childForFieldName('module')?.startIndex === node.startIndex) {
+    property = parent.childForFieldName('name');
+  }
+  if (!property || (property.type !== 'property_identifier' && property.type !== 'type_identifier')) return name;
+  return `${name}.${property.text}`;
 }

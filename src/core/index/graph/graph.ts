@@ -12,6 +12,8 @@ export class DependencyGraph {
   private readonly importers = new Map<string, Map<string, Edge>>();
   /** Per-file indexes derived from its facts and incoming edges (for queries); dropped when either changes. */
   private readonly derived = new Map<string, Map<string, unknown>>();
+  /** Bumped on every change of an entry or its edges, for caches that depend on more than one file. */
+  generation = 0;
 
   /** A value derived from `path`'s facts and importers, computed once until the file or an importer is relinked. */
   derive<T>(path: string, kind: string, compute: () => T): T {
@@ -29,6 +31,7 @@ export class DependencyGraph {
 
   /** Adds or replaces an entry; its edges are linked by `relink`. */
   set(entry: FileEntry): void {
+    this.generation++;
     const previous = this.files.get(entry.path);
     if (previous) this.unindexEdges(previous);
     this.files.set(entry.path, entry);
@@ -37,11 +40,13 @@ export class DependencyGraph {
   remove(path: string): void {
     const previous = this.files.get(path);
     if (!previous) return;
+    this.generation++;
     this.unindexEdges(previous);
     this.files.delete(path);
   }
 
   relink(paths: Iterable<string>, context: LinkContext): void {
+    this.generation++;
     for (const path of paths) {
       const entry = this.files.get(path);
       if (!entry) continue;

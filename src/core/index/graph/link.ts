@@ -55,7 +55,12 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
       if (target.path === entry.path) continue;
       const edge = edgeTo(target.path);
       addKind(edge, fact.kind);
-      if (fact.user !== undefined) addNamespaceUser(edge, ownerSymbol(fact.user));
+      if (fact.user !== undefined) {
+        // A nested import()/require(): the names it takes, or the module as a whole.
+        const owner = ownerSymbol(fact.user);
+        if (fact.used) for (const name of fact.used) addSymbolUser(edge, name, owner);
+        else addNamespaceUser(edge, owner);
+      }
       if (fact.kind === 'side-effect') addNamespaceUser(edge, '');
       if (fact.reexports) for (const reexport of fact.reexports) addReexport(edge, reexport);
       if (fact.reexportAll) {
@@ -68,16 +73,24 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
   }
 
   const used = new Set<string>();
+  const ecmascript = facts.language !== 'go' && facts.language !== 'python';
   const recordUse = (user: string, name: string) => {
-    const dot = facts.language === 'go' ? name.indexOf('.') : -1;
+    // `pkg.Name` (Go) and `binding.member` (JavaScript/TypeScript) name a member of an import.
+    const dot = facts.language === 'python' ? -1 : name.indexOf('.');
     const local = dot < 0 ? name : name.slice(0, dot);
     const targets = bound.get(local);
     if (!targets) return;
     used.add(local);
+    const member = dot < 0 ? undefined : name.slice(dot + 1);
     for (const { edge, imported } of targets) {
-      if (dot >= 0) addSymbolUser(edge, name.slice(dot + 1), user);
-      else if (imported === '*') addNamespaceUser(edge, user);
-      else addSymbolUser(edge, imported, user);
+      if (imported === '*') {
+        // A namespace: `ns.x` uses `x`; `ns` on its own uses the whole module.
+        if (member !== undefined) addSymbolUser(edge, member, user);
+        else addNamespaceUser(edge, user);
+      } else {
+        // A named import: `a.b` is recorded as such, so a re-exported namespace `a` counts only its member `b`.
+        addSymbolUser(edge, member === undefined ? imported : `${imported}.${member}`, user);
+      }
     }
   };
   for (const definition of facts.definitions) {
@@ -86,12 +99,16 @@ export function linkFile(entry: FileEntry, context: LinkContext): void {
   }
   for (const name of facts.topLevelUses) recordUse('', name);
 
-  // Imported but never seen used (or only where we could not see it): module level depends on it.
-  for (const [local, targets] of bound) {
-    if (used.has(local)) continue;
-    for (const { edge, imported } of targets) {
-      if (imported === '*') addNamespaceUser(edge, '');
-      else addSymbolUser(edge, imported, '');
+  // Python and Go: imported but never seen used (or only where the scanner could
+  // not see it): module level depends on it. In JavaScript/TypeScript an unused
+  // imported binding depends on nothing (see docs/INDEX.md).
+  if (!ecmascript) {
+    for (const [local, targets] of bound) {
+      if (used.has(local)) continue;
+      for (const { edge, imported } of targets) {
+        if (imported === '*') addNamespaceUser(edge, '');
+        else addSymbolUser(edge, imported, '');
+      }
     }
   }
 
