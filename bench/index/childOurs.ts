@@ -4,8 +4,10 @@ import { WorkspaceIndex } from '../../src/core/index/workspaceIndex';
 
 /**
  * Runs our index in its own process so its peak RSS is its own. Modes:
- * `build` (cold or warm, depending on the cache dir's state) and `queries`
- * (warm build, then incremental updates and impact queries). Prints one JSON line.
+ * `build` (cold or warm, depending on the cache dir's state), `queries`
+ * (warm build, then incremental updates and impact queries) and `impact`
+ * (warm build, then the whole-file blast radius of each target given after the
+ * edges argument, as `[path, depth]` lists). Prints one JSON line.
  */
 
 function median(values: number[]): number {
@@ -14,16 +16,23 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const [mode, root, cacheDir, edgesOut] = process.argv.slice(2);
-  if (!mode || !root || !cacheDir) throw new Error('usage: childOurs <build|queries> <root> <cacheDir> [edges.json]');
+  const [mode, root, cacheDir, edgesOut, ...targets] = process.argv.slice(2);
+  if (!mode || !root || !cacheDir) throw new Error('usage: childOurs <build|queries|impact> <root> <cacheDir> [edges.json|-] [target...]');
   const started = performance.now();
   const index = await WorkspaceIndex.open({ root, cacheDir });
   const stats = await index.build();
   const buildMs = performance.now() - started;
   const result: Record<string, unknown> = { buildMs, stats };
-  if (edgesOut) {
+  if (edgesOut && edgesOut !== '-') {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(edgesOut, JSON.stringify([...index.fileEdges()]));
+  }
+  if (mode === 'impact') {
+    result.impacts = targets.map((path) => {
+      const t = performance.now();
+      const radius = index.blastRadius({ path });
+      return { target: path, dependents: radius.dependents.map((d) => [d.path, d.depth]), ms: performance.now() - t };
+    });
   }
   if (mode === 'queries') {
     const files = [...index.fileEdges()].map((edge) => edge.to).filter((path) => path.endsWith('.ts'));

@@ -78,6 +78,10 @@ export class OracleHost {
   private readonly outputs = new Map<string, string>();
   private readonly configs = new Map<string, ts.CompilerOptions>();
   private readonly resolutions = new Map<string, string | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly hosts = new Map<Flavor, ts.ModuleResolutionHost>();
+  private readonly caches = new Map<string, ts.ModuleResolutionCache>();
+  private readonly configOf = new Map<string, string | undefined>();
 
   constructor(readonly root: string) {
     this.files = listFiles(root);
@@ -156,7 +160,7 @@ export class OracleHost {
 
   private directoryExists(path: string): boolean {
     const virtual = this.fromNodeModules(path);
-    if (virtual !== undefined) return this.directories.has(virtual) || this.isOutputDirectory(virtual);
+    if (virtual !== undefined) return this.directoryExists(virtual);
     // Every node_modules exists (the workspace packages are in it); a scope folder when a package has that scope.
     if (path.endsWith('/node_modules')) return true;
     const inside = path.lastIndexOf('/node_modules/');
@@ -164,7 +168,13 @@ export class OracleHost {
       const rest = path.slice(inside + '/node_modules/'.length);
       return rest.startsWith('@') && !rest.includes('/') && [...this.packages.keys()].some((name) => name.startsWith(`${rest}/`));
     }
-    return this.directories.has(path) || this.isOutputDirectory(path);
+    return this.directories.has(path) || this.isOutputDirectory(path) || this.isBuildDirectory(path);
+  }
+
+  /** A build output folder that is not built here (`<pkg>/dist/...`): its files map back by name. */
+  private isBuildDirectory(path: string): boolean {
+    const match = /^(.*?)\/(?:dist|build|lib|out|esm|cjs|types)(?:\/|$)/.exec(path);
+    return match !== null && this.directories.has(match[1]!);
   }
 
   private outputDirectories: Set<string> | undefined;
@@ -177,33 +187,56 @@ export class OracleHost {
     return this.outputDirectories.has(path);
   }
 
+  private text(path: string, flavor: Flavor, viaNodeModules: boolean): string | undefined {
+    const runtime = flavor !== 'types' && viaNodeModules && path.endsWith('/package.json');
+    const key = runtime ? `runtime\0${path}` : path;
+    if (this.texts.has(key)) return this.texts.get(key);
+    let text: string | undefined;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text !== undefined && runtime) {
+      // A runtime resolution: the package as Node or a bundler sees it, without `types`.
+      const manifest = readJson(path);
+      if (manifest) text = JSON.stringify(withoutTypes(manifest));
+    }
+    this.texts.set(key, text);
+    return text;
+  }
+
   /** A module resolution host where workspace packages are installed and build outputs exist. */
   resolutionHost(flavor: Flavor): ts.ModuleResolutionHost {
-    return {
+    const known = this.hosts.get(flavor);
+    if (known) return known;
+    const host: ts.ModuleResolutionHost = {
       fileExists: (path) => this.realFile(path) !== undefined,
       readFile: (path) => {
         const real = this.realFile(path);
-        if (!real) return undefined;
-        const text = readFileSync(real, 'utf8');
-        if (flavor === 'types' || !real.endsWith('/package.json') || this.fromNodeModules(path) === undefined) return text;
-        // A runtime resolution: the package as Node or a bundler sees it, without `types`.
-        const manifest = readJson(real);
-        return manifest ? JSON.stringify(withoutTypes(manifest)) : text;
+        return real ? this.text(real, flavor, this.fromNodeModules(path) !== undefined) : undefined;
       },
       directoryExists: (path) => this.directoryExists(path),
       realpath: (path) => this.realFile(path) ?? path,
       getCurrentDirectory: () => this.root,
     };
+    this.hosts.set(flavor, host);
+    return host;
   }
 
   /** Compiler options of the nearest tsconfig/jsconfig of a file, as TypeScript parses them. */
   optionsFor(file: string): ts.CompilerOptions {
-    for (let directory = dirname(file); directory.length >= this.root.length; directory = dirname(directory)) {
-      const config = CONFIG_NAMES.map((name) => join(directory, name)).find((path) => this.fileSet.has(path));
-      if (config) return this.optionsOf(config);
-      if (directory === this.root) break;
-    }
-    return {};
+    const config = this.configFor(dirname(file));
+    return config ? this.optionsOf(config) : {};
+  }
+
+  /** The nearest tsconfig/jsconfig of a directory. */
+  private configFor(directory: string): string | undefined {
+    if (this.configOf.has(directory)) return this.configOf.get(directory);
+    let config = CONFIG_NAMES.map((name) => join(directory, name)).find((path) => this.fileSet.has(path));
+    if (!config && directory.length > this.root.length) config = this.configFor(dirname(directory));
+    this.configOf.set(directory, config);
+    return config;
   }
 
   private optionsOf(config: string): ts.CompilerOptions {
@@ -241,7 +274,10 @@ export class OracleHost {
       customConditions: effective === 'browser' ? ['browser'] : effective === 'node' ? ['node'] : fileOptions.customConditions,
       allowImportingTsExtensions: true,
     };
-    const result = ts.resolveModuleName(specifier, containingFile, options, this.resolutionHost(effective));
+    const cacheKey = `${effective}\0${this.configFor(dirname(containingFile)) ?? ''}`;
+    let cache = this.caches.get(cacheKey);
+    if (!cache) this.caches.set(cacheKey, (cache = ts.createModuleResolutionCache(this.root, (name) => name, options)));
+    const result = ts.resolveModuleName(specifier, containingFile, options, this.resolutionHost(effective), cache);
     const resolved = result.resolvedModule ? this.realFile(result.resolvedModule.resolvedFileName) : undefined;
     const inRepository = resolved && this.fileSet.has(resolved) && isSourceFile(relative(this.root, resolved)) ? resolved : undefined;
     this.resolutions.set(key, inRepository);

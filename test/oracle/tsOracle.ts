@@ -102,6 +102,8 @@ export class TsOracle {
   private reexporters: Map<ts.Symbol, { file: ts.SourceFile; name: string }[]> | undefined;
   private wholeUses: Map<ts.SourceFile, WholeUse[]> | undefined;
   private readonly routes = new Map<string, Route | undefined>();
+  /** Where the time goes, for the benchmark's log. */
+  readonly timings = { findReferences: 0, findReferencesMs: 0, indexesMs: 0 };
 
   constructor(readonly root: string) {
     this.host = new OracleHost(root);
@@ -231,7 +233,7 @@ export class TsOracle {
       if (declaring !== file) reach(declaring, depth);
       emitModule(declaring, depth);
       const symbol = this.exportSymbolAt(declaring, position);
-      for (const group of this.service.findReferences(declaring.fileName, position) ?? []) {
+      for (const group of this.findReferences(declaring.fileName, position)) {
         for (const reference of group.references) {
           if (reference.isDefinition) continue;
           const user = this.program.getSourceFile(reference.fileName);
@@ -274,7 +276,7 @@ export class TsOracle {
       };
       const position = symbol.declarations?.[0] ? declarationPosition(symbol.declarations[0]) : undefined;
       if (position !== undefined) {
-        for (const group of this.service.findReferences(declaring.fileName, position) ?? []) {
+        for (const group of this.findReferences(declaring.fileName, position)) {
           for (const reference of group.references) {
             const user = this.program.getSourceFile(reference.fileName);
             const node = user && !reference.isDefinition ? nodeAt(user, reference.textSpan.start) : undefined;
@@ -300,6 +302,14 @@ export class TsOracle {
     const dependents = new Map<string, number>();
     for (const [reached, depth] of depths) if (reached !== file) dependents.set(this.relativePath(reached), depth);
     return { dependents, symbolsFollowed: followed, ms: performance.now() - started };
+  }
+
+  private findReferences(file: string, position: number): readonly ts.ReferencedSymbol[] {
+    const started = performance.now();
+    const result = this.service.findReferences(file, position) ?? [];
+    this.timings.findReferences++;
+    this.timings.findReferencesMs += performance.now() - started;
+    return result;
   }
 
   /** Whether the name at `node` resolves (through import aliases) to `symbol`; unknown symbols are accepted. */
@@ -564,6 +574,7 @@ export class TsOracle {
   /** Exported (resolved) symbol -> files that re-export it under a name, excluding its declaring file. */
   private reexporterIndex(): Map<ts.Symbol, { file: ts.SourceFile; name: string }[]> {
     if (this.reexporters) return this.reexporters;
+    const started = performance.now();
     const index = new Map<ts.Symbol, { file: ts.SourceFile; name: string }[]>();
     for (const file of this.program.getSourceFiles()) {
       if (!this.files.has(file.fileName)) continue;
@@ -584,12 +595,14 @@ export class TsOracle {
       }
     }
     this.reexporters = index;
+    this.timings.indexesMs += performance.now() - started;
     return index;
   }
 
   /** Module -> its whole-module uses: side-effect imports, namespaces used as values, unrestricted import()/require(). */
   private wholeModuleUses(): Map<ts.SourceFile, WholeUse[]> {
     if (this.wholeUses) return this.wholeUses;
+    const started = performance.now();
     const uses = new Map<ts.SourceFile, WholeUse[]>();
     const sites: { file: ts.SourceFile; node: ts.Node }[] = [];
     this.dynamicSites = sites;
@@ -638,6 +651,7 @@ export class TsOracle {
       visit(file);
     }
     this.wholeUses = uses;
+    this.timings.indexesMs += performance.now() - started;
     return uses;
   }
 

@@ -74,7 +74,7 @@ export function formatStats(root: string, stats: IndexStats): string {
     .join(', ');
   return [
     `Indexed ${root}`,
-    `  files        ${stats.indexed} indexed of ${stats.files}${languages ? ` (${languages})` : ''}`,
+    `  files        ${stats.indexed} indexed of ${stats.files}${languages ? ` (${languages})` : ''}${stats.generated > 0 ? `, ${stats.generated} of them generated` : ''}`,
     `  edges        ${stats.edges} file-level, ${stats.unresolvedImports} unresolved imports, ${stats.externalPackages} external packages`,
     `  parse errors ${stats.parseErrors} with syntax errors, ${stats.failed} failed`,
     `  skipped      ${skipped || 'none'}`,

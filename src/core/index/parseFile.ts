@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { contentSkipReason } from './fileChecks';
+import { contentSkipReason, isGenerated } from './fileChecks';
 import { languageOf } from './languages';
 import { extractFacts } from './parserHost';
 import type { FileFacts, SkipReason } from './types';
@@ -44,8 +44,9 @@ export async function parseFile(request: ParseRequest): Promise<ParseResult> {
   const reason = contentSkipReason(bytes);
   if (reason) return { path, status: 'skipped', hash, reason };
   try {
-    const facts = await extractFacts(language, request.text ?? bytes.toString('utf8'));
-    return { path, status: 'parsed', hash, facts };
+    const text = request.text ?? bytes.toString('utf8');
+    const facts = await extractFacts(language, text);
+    return { path, status: 'parsed', hash, facts: isGenerated(text) ? { ...facts, generated: true } : facts };
   } catch (error) {
     return { path, status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }

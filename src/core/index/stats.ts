@@ -6,6 +6,8 @@ export interface IndexStats {
   readonly files: number;
   /** Files with extracted facts. */
   readonly indexed: number;
+  /** Indexed files that open with a generator's banner (indexed like any other). */
+  readonly generated: number;
   /** Files parsed in this build (the rest came from the cache). */
   readonly parsed: number;
   readonly cacheHits: number;
@@ -46,6 +48,7 @@ export class StatsCounter {
     for (const reason of skipped.values()) skippedCounts[reason]++;
     const languages: Partial<Record<LanguageId, number>> = {};
     let indexed = 0;
+    let generated = 0;
     let parseErrors = 0;
     let failed = 0;
     let unresolved = 0;
@@ -55,6 +58,7 @@ export class StatsCounter {
         indexed++;
         languages[entry.language] = (languages[entry.language] ?? 0) + 1;
         if (entry.facts.hasParseErrors) parseErrors++;
+        if (entry.facts.generated) generated++;
       } else if (entry.parseError) {
         failed++;
       }
@@ -65,6 +69,7 @@ export class StatsCounter {
     return {
       files: graph.files.size,
       indexed,
+      generated,
       parsed: this.parsed,
       cacheHits: this.cacheHits,
       edges: graph.edgeCount(),

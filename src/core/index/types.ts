@@ -99,15 +99,16 @@ export interface FileFacts {
   readonly openExports?: boolean;
   /** True when tree-sitter recovered from syntax errors. */
   readonly hasParseErrors: boolean;
+  /** The file opens with a generator's banner; it is indexed like any other. */
+  readonly generated?: boolean;
 }
 
 /** Why a file was not parsed. */
-export type SkipReason = 'excluded' | 'vendored' | 'generated' | 'minified' | 'tooLarge' | 'binary' | 'unreadable';
+export type SkipReason = 'excluded' | 'vendored' | 'minified' | 'tooLarge' | 'binary' | 'unreadable';
 
 export const SKIP_REASONS: readonly SkipReason[] = [
   'excluded',
   'vendored',
-  'generated',
   'minified',
   'tooLarge',
   'binary',

@@ -1,25 +1,36 @@
 import { builtinModules } from 'node:module';
 import type { ImportFact } from '../types';
 import { type ResolverHost, directoryOf, joinPath } from './host';
-import { resolveAsFileOrDirectory, sourceCandidates } from './moduleFiles';
-import { exportsTargets } from './packageExports';
-import { type Resolution, UNRESOLVED, external, toFile } from './resolution';
+import { builtOutputCandidates, resolveAsFileOrDirectory } from './moduleFiles';
+import { ENTRY_FIELDS, PACKAGE_FLAVORS, type PackageFlavor, exportsTargets } from './packageExports';
+import { type Resolution, UNRESOLVED, external } from './resolution';
 import { type TsconfigLoader, mappedCandidates } from './tsconfig';
 import { type WorkspacePackage, splitPackageSpecifier } from './workspaces';
 
 /**
  * JavaScript/TypeScript module resolution: relative paths, tsconfig paths and
- * baseUrl, then workspace packages (exports/main/module/types mapped back to
- * their sources). Anything else is an external package: recorded, not followed.
+ * baseUrl, then workspace packages. A workspace package is resolved the way
+ * the program runs: under Node's and a browser bundler's conditions, and under
+ * `types` as the type checker reads it; each target is mapped from build
+ * output back to the source it is built from. A runtime import leads to every
+ * distinct source these give (dropping one would lose dependents); a type-only
+ * import to the `types` one. Anything else is an external package: recorded,
+ * not followed.
  */
 
 const BUILTINS = new Set(builtinModules);
+const RUNTIME_FLAVORS: readonly PackageFlavor[] = PACKAGE_FLAVORS;
+const TYPE_FLAVORS: readonly PackageFlavor[] = ['types'];
+/** A path segment of build output, for relative imports of output that is not there (`./dist/index.js`). */
+const BUILD_SEGMENT = /(?:^|\/)(?:dist|build|lib|out|esm|cjs|types|es|umd)\//;
 
 export class EcmascriptResolver {
-  /** Bare-specifier results depend on the importing file's config only: memoised per (config, specifier). */
-  private readonly bareCache = new Map<string, string | undefined>();
+  /** Bare-specifier results depend on the importing file's config only: memoised per (config, specifier, flavors). */
+  private readonly bareCache = new Map<string, readonly string[]>();
   /** Relative results depend on the importing directory only: files of one folder share them. */
   private readonly relativeCache = new Map<string, string | undefined>();
+  /** Directory -> the nearest directory with a package.json ('' for the root, undefined for none). */
+  private readonly packageRoots = new Map<string, string | undefined>();
 
   constructor(
     private readonly host: ResolverHost,
@@ -28,70 +39,109 @@ export class EcmascriptResolver {
   ) {}
 
   resolve(fromFile: string, fact: ImportFact): Resolution {
-    const target = this.resolveSpecifier(fromFile, fact.specifier);
-    if (target !== undefined) return toFile(target, fact.bindings);
+    const targets = this.resolveSpecifier(fromFile, fact.specifier, fact.kind === 'type' ? TYPE_FLAVORS : RUNTIME_FLAVORS);
+    if (targets.length > 0) return { kind: 'files', targets: targets.map((path) => ({ path, bindings: fact.bindings })) };
     const specifier = fact.specifier.replace(/[?#].*$/, '');
     if (specifier.startsWith('.') || specifier.startsWith('/')) return UNRESOLVED;
     if (specifier.startsWith('node:') || BUILTINS.has(specifier)) return external(specifier.replace(/^node:/, ''));
     return external(splitPackageSpecifier(specifier).name);
   }
 
-  /** The repo-relative file a specifier resolves to from `fromFile`, if it is in the repository. */
-  resolveSpecifier(fromFile: string, rawSpecifier: string): string | undefined {
+  /** The repo-relative files a specifier resolves to from `fromFile`, if in the repository. */
+  resolveSpecifier(fromFile: string, rawSpecifier: string, flavors: readonly PackageFlavor[] = RUNTIME_FLAVORS): readonly string[] {
     // Loader suffixes and queries (`./x.svg?raw`) are not part of the path.
     const specifier = rawSpecifier.replace(/[?#].*$/, '');
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      const directory = directoryOf(fromFile);
-      const key = `${directory}\0${specifier}`;
-      if (this.relativeCache.has(key)) return this.relativeCache.get(key);
-      const base = joinPath(directory, specifier);
-      const resolved = base === undefined ? undefined : resolveAsFileOrDirectory(this.host, base);
-      this.relativeCache.set(key, resolved);
-      return resolved;
+      const resolved = this.resolveRelative(directoryOf(fromFile), specifier);
+      return resolved === undefined ? [] : [resolved];
     }
-    if (specifier.startsWith('/') || specifier.startsWith('node:') || specifier === '') return undefined;
+    if (specifier.startsWith('/') || specifier.startsWith('node:') || specifier === '') return [];
     const config = this.tsconfigs.forFile(fromFile);
-    const key = `${config?.file ?? ''}\0${specifier}`;
-    if (this.bareCache.has(key)) return this.bareCache.get(key);
-    let resolved: string | undefined;
+    const key = `${config?.file ?? ''}\0${specifier}\0${flavors.length}`;
+    const known = this.bareCache.get(key);
+    if (known) return known;
+    let resolved: readonly string[] = [];
     if (config) {
       for (const candidate of mappedCandidates(config, specifier)) {
-        resolved = resolveAsFileOrDirectory(this.host, candidate);
-        if (resolved) break;
+        const found = resolveAsFileOrDirectory(this.host, candidate);
+        if (found) {
+          resolved = [found];
+          break;
+        }
       }
     }
-    resolved ??= this.resolveWorkspacePackage(specifier);
+    if (resolved.length === 0) resolved = this.resolveWorkspacePackage(specifier, flavors);
     this.bareCache.set(key, resolved);
     return resolved;
   }
 
-  private resolveWorkspacePackage(specifier: string): string | undefined {
-    const { name, subpath } = splitPackageSpecifier(specifier);
-    const pkg = this.packages.get(name);
-    if (!pkg) return undefined;
-    const inPackage = (relative: string) => {
-      for (const candidate of sourceCandidates(relative)) {
-        const base = joinPath(pkg.directory, candidate);
-        const found = base === undefined ? undefined : resolveAsFileOrDirectory(this.host, base);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    const { manifest } = pkg;
-    if (manifest.exports !== undefined) {
-      for (const target of exportsTargets(manifest.exports, subpath)) {
-        const found = inPackage(target);
-        if (found) return found;
-      }
-      return undefined;
-    }
-    if (subpath !== '.') return inPackage(subpath);
-    for (const field of ['source', 'types', 'typings', 'module', 'main']) {
-      const value = manifest[field];
-      if (typeof value !== 'string') continue;
-      const found = inPackage(value);
+  private resolveRelative(directory: string, specifier: string): string | undefined {
+    const key = `${directory}\0${specifier}`;
+    if (this.relativeCache.has(key)) return this.relativeCache.get(key);
+    const base = joinPath(directory, specifier);
+    let resolved = base === undefined ? undefined : resolveAsFileOrDirectory(this.host, base);
+    // `./dist/index.js` from a bin script or a .d.ts: the output is not in the repository, its source is.
+    if (resolved === undefined && base !== undefined && BUILD_SEGMENT.test(base)) resolved = this.builtOutputSource(base);
+    this.relativeCache.set(key, resolved);
+    return resolved;
+  }
+
+  /** The source a repo-relative path of build output is built from, through its package's tsconfig or by name. */
+  private builtOutputSource(path: string): string | undefined {
+    const root = this.packageRootOf(directoryOf(path));
+    if (root === undefined) return undefined;
+    const relative = root === '' ? path : path.slice(root.length + 1);
+    return this.inPackage(root, relative);
+  }
+
+  private packageRootOf(directory: string): string | undefined {
+    if (this.packageRoots.has(directory)) return this.packageRoots.get(directory);
+    let root: string | undefined;
+    if (this.host.exists(directory === '' ? 'package.json' : `${directory}/package.json`)) root = directory;
+    else if (directory !== '') root = this.packageRootOf(directoryOf(directory));
+    this.packageRoots.set(directory, root);
+    return root;
+  }
+
+  /** A package-relative target (`./dist/index.js`) as a workspace source file: through rootDir/outDir, else by name. */
+  private inPackage(directory: string, relative: string): string | undefined {
+    const output = this.tsconfigs.forDirectory(directory)?.output;
+    for (const candidate of builtOutputCandidates(directory, relative, output)) {
+      const found = resolveAsFileOrDirectory(this.host, candidate);
       if (found) return found;
     }
-    return inPackage('index');
+    return undefined;
+  }
+
+  private resolveWorkspacePackage(specifier: string, flavors: readonly PackageFlavor[]): string[] {
+    const { name, subpath } = splitPackageSpecifier(specifier);
+    const pkg = this.packages.get(name);
+    if (!pkg) return [];
+    const found = new Set<string>();
+    for (const flavor of flavors) {
+      const target = this.packageEntry(pkg, subpath, flavor);
+      if (target) found.add(target);
+    }
+    return [...found];
+  }
+
+  /** The source file one flavor of resolution leads to in a workspace package. */
+  private packageEntry(pkg: WorkspacePackage, subpath: string, flavor: PackageFlavor): string | undefined {
+    const { manifest, directory } = pkg;
+    if (manifest.exports !== undefined) {
+      for (const target of exportsTargets(manifest.exports, subpath, flavor)) {
+        const found = this.inPackage(directory, target);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (subpath !== '.') return this.inPackage(directory, subpath);
+    for (const field of ENTRY_FIELDS[flavor]) {
+      const value = flavor === 'browser' && field === 'browser' && typeof manifest[field] !== 'string' ? undefined : manifest[field];
+      if (typeof value !== 'string') continue;
+      const found = this.inPackage(directory, value);
+      if (found) return found;
+    }
+    return this.inPackage(directory, 'index');
   }
 }

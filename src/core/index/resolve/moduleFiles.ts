@@ -1,4 +1,4 @@
-import type { ResolverHost } from './host';
+import { type ResolverHost, joinPath } from './host';
 
 /**
  * File and directory resolution for JavaScript/TypeScript, as TypeScript's
@@ -28,18 +28,31 @@ export function resolveAsFileOrDirectory(host: ResolverHost, base: string): stri
 }
 
 /**
- * A package's built output mapped back to the source it was built from, when
- * that source is in the workspace: dist/index.js -> src/index.ts.
+ * Candidates (repo-relative, without extension where one is to be found) for
+ * the source a package's build output is built from, best first: through the
+ * package tsconfig's outDir/declarationDir -> rootDir, then by name
+ * (dist/index.js -> src/index.ts, index.ts), then the path itself.
  */
-export function sourceCandidates(packageRelative: string): string[] {
-  const withoutDotSlash = packageRelative.replace(/^\.\//, '');
-  const stem = withoutDotSlash.replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+export function builtOutputCandidates(
+  packageDirectory: string,
+  packageRelative: string,
+  output?: { readonly rootDir: string; readonly outDirs: readonly string[] },
+): string[] {
+  const path = joinPath(packageDirectory, packageRelative);
+  if (path === undefined) return [];
+  const stem = path.replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
   const candidates: string[] = [];
-  const built = /^(?:dist|build|lib|out|esm|cjs|types|es|umd)(?:\/(?:esm|cjs|es|types|src))?\//.exec(stem);
-  if (built) {
-    const rest = stem.slice(built[0].length);
-    candidates.push(`src/${rest}`, rest);
+  for (const outDir of output?.outDirs ?? []) {
+    if (!stem.startsWith(`${outDir}/`)) continue;
+    const rest = stem.slice(outDir.length + 1);
+    candidates.push(output!.rootDir === '' ? rest : `${output!.rootDir}/${rest}`);
   }
-  candidates.push(withoutDotSlash);
+  const inPackage = packageDirectory === '' ? stem : stem.slice(packageDirectory.length + 1);
+  const built = /^(?:dist|build|lib|out|esm|cjs|types|es|umd)(?:\/(?:esm|cjs|es|types|src))?\//.exec(inPackage);
+  if (built) {
+    const rest = inPackage.slice(built[0].length);
+    for (const candidate of [`src/${rest}`, rest]) candidates.push(packageDirectory === '' ? candidate : `${packageDirectory}/${candidate}`);
+  }
+  candidates.push(path);
   return candidates;
 }

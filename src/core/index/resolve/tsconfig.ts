@@ -5,7 +5,8 @@ import { isRecord, parseJsonc } from './jsonc';
 
 /**
  * The module-resolution part of tsconfig.json / jsconfig.json: `baseUrl` and
- * `paths`, following `extends` (relative files, arrays, and packages in
+ * `paths`, and where a build writes its output (`rootDir`, `outDir`,
+ * `declarationDir`, to map output back to source), following `extends` (relative files, arrays, and packages in
  * node_modules). Each file uses its nearest config up the directory tree.
  */
 
@@ -24,6 +25,8 @@ export interface ModuleConfig {
   readonly baseUrl: string | undefined;
   /** Sorted longest prefix first, as TypeScript picks them. */
   readonly paths: readonly PathMapping[];
+  /** Repo-relative rootDir (the config's directory when unset) and output directories, when an outDir is set. */
+  readonly output?: { readonly rootDir: string; readonly outDirs: readonly string[] };
 }
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
@@ -32,6 +35,9 @@ interface RawOptions {
   baseUrl?: string; // absolute
   paths?: Record<string, string[]>;
   pathsBase?: string; // absolute directory the paths are relative to
+  rootDir?: string; // absolute
+  outDir?: string; // absolute
+  declarationDir?: string; // absolute
 }
 
 export class TsconfigLoader {
@@ -48,7 +54,8 @@ export class TsconfigLoader {
     return this.forDirectory(directoryOf(path));
   }
 
-  private forDirectory(directory: string): ModuleConfig | undefined {
+  /** The nearest config of a repo-relative directory. */
+  forDirectory(directory: string): ModuleConfig | undefined {
     if (this.byDirectory.has(directory)) return this.byDirectory.get(directory);
     let config: ModuleConfig | undefined;
     const name = CONFIG_NAMES.map((n) => (directory === '' ? n : `${directory}/${n}`)).find((p) => this.host.exists(p));
@@ -76,7 +83,9 @@ export class TsconfigLoader {
       }
       paths.sort((a, b) => b.prefix.length - a.prefix.length);
     }
-    return { file, baseUrl, paths };
+    const outDirs = [options.outDir, options.declarationDir].filter((dir): dir is string => dir !== undefined).map(toRepo);
+    const rootDir = toRepo(options.rootDir ?? join(this.host.root, directoryOf(file)));
+    return { file, baseUrl, paths, ...(outDirs.length > 0 ? { output: { rootDir, outDirs } } : {}) };
   }
 
   /** Compiler options relevant to resolution, with `extends` applied (later configs override). */
@@ -95,6 +104,10 @@ export class TsconfigLoader {
     }
     const compilerOptions = isRecord(json.compilerOptions) ? json.compilerOptions : {};
     if (typeof compilerOptions.baseUrl === 'string') options.baseUrl = resolve(directory, compilerOptions.baseUrl);
+    for (const key of ['rootDir', 'outDir', 'declarationDir'] as const) {
+      const value = compilerOptions[key];
+      if (typeof value === 'string') options[key] = resolve(directory, value);
+    }
     if (isRecord(compilerOptions.paths)) {
       options.paths = compilerOptions.paths as Record<string, string[]>;
       options.pathsBase = directory;

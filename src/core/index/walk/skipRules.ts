@@ -6,7 +6,6 @@ import { compileGlobs } from './glob';
 /** Directories of third-party code: never the workspace's own. */
 const VENDORED_DIRECTORIES = new Set(['node_modules', 'vendor', 'third_party', 'third-party', 'bower_components', 'jspm_packages', '.yarn', '.pnpm-store', 'site-packages', '.venv', 'venv', '__pycache__', '.git']);
 
-const GENERATED_NAME = /(?:\.generated\.|\.gen\.(?:ts|js|go|py)$|\.pb\.go$|_pb2(?:_grpc)?\.pyi?$|\.pb\.(?:ts|js)$|_generated\.go$|_string\.go$|\.designer\.)/;
 const MINIFIED_NAME = /[.-]min\.(?:js|mjs|cjs)$|\.bundle\.js$/;
 
 export interface PathSkipRules {
@@ -24,7 +23,6 @@ export function pathSkipRules(exclude: readonly string[]): PathSkipRules {
       if (vendored(path)) return 'vendored';
       const name = path.slice(path.lastIndexOf('/') + 1);
       if (MINIFIED_NAME.test(name)) return 'minified';
-      if (GENERATED_NAME.test(name)) return 'generated';
       return undefined;
     },
     skipsDirectory(path) {
