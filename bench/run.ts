@@ -5,6 +5,9 @@
 //   npm run bench -- --quick            smaller sizes, no index baselines (a few minutes)
 //   npm run bench -- --only index,git   some of: tracking, views, classifier, git, blame, index, insights
 //   npm run bench -- --index-files 20000
+//   npm run bench -- --only index --corpora payload --no-oracle
+//                                       real monorepos come from $AI_PROVENANCE_CORPORA (see bench/index/corpora.ts);
+//                                       --no-corpora skips them, --no-oracle skips the TypeScript oracle
 //
 // Wall-clock numbers depend on what else the machine runs: the load per core
 // is printed, and the ratios against in-run baselines are what to compare.
@@ -16,6 +19,7 @@ import { measureEventCost } from './capture/eventCost';
 import { formatBlameBench, runBlameBench } from './blame/blameBench';
 import { formatGitBench, gitBenchFigures, runGitBench } from './git/hookBench';
 import { baselinesInstalled, BASELINES_DIR } from './index/baselines';
+import { runCorpora } from './index/corporaSection';
 import { formatIndexBench, runIndexBench } from './index/run';
 import { formatInsightsBench, runInsightsBench } from './insights/insightsBench';
 import { formatClassifierBench, runClassifierBench } from './loadBearing/classifierBench';
@@ -175,6 +179,18 @@ async function index(rows: SummaryRow[], quick: boolean): Promise<void> {
     const lowest = Math.min(...baselineRss);
     rows.push({ benchmark: 'index peak RSS', measured: `${cold.maxRssMb} MB`, baseline: `${lowest} MB (lowest baseline)`, ratio: ratio(cold.maxRssMb, lowest), target: 'below both baselines', met: cold.maxRssMb < lowest });
   }
+  if (process.argv.includes('--no-corpora')) return;
+  heading('Workspace index on real monorepos (AI_PROVENANCE_CORPORA), with the TypeScript oracle');
+  const only = option('--corpora')?.split(',');
+  rows.push(
+    ...runCorpora({
+      ...(only ? { only } : {}),
+      skipBaselines: !withBaselines,
+      skipOracle: process.argv.includes('--no-oracle'),
+      print: (text) => console.log(text),
+      log: (line) => console.error(`  index: ${line}`),
+    }),
+  );
 }
 
 async function insights(rows: SummaryRow[], quick: boolean): Promise<void> {

@@ -20,19 +20,31 @@ export function baselinesInstalled(): boolean {
   return bin('dependency-cruiser/bin/dependency-cruise.mjs') !== undefined && bin('madge/bin/cli.js') !== undefined;
 }
 
-/** Runs dependency-cruiser over the TypeScript packages; its JSON lands in `outFile`. */
-export function runDependencyCruiser(root: string, outFile: string, timeoutMs: number): Measured | undefined {
+/** Where and how the baselines look at a tree: the folders to scan, the tsconfig, where to write their config. */
+export interface BaselineScope {
+  readonly directories: readonly string[];
+  /** Repo-relative tsconfig for `paths` (omitted when the tree has none). */
+  readonly tsConfig?: string;
+  /** Folder for dependency-cruiser's config file (default: the tree's root; a real corpus is never written to). */
+  readonly configDir?: string;
+}
+
+const GENERATED_SCOPE: BaselineScope = { directories: ['packages'], tsConfig: 'tsconfig.base.json' };
+
+/** Runs dependency-cruiser over the tree's TypeScript and JavaScript; its JSON lands in `outFile`. */
+export function runDependencyCruiser(root: string, outFile: string, timeoutMs: number, scope: BaselineScope = GENERATED_SCOPE): Measured | undefined {
   const cli = bin('dependency-cruiser/bin/dependency-cruise.mjs');
   if (!cli) return undefined;
-  const config = join(root, '.dependency-cruiser.cjs');
+  const config = join(scope.configDir ?? root, '.dependency-cruiser.cjs');
   writeFileSync(
     config,
     `module.exports = ${JSON.stringify(
       {
         options: {
           doNotFollow: { path: 'node_modules' },
+          exclude: { path: '(^|/)node_modules/' },
           tsPreCompilationDeps: true,
-          tsConfig: { fileName: 'tsconfig.base.json' },
+          ...(scope.tsConfig ? { tsConfig: { fileName: join(root, scope.tsConfig) } } : {}),
           enhancedResolveOptions: {
             extensions: ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'],
           },
@@ -42,13 +54,14 @@ export function runDependencyCruiser(root: string, outFile: string, timeoutMs: n
       2,
     )};\n`,
   );
-  return measure(process.execPath, [cli, 'packages', '-c', config, '-T', 'json', '-f', outFile], root, timeoutMs);
+  return measure(process.execPath, [cli, ...scope.directories, '-c', config, '-T', 'json', '-f', outFile], root, timeoutMs);
 }
 
-export function runMadge(root: string, outFile: string, timeoutMs: number): Measured | undefined {
+export function runMadge(root: string, outFile: string, timeoutMs: number, scope: BaselineScope = GENERATED_SCOPE): Measured | undefined {
   const cli = bin('madge/bin/cli.js');
   if (!cli) return undefined;
-  const result = measure(process.execPath, [cli, '--json', '--extensions', 'ts,tsx,js', '--ts-config', 'tsconfig.base.json', 'packages'], root, timeoutMs);
+  const tsConfig = scope.tsConfig ? ['--ts-config', scope.tsConfig] : [];
+  const result = measure(process.execPath, [cli, '--json', '--extensions', 'ts,tsx,mts,cts,js,jsx,mjs,cjs', ...tsConfig, ...scope.directories], root, timeoutMs);
   if (result.ok) writeFileSync(outFile, result.stdout);
   return result;
 }

@@ -17,9 +17,10 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const [mode, root, cacheDir, edgesOut, ...targets] = process.argv.slice(2);
-  if (!mode || !root || !cacheDir) throw new Error('usage: childOurs <build|queries|impact> <root> <cacheDir> [edges.json|-] [target...]');
+  if (!mode || !root || !cacheDir) throw new Error('usage: childOurs <build|build-file-level|queries|impact> <root> <cacheDir> [edges.json|-] [target...]');
   const started = performance.now();
-  const index = await WorkspaceIndex.open({ root, cacheDir });
+  // `build-file-level`: a cold build without name-level detail, to measure what that detail costs.
+  const index = await WorkspaceIndex.open({ root, cacheDir, ...(mode === 'build-file-level' ? { nameLevel: false } : {}) });
   const stats = await index.build();
   const buildMs = performance.now() - started;
   const result: Record<string, unknown> = { buildMs, stats };

@@ -4,7 +4,7 @@
 // this process stands in for a CLI agent.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suggestions } from '../../demo/completions/src/suggestions';
 import { demoTemplateDir } from '../../scripts/e2e/demoWorkspace';
@@ -42,6 +42,9 @@ const REFUND = 'src/payments/refund.ts';
 const SESSION = 'src/auth/session.ts';
 const PRICING = 'src/orders/pricing.ts';
 const TERRAFORM = 'infra/main.tf';
+/** A helper behind the `export *` barrel src/util/index.ts, next to money.ts. */
+const DATES = 'src/util/dates.ts';
+const DATES_AGENT_RETURN = "  return date.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });";
 
 /** Written by "the agent" at the end of infra/main.tf. */
 const AGENT_TERRAFORM = `resource "aws_s3_bucket" "receipts" {
@@ -241,6 +244,33 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         );
         assert.equal(after, 'AI risk: medium (1)');
         await waitUntil('the warning to go', () => workbench.decorationTexts(), (texts) => !texts.some((text) => text.includes('payments')));
+      },
+    },
+    {
+      title: 'an agent rewrites a helper behind an export * barrel: its dependents are the users of that helper only',
+      screenshot: 'star-barrel',
+      run: async () => {
+        // Self-contained: the region is unmarked and the file restored at the end, so later steps see the workspace as before.
+        const line = templateLine(DATES, 'return date.');
+        const original = readFileSync(join(demoTemplateDir, DATES), 'utf8').split('\n');
+        writeFileSync(join(workspace, DATES), original.map((text, index) => (index === line - 1 ? DATES_AGENT_RETURN : text)).join('\n'));
+        await workbench.openFile(DATES);
+        await waitUntil('the AI gutter mark on the rewritten line', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.includes(line));
+        await workbench.goToLine(line);
+        // formatDate reaches src/util/index.ts (which only re-exports it), email.ts, orders.ts, routes.ts and server.ts.
+        // support/disputes.ts imports formatCents through the same barrel: not a dependent.
+        const texts = await waitUntil('the blast-radius annotation', () => workbench.decorationTexts(), (found) => found.some((text) => /^AI-generated · \d+ dependents?$/.test(text)), 60_000);
+        assert.ok(texts.includes('AI-generated · 5 dependents'), `annotations: ${JSON.stringify(texts)}`);
+        const hover = await workbench.hoverAtCursor('Blast radius');
+        for (const expected of ['src/util/index.ts', 'src/notifications/email.ts', 'src/orders/orders.ts', 'src/api/routes.ts', 'src/server.ts']) {
+          assert.ok(hover.includes(expected), `the hover does not mention ${expected}:\n${hover}`);
+        }
+        assert.ok(!hover.includes('src/support/disputes.ts'), `the hover lists a file that only uses formatCents through the barrel:\n${hover}`);
+        await workbench.press('Escape');
+        await workbench.runCommand('Select All');
+        await workbench.runCommand('AI Provenance: Unmark AI Code in Selection');
+        await waitUntil('the AI marks to go', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.length === 0);
+        git('checkout', '--', DATES);
       },
     },
     {

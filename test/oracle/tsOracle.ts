@@ -49,6 +49,8 @@ interface WholeUse {
 export interface OracleAnswer {
   /** Repo-relative path -> depth. */
   readonly dependents: Map<string, number>;
+  /** Repo-relative path -> how it was reached (the file and what it passed), for reading disagreements. */
+  readonly reachedFrom: Map<string, string>;
   readonly symbolsFollowed: number;
   readonly ms: number;
 }
@@ -198,10 +200,13 @@ export class TsOracle {
     const emittedModules = new Set<ts.SourceFile>();
     let followed = 0;
 
+    const reachedFrom = new Map<string, string>();
+    let current = '';
     const reach = (reached: ts.SourceFile, depth: number): boolean => {
       const known = depths.get(reached);
       if (known !== undefined && known <= depth) return false;
       depths.set(reached, depth);
+      reachedFrom.set(this.relativePath(reached), current);
       return true;
     };
     const reachBarrel = (barrel: ts.SourceFile, depth: number) => {
@@ -212,6 +217,7 @@ export class TsOracle {
     const emitModule = (module: ts.SourceFile, depth: number) => {
       if (emittedModules.has(module)) return;
       emittedModules.add(module);
+      current = `whole module ${this.relativePath(module)}`;
       for (const use of this.wholeModuleUses().get(module) ?? []) useAt(use.file, use.node, depth + 1);
       const moduleSymbol = this.checker.getSymbolAtLocation(module);
       for (const reexporter of moduleSymbol ? (this.reexporterIndex().get(moduleSymbol) ?? []) : []) {
@@ -230,8 +236,11 @@ export class TsOracle {
       if (known !== undefined && known <= depth) return;
       visitedDeclarations.set(key, depth);
       followed++;
+      const label = `${this.relativePath(declaring)}:${declaring.getLineAndCharacterOfPosition(position).line + 1}`;
+      current = label;
       if (declaring !== file) reach(declaring, depth);
       emitModule(declaring, depth);
+      current = label;
       const symbol = this.exportSymbolAt(declaring, position);
       for (const group of this.findReferences(declaring.fileName, position)) {
         for (const reference of group.references) {
@@ -253,7 +262,7 @@ export class TsOracle {
       }
       // Names taken from require()/import() results, which findReferences does not always follow.
       for (const site of symbol ? this.dynamicSiteList() : []) {
-        if (site.file === declaring || !this.refersTo(site.node, symbol!)) continue;
+        if (site.file === declaring || !this.refersTo(site.node, symbol!, true)) continue;
         const route = this.routeOf(site.node, declaring);
         route.barrels.forEach((barrel, index) => reachBarrel(barrel, depth + route.barrels.length - index));
         useAt(site.file, site.node, depth + route.barrels.length + 1);
@@ -285,7 +294,7 @@ export class TsOracle {
           }
         }
       }
-      for (const site of this.dynamicSiteList()) if (site.file !== file && this.refersTo(site.node, symbol)) viaFile(this.routeOf(site.node, declaring), site.file, site.node);
+      for (const site of this.dynamicSiteList()) if (site.file !== file && this.refersTo(site.node, symbol, true)) viaFile(this.routeOf(site.node, declaring), site.file, site.node);
       for (const reexporter of this.reexporterIndex().get(symbol) ?? []) {
         const route = this.routeFrom([reexporter.file], reexporter.name, undefined, declaring);
         if (route) viaFile({ barrels: route.barrels }, undefined, undefined);
@@ -301,19 +310,30 @@ export class TsOracle {
     }
     const dependents = new Map<string, number>();
     for (const [reached, depth] of depths) if (reached !== file) dependents.set(this.relativePath(reached), depth);
-    return { dependents, symbolsFollowed: followed, ms: performance.now() - started };
+    return { dependents, reachedFrom, symbolsFollowed: followed, ms: performance.now() - started };
   }
 
+  private readonly references = new Map<string, readonly ts.ReferencedSymbol[]>();
+
+  /** findReferences, kept across targets: a declaration's references do not depend on the target. */
   private findReferences(file: string, position: number): readonly ts.ReferencedSymbol[] {
+    const key = `${file}:${position}`;
+    const known = this.references.get(key);
+    if (known) return known;
     const started = performance.now();
     const result = this.service.findReferences(file, position) ?? [];
+    this.references.set(key, result);
     this.timings.findReferences++;
     this.timings.findReferencesMs += performance.now() - started;
     return result;
   }
 
-  /** Whether the name at `node` resolves (through import aliases) to `symbol`; unknown symbols are accepted. */
-  private refersTo(node: ts.Node, symbol: ts.Symbol): boolean {
+  /**
+   * Whether the name at `node` resolves (through import aliases) to `symbol`.
+   * A name TypeScript cannot resolve counts when findReferences proposed it,
+   * not when only our scan of import()/require() results did (`strict`).
+   */
+  private refersTo(node: ts.Node, symbol: ts.Symbol, strict = false): boolean {
     let found: ts.Symbol | undefined;
     const parent = node.parent;
     if (parent && ts.isShorthandPropertyAssignment(parent) && parent.name === node) found = this.checker.getShorthandAssignmentValueSymbol(parent);
@@ -326,7 +346,7 @@ export class TsOracle {
         found = awaited?.getProperty((node as ts.Identifier).text);
       }
     } else found = this.checker.getSymbolAtLocation(node);
-    if (!found) return true;
+    if (!found) return !strict;
     if (found.flags & ts.SymbolFlags.Alias) found = this.checker.getAliasedSymbol(found);
     return this.checker.getExportSymbolOfSymbol(found) === symbol || found === symbol;
   }

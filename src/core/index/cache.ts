@@ -35,8 +35,9 @@ interface CacheHeader {
 
 let schemaStamp: string | undefined;
 
-/** Hash of the facts version and every query file. */
-export function cacheSchema(): string {
+/** Hash of the facts version and every query file (`-file-level` for facts without name-level detail). */
+export function cacheSchema(nameLevel = true): string {
+  if (!nameLevel) return `${cacheSchema()}-file-level`;
   if (schemaStamp) return schemaStamp;
   const hash = createHash('sha1').update(String(FACTS_VERSION));
   const languages: LanguageId[] = ['typescript', 'tsx', 'javascript', 'python', 'go'];
@@ -56,7 +57,7 @@ export interface LoadedCache {
  * Reads the cache line by line: no single giant string or parse, and a
  * damaged line costs only that file's entry.
  */
-export function loadCache(cacheDir: string | undefined, root: string): LoadedCache {
+export function loadCache(cacheDir: string | undefined, root: string, nameLevel = true): LoadedCache {
   const files = new Map<string, CachedFile>();
   if (!cacheDir) return { files };
   let bytes: Buffer;
@@ -85,7 +86,7 @@ export function loadCache(cacheDir: string | undefined, root: string): LoadedCac
     if (!header) {
       header = value as CacheHeader;
       if (header?.format !== FORMAT) return { files, note: 'index cache ignored: unknown format; rebuilding' };
-      if (header.schema !== cacheSchema()) return { files, note: 'index cache ignored: written by another version; rebuilding' };
+      if (header.schema !== cacheSchema(nameLevel)) return { files, note: 'index cache ignored: written by another version; rebuilding' };
       if (header.root !== root) return { files, note: 'index cache ignored: it belongs to another root; rebuilding' };
       continue;
     }
@@ -106,13 +107,13 @@ function isCacheLine(value: unknown): value is [string, CachedFile] {
  * Writes atomically (temp file + rename) so a crash never leaves a half-written
  * cache, in chunks so saving never holds the whole serialised cache in memory.
  */
-export function saveCache(cacheDir: string, root: string, files: Iterable<[string, CachedFile]>): void {
+export function saveCache(cacheDir: string, root: string, files: Iterable<[string, CachedFile]>, nameLevel = true): void {
   mkdirSync(cacheDir, { recursive: true });
   const target = join(cacheDir, CACHE_FILE);
   const temporary = `${target}.${process.pid}.tmp`;
   const descriptor = openSync(temporary, 'w');
   try {
-    const header: CacheHeader = { format: FORMAT, schema: cacheSchema(), root };
+    const header: CacheHeader = { format: FORMAT, schema: cacheSchema(nameLevel), root };
     let chunk = `${JSON.stringify(header)}\n`;
     for (const entry of files) {
       chunk += `${JSON.stringify(entry)}\n`;

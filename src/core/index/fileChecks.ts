@@ -23,23 +23,31 @@ const MAX_LINE_LENGTH = 5000;
 /** Average line length above which a (non-trivial) file counts as minified. */
 const MAX_AVERAGE_LINE_LENGTH = 300;
 
-export function contentSkipReason(bytes: Buffer): SkipReason | undefined {
+/**
+ * `javascript`: whether the file is JavaScript. Only JavaScript is checked for
+ * minification: bundles are JavaScript, while a hand-written TypeScript file
+ * may well hold one very long line (a prompt, a fixture string).
+ */
+export function contentSkipReason(bytes: Buffer, javascript = true): SkipReason | undefined {
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) return 'binary';
-  if (isMinified(bytes)) return 'minified';
+  if (javascript && isMinified(bytes)) return 'minified';
   return undefined;
 }
 
 function isMinified(bytes: Buffer): boolean {
   let lines = 0;
+  let longest = 0;
   let start = 0;
   while (start < bytes.length) {
     let end = bytes.indexOf(10, start);
     if (end < 0) end = bytes.length;
-    if (end - start > MAX_LINE_LENGTH) return true;
+    longest = Math.max(longest, end - start);
     lines++;
     start = end + 1;
   }
+  // One huge line that is most of the file (a bundle), or long lines on average.
+  if (longest > MAX_LINE_LENGTH && longest * 2 > bytes.length) return true;
   return bytes.length > 2000 && bytes.length / Math.max(lines, 1) > MAX_AVERAGE_LINE_LENGTH;
 }
 

@@ -14,6 +14,8 @@ export interface ParseRequest {
   readonly knownHash?: string;
   /** Unsaved editor content to parse instead of the file on disk. */
   readonly text?: string;
+  /** Facts without name-level detail (see WorkspaceIndexOptions.nameLevel). */
+  readonly fileLevel?: boolean;
 }
 
 export type ParseResult =
@@ -41,11 +43,11 @@ export async function parseFile(request: ParseRequest): Promise<ParseResult> {
   }
   const hash = contentHash(bytes);
   if (request.knownHash === hash) return { path, status: 'unchanged', hash };
-  const reason = contentSkipReason(bytes);
+  const reason = contentSkipReason(bytes, language === 'javascript');
   if (reason) return { path, status: 'skipped', hash, reason };
   try {
     const text = request.text ?? bytes.toString('utf8');
-    const facts = await extractFacts(language, text);
+    const facts = await extractFacts(language, text, { nameLevel: request.fileLevel !== true });
     return { path, status: 'parsed', hash, facts: isGenerated(text) ? { ...facts, generated: true } : facts };
   } catch (error) {
     return { path, status: 'failed', message: error instanceof Error ? error.message : String(error) };

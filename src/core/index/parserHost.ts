@@ -52,8 +52,13 @@ export function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
   return pending;
 }
 
+export interface ExtractOptions {
+  /** Member uses (`ns.x`) and the names nested import()/require() take (default true). */
+  readonly nameLevel?: boolean;
+}
+
 /** Parses `text` and extracts its facts. */
-export async function extractFacts(id: LanguageId, text: string): Promise<FileFacts> {
+export async function extractFacts(id: LanguageId, text: string, options: ExtractOptions = {}): Promise<FileFacts> {
   const { parser, structure, nested } = await loadLanguage(id);
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
@@ -68,7 +73,7 @@ export async function extractFacts(id: LanguageId, text: string): Promise<FileFa
       case 'go':
         return extractGo(root, text, top);
       default:
-        return extractEcmascript(id, root, text, top, deep);
+        return extractEcmascript(id, root, text, top, deep, options.nameLevel !== false);
     }
   } finally {
     tree.delete();

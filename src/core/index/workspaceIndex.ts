@@ -32,6 +32,12 @@ export interface WorkspaceIndexOptions {
   readonly workers?: number;
   /** How build() lists files (see FileListing): default `git`, which walks where git has no answer; `walk` runs no git. */
   readonly listing?: FileListing;
+  /**
+   * Name-level detail (default true): member uses `ns.x` and the names a nested
+   * import()/require() takes. Off only to measure what it costs (npm run bench);
+   * the blast radius is then coarser.
+   */
+  readonly nameLevel?: boolean;
 }
 
 export interface UpdateResult {
@@ -78,7 +84,7 @@ export class WorkspaceIndex {
     this.listedBy = options.listing ?? 'git';
     this.files = new RepositoryFiles(options.root);
     this.resolver = new Resolver(this.files);
-    const cache = loadCache(options.cacheDir, options.root);
+    const cache = loadCache(options.cacheDir, options.root, options.nameLevel !== false);
     this.cached = cache.files;
     for (const file of cache.files.values()) if (file.facts) compactFacts(file.facts, this.strings);
     this.cacheExists = cache.files.size > 0;
@@ -346,7 +352,12 @@ export class WorkspaceIndex {
   }
 
   private requestFor(entry: FileEntry, knownHash = this.cached.get(entry.path)?.hash): ParseRequest {
-    return { path: entry.path, absolutePath: `${this.root}/${entry.path}`, ...(knownHash ? { knownHash } : {}) };
+    return {
+      path: entry.path,
+      absolutePath: `${this.root}/${entry.path}`,
+      ...(knownHash ? { knownHash } : {}),
+      ...(this.options.nameLevel === false ? { fileLevel: true } : {}),
+    };
   }
 
   private applyResult(entry: FileEntry, result: ParseResult): void {
@@ -420,7 +431,7 @@ export class WorkspaceIndex {
     this.cached = live;
     this.cacheDirty = false;
     try {
-      saveCache(this.options.cacheDir, this.root, live);
+      saveCache(this.options.cacheDir, this.root, live, this.options.nameLevel !== false);
       this.cacheExists = true;
     } catch (error) {
       this.notes.push(`index cache not saved: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import { findCharge } from '../payments/charge.ts';
 import { refundCharge } from '../payments/refund.ts';
+import { formatCents } from '../util/index.ts';
 
 export interface Dispute {
   chargeId: string;
@@ -19,4 +20,9 @@ export async function openDispute(customerId: string, chargeId: string, message:
     return { chargeId, customerId, message, resolution: 'refunded' };
   }
   return { chargeId, customerId, message, resolution: 'open' };
+}
+
+/** One line for the support queue. */
+export function disputeSummary(dispute: Dispute, amountCents: number): string {
+  return `${dispute.chargeId}: ${formatCents(amountCents)} (${dispute.resolution})`;
 }

@@ -8,6 +8,8 @@ import { DefinitionLocator, collectUses, memberUse } from './references';
 const USE_NODE_TYPES = new Set(['identifier', 'type_identifier', 'shorthand_property_identifier']);
 
 class EcmascriptExtraction {
+  constructor(private readonly nameLevel: boolean) {}
+
   readonly imports: ImportFact[] = [];
   readonly definitions: DefinitionDraft[] = [];
   readonly exportAliases: ExportAlias[] = [];
@@ -229,7 +231,7 @@ class EcmascriptExtraction {
     if (specifier === undefined) return;
     const dynamic = capture.name === 'dynamic.source';
     const call = source.parent?.parent;
-    const used = call ? namesUsedOfModule(call, dynamic) : undefined;
+    const used = call && this.nameLevel ? namesUsedOfModule(call, dynamic) : undefined;
     const kind = dynamic ? (call && inTypePosition(call) ? 'type' : 'dynamic') : 'require';
     this.imports.push({
       specifier,
@@ -403,8 +405,9 @@ export function extractEcmascript(
   text: string,
   structure: readonly QueryCapture[],
   nested: readonly QueryCapture[],
+  nameLevel = true,
 ): FileFacts {
-  const extraction = new EcmascriptExtraction();
+  const extraction = new EcmascriptExtraction(nameLevel);
   for (const capture of structure) {
     switch (capture.name) {
       case 'import':
@@ -435,7 +438,7 @@ export function extractEcmascript(
     memberNames.delete(definition.name);
   }
   const topLevelUses = new Set<string>();
-  collectUses({ text, root, names, identifierTypes: USE_NODE_TYPES, excluded: extraction.excluded, locator, topLevelUses, memberNames });
+  collectUses({ text, root, names, identifierTypes: USE_NODE_TYPES, excluded: extraction.excluded, locator, topLevelUses, ...(nameLevel ? { memberNames } : {}) });
   return {
     language,
     imports: extraction.imports,
