@@ -105,7 +105,7 @@ export class TsOracle {
   private wholeUses: Map<ts.SourceFile, WholeUse[]> | undefined;
   private readonly routes = new Map<string, Route | undefined>();
   /** Where the time goes, for the benchmark's log. */
-  readonly timings = { findReferences: 0, findReferencesMs: 0, indexesMs: 0 };
+  readonly timings = { findReferences: 0, findReferencesMs: 0, indexesMs: 0, noRoute: 0 };
 
   constructor(readonly root: string) {
     this.host = new OracleHost(root);
@@ -413,8 +413,10 @@ export class TsOracle {
   /** The re-exporting files between a use and the declaring file. */
   private routeOf(node: ts.Node, declaring: ts.SourceFile): Route {
     const start = this.routeStart(node);
-    if (!start) return { barrels: [] };
-    return this.routeFrom(start.modules, start.name, start.member, declaring) ?? { barrels: [] };
+    const route = start ? this.routeFrom(start.modules, start.name, start.member, declaring) : undefined;
+    // No import leads there (a global, a declaration merged across files): a direct use.
+    if (!route) this.timings.noRoute++;
+    return route ?? { barrels: [] };
   }
 
   /** Where the name used at `node` was imported from: its module(s) and the name it has there. */
@@ -448,7 +450,10 @@ export class TsOracle {
 
   /** The module(s) and exported name an identifier's import binding refers to ('*' for a namespace). */
   private importedAs(identifier: ts.Identifier, known?: ts.Symbol): RouteStart | undefined {
-    const symbol = known ?? this.checker.getSymbolAtLocation(identifier);
+    const parent = identifier.parent;
+    // `{ google }`: the shorthand names a property; its value is the import binding.
+    const shorthand = parent && ts.isShorthandPropertyAssignment(parent) && parent.name === identifier ? this.checker.getShorthandAssignmentValueSymbol(parent) : undefined;
+    const symbol = known ?? shorthand ?? this.checker.getSymbolAtLocation(identifier);
     const declaration = symbol?.declarations?.[0];
     if (!declaration) return undefined;
     if (ts.isImportSpecifier(declaration)) {

@@ -3,6 +3,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } f
 import { join } from 'node:path';
 import { languageSpec } from './languages';
 import { locateQuery } from './locator';
+import type { ResolutionMemoTable } from './resolve/ecmascript';
 import type { FileFacts, LanguageId, SkipReason } from './types';
 
 /**
@@ -26,11 +27,18 @@ export interface CachedFile {
   readonly skipped?: SkipReason;
 }
 
+/** Import resolutions, valid while the file list and the configuration files are as `stamp` says. */
+export interface CachedResolutions {
+  readonly stamp: string;
+  readonly entries: ResolutionMemoTable;
+}
+
 /** First line of the file; every following line is `[path, CachedFile]`. */
 interface CacheHeader {
   readonly format: string;
   readonly schema: string;
   readonly root: string;
+  readonly resolutions?: CachedResolutions;
 }
 
 let schemaStamp: string | undefined;
@@ -49,6 +57,7 @@ export function cacheSchema(nameLevel = true): string {
 
 export interface LoadedCache {
   readonly files: Map<string, CachedFile>;
+  readonly resolutions?: CachedResolutions;
   /** Why the cache (or part of it) was not used, when it existed but was unusable. */
   readonly note?: string;
 }
@@ -94,7 +103,13 @@ export function loadCache(cacheDir: string | undefined, root: string, nameLevel 
     else damaged++;
   }
   if (!header) return { files, note: 'index cache ignored: empty; rebuilding' };
-  return damaged > 0 ? { files, note: `index cache: ${damaged} corrupt entries ignored; those files are re-parsed` } : { files };
+  const resolutions = isResolutions(header.resolutions) ? { resolutions: header.resolutions } : {};
+  return damaged > 0 ? { files, ...resolutions, note: `index cache: ${damaged} corrupt entries ignored; those files are re-parsed` } : { files, ...resolutions };
+}
+
+function isResolutions(value: unknown): value is CachedResolutions {
+  const candidate = value as CachedResolutions | undefined;
+  return typeof candidate?.stamp === 'string' && Array.isArray(candidate.entries);
 }
 
 function isCacheLine(value: unknown): value is [string, CachedFile] {
@@ -107,13 +122,13 @@ function isCacheLine(value: unknown): value is [string, CachedFile] {
  * Writes atomically (temp file + rename) so a crash never leaves a half-written
  * cache, in chunks so saving never holds the whole serialised cache in memory.
  */
-export function saveCache(cacheDir: string, root: string, files: Iterable<[string, CachedFile]>, nameLevel = true): void {
+export function saveCache(cacheDir: string, root: string, files: Iterable<[string, CachedFile]>, nameLevel = true, resolutions?: CachedResolutions): void {
   mkdirSync(cacheDir, { recursive: true });
   const target = join(cacheDir, CACHE_FILE);
   const temporary = `${target}.${process.pid}.tmp`;
   const descriptor = openSync(temporary, 'w');
   try {
-    const header: CacheHeader = { format: FORMAT, schema: cacheSchema(nameLevel), root };
+    const header: CacheHeader = { format: FORMAT, schema: cacheSchema(nameLevel), root, ...(resolutions ? { resolutions } : {}) };
     let chunk = `${JSON.stringify(header)}\n`;
     for (const entry of files) {
       chunk += `${JSON.stringify(entry)}\n`;

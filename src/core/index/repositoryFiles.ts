@@ -28,6 +28,11 @@ export class RepositoryFiles implements ResolverHost {
     return true;
   }
 
+  /** Every file, sorted. */
+  sorted(): string[] {
+    return [...this.all].sort();
+  }
+
   filesIn(directory: string): readonly string[] {
     if (!this.byDirectory) {
       this.byDirectory = new Map();

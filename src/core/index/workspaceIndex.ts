@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { type BlastRadius, type BlastRadiusOptions, type RegionTarget, computeBlastRadius, definitionsInRange } from './blastRadius';
-import { type CachedFile, loadCache, saveCache } from './cache';
+import { createHash } from 'node:crypto';
+import { type CachedFile, type CachedResolutions, loadCache, saveCache } from './cache';
 import { type LoadBearingClassifier, defaultLoadBearingClassifier } from './fileRoles';
 import type { FileEntry } from './graph/fileEntry';
 import { DependencyGraph } from './graph/graph';
@@ -75,6 +76,10 @@ export class WorkspaceIndex {
   private listedBy: FileListing;
   /** Every distinct string of the facts held, kept once (see compactFacts). */
   private readonly strings = new Map<string, string>();
+  /** Resolutions loaded from the cache, used by the first build if the file list and configuration still match. */
+  private loadedResolutions: CachedResolutions | undefined;
+  /** The file list and configuration the current resolver's memo is valid for. */
+  private resolutionStamp: string | undefined;
 
   private constructor(private readonly options: WorkspaceIndexOptions) {
     this.rules = pathSkipRules(options.exclude ?? []);
@@ -88,6 +93,7 @@ export class WorkspaceIndex {
     this.cached = cache.files;
     for (const file of cache.files.values()) if (file.facts) compactFacts(file.facts, this.strings);
     this.cacheExists = cache.files.size > 0;
+    this.loadedResolutions = cache.resolutions;
     if (cache.note) this.notes.push(cache.note);
   }
 
@@ -131,7 +137,11 @@ export class WorkspaceIndex {
     }
     counter.lap('stat');
     this.files = new RepositoryFiles(this.root, present);
-    this.resolver = new Resolver(this.files);
+    this.resolutionStamp = resolutionStamp(this.root, this.files);
+    const reusable = this.loadedResolutions?.stamp === this.resolutionStamp ? this.loadedResolutions.entries : undefined;
+    if (!reusable) this.cacheDirty = true;
+    this.loadedResolutions = undefined;
+    this.resolver = new Resolver(this.files, reusable);
     counter.cacheHits = fresh.size - requests.length;
     for (const path of [...this.graph.files.keys()]) if (!fresh.has(path)) this.graph.remove(path);
     for (const entry of fresh.values()) this.graph.set(entry);
@@ -216,6 +226,10 @@ export class WorkspaceIndex {
       if (this.cached.delete(path)) this.cacheDirty = true;
       this.skipped.delete(path);
       if (this.files.delete(path)) added = true;
+    }
+    if (configChanged || added || removed.length > 0) {
+      this.resolutionStamp = resolutionStamp(this.root, this.files);
+      this.cacheDirty = true;
     }
     if (configChanged) {
       this.resolver = new Resolver(this.files);
@@ -431,7 +445,8 @@ export class WorkspaceIndex {
     this.cached = live;
     this.cacheDirty = false;
     try {
-      saveCache(this.options.cacheDir, this.root, live, this.options.nameLevel !== false);
+      const resolutions = this.resolutionStamp ? { stamp: this.resolutionStamp, entries: this.resolver.memo() } : undefined;
+      saveCache(this.options.cacheDir, this.root, live, this.options.nameLevel !== false, resolutions);
       this.cacheExists = true;
     } catch (error) {
       this.notes.push(`index cache not saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -446,6 +461,26 @@ export class WorkspaceIndex {
     }, 2000);
     this.saveTimer.unref();
   }
+}
+
+/**
+ * What import resolution depends on besides each import itself: the file list
+ * and the configuration files (by size and modification time).
+ */
+function resolutionStamp(root: string, files: RepositoryFiles): string {
+  const hash = createHash('sha1');
+  for (const path of files.sorted()) {
+    hash.update(path);
+    hash.update('\n');
+    if (!RESOLUTION_CONFIG_NAMES.has(path.slice(path.lastIndexOf('/') + 1))) continue;
+    try {
+      const stat = statSync(`${root}/${path}`);
+      hash.update(`${stat.size}:${stat.mtimeMs}\n`);
+    } catch {
+      hash.update('gone\n');
+    }
+  }
+  return hash.digest('base64');
 }
 
 function dirOf(path: string): string {

@@ -19,12 +19,25 @@ import { type WorkspacePackage, splitPackageSpecifier } from './workspaces';
  */
 
 const BUILTINS = new Set(builtinModules);
+
+/** A memoised resolution: the files, an external package's name, or nothing. Plain data, kept in the index cache. */
+export type ResolutionMemo = readonly string[] | { readonly external: string } | null;
+
+/** Per importing directory, specifier (`\0type` appended for type-only imports) -> resolution. */
+export type ResolutionMemoTable = readonly (readonly [directory: string, entries: readonly (readonly [string, ResolutionMemo])[]])[];
 const RUNTIME_FLAVORS: readonly PackageFlavor[] = PACKAGE_FLAVORS;
 const TYPE_FLAVORS: readonly PackageFlavor[] = ['types'];
 /** A path segment of build output, for relative imports of output that is not there (`./dist/index.js`). */
 const BUILD_SEGMENT = /(?:^|\/)(?:dist|build|lib|out|esm|cjs|types|es|umd)\//;
 
 export class EcmascriptResolver {
+  /**
+   * (importing directory, specifier, type-only) -> resolution: everything a
+   * resolution depends on besides the file list and the configuration files,
+   * which the index cache's resolution stamp covers. Seeded from the cache on
+   * a warm start, so an unchanged repository resolves nothing again.
+   */
+  private readonly memo = new Map<string, Map<string, ResolutionMemo>>();
   /** Bare-specifier results depend on the importing file's config only: memoised per (config, specifier, flavors). */
   private readonly bareCache = new Map<string, readonly string[]>();
   /** Relative results depend on the importing directory only: files of one folder share them. */
@@ -35,16 +48,40 @@ export class EcmascriptResolver {
   constructor(
     private readonly host: ResolverHost,
     private readonly tsconfigs: TsconfigLoader,
-    private readonly packages: ReadonlyMap<string, WorkspacePackage>,
-  ) {}
+    private readonly packages: () => ReadonlyMap<string, WorkspacePackage>,
+    seed?: ResolutionMemoTable,
+  ) {
+    for (const [directory, entries] of seed ?? []) this.memo.set(directory, new Map(entries));
+  }
+
+  /** The memo as plain data, for the cache. */
+  memoTable(): ResolutionMemoTable {
+    return [...this.memo].map(([directory, entries]) => [directory, [...entries]] as const);
+  }
 
   resolve(fromFile: string, fact: ImportFact): Resolution {
-    const targets = this.resolveSpecifier(fromFile, fact.specifier, fact.kind === 'type' ? TYPE_FLAVORS : RUNTIME_FLAVORS);
-    if (targets.length > 0) return { kind: 'files', targets: targets.map((path) => ({ path, bindings: fact.bindings })) };
-    const specifier = fact.specifier.replace(/[?#].*$/, '');
-    if (specifier.startsWith('.') || specifier.startsWith('/')) return UNRESOLVED;
-    if (specifier.startsWith('node:') || BUILTINS.has(specifier)) return external(specifier.replace(/^node:/, ''));
-    return external(splitPackageSpecifier(specifier).name);
+    const typeOnly = fact.kind === 'type';
+    const directory = directoryOf(fromFile);
+    let inDirectory = this.memo.get(directory);
+    if (!inDirectory) this.memo.set(directory, (inDirectory = new Map()));
+    const key = typeOnly ? `${fact.specifier}\0type` : fact.specifier;
+    let memo = inDirectory.get(key);
+    if (memo === undefined) {
+      memo = this.resolveUncached(fromFile, fact.specifier, typeOnly);
+      inDirectory.set(key, memo);
+    }
+    if (memo === null) return UNRESOLVED;
+    if (!Array.isArray(memo)) return external((memo as { external: string }).external);
+    return { kind: 'files', targets: (memo as readonly string[]).map((path) => ({ path, bindings: fact.bindings })) };
+  }
+
+  private resolveUncached(fromFile: string, rawSpecifier: string, typeOnly: boolean): ResolutionMemo {
+    const targets = this.resolveSpecifier(fromFile, rawSpecifier, typeOnly ? TYPE_FLAVORS : RUNTIME_FLAVORS);
+    if (targets.length > 0) return targets;
+    const specifier = rawSpecifier.replace(/[?#].*$/, '');
+    if (specifier.startsWith('.') || specifier.startsWith('/')) return null;
+    if (specifier.startsWith('node:') || BUILTINS.has(specifier)) return { external: specifier.replace(/^node:/, '') };
+    return { external: splitPackageSpecifier(specifier).name };
   }
 
   /** The repo-relative files a specifier resolves to from `fromFile`, if in the repository. */
@@ -115,7 +152,7 @@ export class EcmascriptResolver {
 
   private resolveWorkspacePackage(specifier: string, flavors: readonly PackageFlavor[]): string[] {
     const { name, subpath } = splitPackageSpecifier(specifier);
-    const pkg = this.packages.get(name);
+    const pkg = this.packages().get(name);
     if (!pkg) return [];
     const found = new Set<string>();
     for (const flavor of flavors) {

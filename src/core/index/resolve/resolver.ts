@@ -1,12 +1,12 @@
 import { isEcmascript } from '../languages';
 import type { ImportFact, LanguageId } from '../types';
-import { EcmascriptResolver } from './ecmascript';
+import { EcmascriptResolver, type ResolutionMemoTable } from './ecmascript';
 import { GoResolver } from './go';
 import type { ResolverHost } from './host';
 import { PythonResolver } from './python';
 import type { Resolution } from './resolution';
 import { TsconfigLoader } from './tsconfig';
-import { findWorkspacePackages } from './workspaces';
+import { type WorkspacePackage, findWorkspacePackages } from './workspaces';
 
 /** Config files whose change re-resolves imports. */
 export const RESOLUTION_CONFIG_NAMES = new Set([
@@ -26,10 +26,18 @@ export class Resolver {
   private readonly python: PythonResolver;
   private readonly go: GoResolver;
 
-  constructor(host: ResolverHost) {
-    this.ecmascript = new EcmascriptResolver(host, new TsconfigLoader(host), findWorkspacePackages(host));
+  /** `memo`: JavaScript/TypeScript resolutions from an earlier run over the same files and configuration. */
+  constructor(host: ResolverHost, memo?: ResolutionMemoTable) {
+    let packages: Map<string, WorkspacePackage> | undefined;
+    // Read every package.json only when a bare specifier needs it (never on a warm start with every resolution cached).
+    this.ecmascript = new EcmascriptResolver(host, new TsconfigLoader(host), () => (packages ??= findWorkspacePackages(host)), memo);
     this.python = new PythonResolver(host);
     this.go = new GoResolver(host);
+  }
+
+  /** The JavaScript/TypeScript resolutions made so far, to keep in the cache. */
+  memo(): ResolutionMemoTable {
+    return this.ecmascript.memoTable();
   }
 
   resolve(language: LanguageId, fromFile: string, fact: ImportFact): Resolution {
