@@ -26,6 +26,27 @@ describe('index: cache', () => {
     assert.equal(second.edges, first.edges);
   });
 
+  it('keeps import resolutions for the next open while the file list and configuration stay the same', async () => {
+    repo = new TempRepo({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['one/*'] } } }),
+      'one/util.ts': 'export const u = 1;\n',
+      'two/util.ts': 'export const u = 2;\n',
+      'app.ts': "import { u } from '@lib/util';\nimport { v } from './v';\nexport const a = u + v;\n",
+      'v/index.ts': 'export const v = 1;\n',
+    });
+    await (await repo.index()).build();
+    const header = readCacheLines(repo)[0] as { resolutions?: { stamp: string; entries: unknown[] } };
+    assert.ok(header.resolutions && header.resolutions.entries.length > 0, 'the resolutions are cached');
+    // The same tree: resolved from the cache, same answer.
+    assert.deepEqual((await repo.built()).importsOf('app.ts').files, ['one/util.ts', 'v/index.ts']);
+    // A changed tsconfig (same size: its mtime tells), then a new file that shadows a directory index: resolved again.
+    repo.write({ 'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lib/*': ['two/*'] } } }) });
+    utimesSync(repo.path('tsconfig.json'), new Date(), new Date(Date.now() + 5000));
+    assert.deepEqual((await repo.built()).importsOf('app.ts').files, ['two/util.ts', 'v/index.ts']);
+    repo.write({ 'v.ts': 'export const v = 2;\n' });
+    assert.deepEqual((await repo.built()).importsOf('app.ts').files, ['two/util.ts', 'v.ts']);
+  });
+
   it('re-parses a file whose size and mtime changed', async () => {
     repo = new TempRepo(files);
     await (await repo.index()).build();
