@@ -16,7 +16,7 @@ import { type IndexStats, StatsCounter } from './stats';
 import type { SkipReason } from './types';
 import { type FileListing, listRepositoryFiles } from './walk/listFiles';
 import { type PathSkipRules, pathSkipRules } from './walk/skipRules';
-import { ParsePool, defaultPoolSize } from './workerPool';
+import { ParsePool, helpingPool } from './workerPool';
 
 export interface WorkspaceIndexOptions {
   /** Absolute path of the repository (or folder) to index. */
@@ -29,7 +29,10 @@ export interface WorkspaceIndexOptions {
   readonly maxFileBytes?: number;
   /** Load-bearing classes of a path; defaults to a small built-in list of path globs. */
   readonly loadBearing?: LoadBearingClassifier;
-  /** Parse worker threads (default: one per core; 0 parses on the calling thread). */
+  /**
+   * Parse worker threads; 0 parses on the calling thread. Default: one per core
+   * but one, with the calling thread parsing too (it only waits otherwise).
+   */
   readonly workers?: number;
   /** How build() lists files (see FileListing): default `git`, which walks where git has no answer; `walk` runs no git. */
   readonly listing?: FileListing;
@@ -83,7 +86,7 @@ export class WorkspaceIndex {
 
   private constructor(private readonly options: WorkspaceIndexOptions) {
     this.rules = pathSkipRules(options.exclude ?? []);
-    this.pool = new ParsePool(options.workers ?? defaultPoolSize());
+    this.pool = options.workers === undefined ? helpingPool() : new ParsePool(options.workers);
     this.classify = options.loadBearing ?? defaultLoadBearingClassifier();
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.listedBy = options.listing ?? 'git';
