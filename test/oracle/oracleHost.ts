@@ -74,7 +74,10 @@ export class OracleHost {
   private readonly fileSet: Set<string>;
   private readonly directories = new Set<string>();
   private readonly packages = new Map<string, WorkspacePackage>();
-  /** Absolute output path (as a build would write it) -> absolute source path. */
+  /**
+   * Absolute output path without its extension (as a build would write it,
+   * `.js`, `.d.ts` or any TypeScript's resolution tries in its place) -> absolute source path.
+   */
   private readonly outputs = new Map<string, string>();
   private readonly configs = new Map<string, ts.CompilerOptions>();
   private readonly resolutions = new Map<string, string | undefined>();
@@ -114,12 +117,10 @@ export class OracleHost {
       const rootDir = options.rootDir ?? pkg.directory;
       const outDirs = [options.outDir, options.declarationDir].filter((dir): dir is string => typeof dir === 'string');
       for (const source of this.sourceFiles) {
-        if (!source.startsWith(`${rootDir}/`) || source.includes('/node_modules/')) continue;
-        const stem = relative(rootDir, source).replace(/\.[cm]?[jt]sx?$/, '');
-        const extension = /\.([cm]?)[jt]sx?$/.exec(source)?.[1] ?? '';
-        for (const outDir of outDirs) {
-          for (const suffix of [`.${extension}js`, `.d.${extension}ts`, '.jsx']) this.outputs.set(join(outDir, stem + suffix), source);
-        }
+        // Declaration files are not compiled: no output comes from them.
+        if (!source.startsWith(`${rootDir}/`) || source.includes('/node_modules/') || /\.d\.[cm]?ts$/.test(source)) continue;
+        const stem = relative(rootDir, source).replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+        for (const outDir of outDirs) if (!this.outputs.has(join(outDir, stem))) this.outputs.set(join(outDir, stem), source);
       }
     }
   }
@@ -143,7 +144,7 @@ export class OracleHost {
     const virtual = this.fromNodeModules(path);
     if (virtual !== undefined) return this.realFile(virtual);
     if (this.fileSet.has(path)) return path;
-    return this.outputs.get(path) ?? this.sourceByName(path);
+    return this.outputs.get(path.replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '')) ?? this.sourceByName(path);
   }
 
   /** `<any>/node_modules/<workspace package>/<rest>` -> the package's directory + rest. */

@@ -11,7 +11,7 @@ import { languageOf } from './languages';
 import type { ParseRequest, ParseResult } from './parseFile';
 import { compactFacts } from './compactFacts';
 import { RepositoryFiles } from './repositoryFiles';
-import { RESOLUTION_CONFIG_NAMES, Resolver } from './resolve/resolver';
+import { RESOLUTION_CONFIG_NAMES, RESOLUTION_VERSION, Resolver } from './resolve/resolver';
 import { type IndexStats, StatsCounter } from './stats';
 import type { SkipReason } from './types';
 import { type FileListing, listRepositoryFiles } from './walk/listFiles';
@@ -467,11 +467,11 @@ export class WorkspaceIndex {
 }
 
 /**
- * What import resolution depends on besides each import itself: the file list
- * and the configuration files (by size and modification time).
+ * What import resolution depends on besides each import itself: the resolver's
+ * version, the file list and the configuration files (by size and modification time).
  */
 function resolutionStamp(root: string, files: RepositoryFiles): string {
-  const hash = createHash('sha1');
+  const hash = createHash('sha1').update(`resolution ${RESOLUTION_VERSION}\n`);
   for (const path of files.sorted()) {
     hash.update(path);
     hash.update('\n');

@@ -89,7 +89,7 @@ export class EcmascriptResolver {
     // Loader suffixes and queries (`./x.svg?raw`) are not part of the path.
     const specifier = rawSpecifier.replace(/[?#].*$/, '');
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
-      const resolved = this.resolveRelative(directoryOf(fromFile), specifier);
+      const resolved = this.resolveRelative(fromFile, specifier);
       return resolved === undefined ? [] : [resolved];
     }
     if (specifier.startsWith('/') || specifier.startsWith('node:') || specifier === '') return [];
@@ -112,23 +112,25 @@ export class EcmascriptResolver {
     return resolved;
   }
 
-  private resolveRelative(directory: string, specifier: string): string | undefined {
+  private resolveRelative(fromFile: string, specifier: string): string | undefined {
+    const directory = directoryOf(fromFile);
     const key = `${directory}\0${specifier}`;
     if (this.relativeCache.has(key)) return this.relativeCache.get(key);
     const base = joinPath(directory, specifier);
     let resolved = base === undefined ? undefined : resolveAsFileOrDirectory(this.host, base);
     // `./dist/index.js` from a bin script or a .d.ts: the output is not in the repository, its source is.
-    if (resolved === undefined && base !== undefined && BUILD_SEGMENT.test(base)) resolved = this.builtOutputSource(base);
-    this.relativeCache.set(key, resolved);
+    if (resolved === undefined && base !== undefined && BUILD_SEGMENT.test(base)) resolved = this.builtOutputSource(base, fromFile);
+    // Only cached when the importer cannot be the answer (a file next to its own source, see builtOutputSource).
+    if (resolved !== undefined || base === undefined || !BUILD_SEGMENT.test(base)) this.relativeCache.set(key, resolved);
     return resolved;
   }
 
-  /** The source a repo-relative path of build output is built from, through its package's tsconfig or by name. */
-  private builtOutputSource(path: string): string | undefined {
+  /** The source a repo-relative path of build output is built from, through its package's tsconfig or by name; never `importer`. */
+  private builtOutputSource(path: string, importer: string): string | undefined {
     const root = this.packageRootOf(directoryOf(path));
     if (root === undefined) return undefined;
     const relative = root === '' ? path : path.slice(root.length + 1);
-    return this.inPackage(root, relative);
+    return this.inPackage(root, relative, importer);
   }
 
   private packageRootOf(directory: string): string | undefined {
@@ -141,10 +143,10 @@ export class EcmascriptResolver {
   }
 
   /** A package-relative target (`./dist/index.js`) as a workspace source file: through rootDir/outDir, else by name. */
-  private inPackage(directory: string, relative: string): string | undefined {
+  private inPackage(directory: string, relative: string, importer?: string): string | undefined {
     const output = this.tsconfigs.forDirectory(directory)?.output;
     for (const candidate of builtOutputCandidates(directory, relative, output)) {
-      const found = resolveAsFileOrDirectory(this.host, candidate);
+      const found = resolveAsFileOrDirectory(this.host, candidate, importer);
       if (found) return found;
     }
     return undefined;

@@ -14,16 +14,18 @@ const JS_TO_TS: Record<string, readonly string[]> = {
   '.cjs': ['.cts', '.d.cts'],
 };
 
-export function resolveAsFileOrDirectory(host: ResolverHost, base: string): string | undefined {
+/** `not`: a file that must not be the answer (`internal.d.ts` re-exporting `./dist/internal` means `internal/index.ts`). */
+export function resolveAsFileOrDirectory(host: ResolverHost, base: string, not?: string): string | undefined {
+  const exists = (path: string) => path !== not && host.exists(path);
   const extension = /\.[cm]?jsx?$/.exec(base)?.[0];
   if (extension) {
     const stem = base.slice(0, -extension.length);
-    for (const replacement of JS_TO_TS[extension] ?? []) if (host.exists(stem + replacement)) return stem + replacement;
+    for (const replacement of JS_TO_TS[extension] ?? []) if (exists(stem + replacement)) return stem + replacement;
   }
-  if (host.exists(base) && /\.[^/]+$/.test(base)) return base;
-  for (const candidate of EXTENSIONS) if (host.exists(base + candidate)) return base + candidate;
+  if (exists(base) && /\.[^/]+$/.test(base)) return base;
+  for (const candidate of EXTENSIONS) if (exists(base + candidate)) return base + candidate;
   const prefix = base === '' ? '' : `${base}/`;
-  for (const candidate of EXTENSIONS) if (host.exists(`${prefix}index${candidate}`)) return `${prefix}index${candidate}`;
+  for (const candidate of EXTENSIONS) if (exists(`${prefix}index${candidate}`)) return `${prefix}index${candidate}`;
   return undefined;
 }
 

@@ -8,6 +8,9 @@ import type { Resolution } from './resolution';
 import { TsconfigLoader } from './tsconfig';
 import { type WorkspacePackage, findWorkspacePackages } from './workspaces';
 
+/** Bump when resolution changes meaning: cached resolutions of another version are not reused. */
+export const RESOLUTION_VERSION = 2;
+
 /** Config files whose change re-resolves imports. */
 export const RESOLUTION_CONFIG_NAMES = new Set([
   'tsconfig.json',
