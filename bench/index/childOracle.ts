@@ -17,7 +17,9 @@ function main(): void {
     const answer = oracle.dependentsOf(target);
     process.stdout.write(`${JSON.stringify({ target, dependents: [...answer.dependents], ms: answer.ms, followed: answer.symbolsFollowed })}\n`);
   }
-  process.stdout.write(`${JSON.stringify({ setupMs, programFiles: oracle.programFiles, timings: oracle.timings, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ setupMs, programFiles: oracle.programFiles, timings: oracle.timings, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  );
   oracle.dispose();
 }
 

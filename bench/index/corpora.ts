@@ -31,7 +31,10 @@ export const CORPORA: readonly Corpus[] = [
     repository: 'https://github.com/payloadcms/payload',
     commit: 'db7543c2121f0b672e33436447122b5e09ea4f2b',
     targets: [
-      { path: 'packages/payload/src/auth/cookies.ts', why: 'behind two star barrels (auth/index.ts, src/index.ts), imported by package name `payload`' },
+      {
+        path: 'packages/payload/src/auth/cookies.ts',
+        why: 'behind two star barrels (auth/index.ts, src/index.ts), imported by package name `payload`',
+      },
       { path: 'packages/payload/src/kv/adapters/InMemoryKVAdapter.ts', why: 'a leaf behind a star barrel (src/index.ts)' },
       { path: 'packages/payload/src/fields/validations.ts', why: 'behind the star barrel of `payload/shared`, the `browser` entry of `payload`' },
       { path: 'packages/ui/src/elements/Button/index.tsx', why: 'a frontend package imported by package name (`@payloadcms/ui`) by other packages' },
@@ -42,7 +45,10 @@ export const CORPORA: readonly Corpus[] = [
     repository: 'https://github.com/vercel/ai',
     commit: 'ed857f50f112e23930b0c2dd8d532cc8bebbc911',
     targets: [
-      { path: 'packages/ai/src/embed/embed-many.ts', why: 'behind two star barrels (embed/index.ts, src/index.ts), imported by package name `ai` (exports to dist/, built from src/)' },
+      {
+        path: 'packages/ai/src/embed/embed-many.ts',
+        why: 'behind two star barrels (embed/index.ts, src/index.ts), imported by package name `ai` (exports to dist/, built from src/)',
+      },
       { path: 'packages/provider-utils/src/delay.ts', why: 'a leaf behind a star barrel, imported by package name `@ai-sdk/provider-utils`' },
       { path: 'packages/react/src/use-completion.ts', why: 'a frontend package imported by package name (`@ai-sdk/react`) by the examples' },
       { path: 'packages/provider-utils/src/parse-json.ts', why: 'behind a star barrel, used by every provider package' },
@@ -55,10 +61,9 @@ export type CorpusCheck = { readonly ok: true; readonly root: string } | { reado
 /** The commands a user with internet access runs to get a corpus (a blobless clone fetches only the pinned tree). */
 export function fetchCommands(corpus: Corpus): string {
   const target = `"$${CORPORA_ENV}/${corpus.name}"`;
-  return [
-    `git clone --filter=blob:none --no-checkout ${corpus.repository} ${target}`,
-    `git -C ${target} checkout --detach ${corpus.commit}`,
-  ].join(' && ');
+  return [`git clone --filter=blob:none --no-checkout ${corpus.repository} ${target}`, `git -C ${target} checkout --detach ${corpus.commit}`].join(
+    ' && ',
+  );
 }
 
 /** Finds a corpus's checkout and checks it is at the pinned commit. */
@@ -70,9 +75,13 @@ export function checkCorpus(corpus: Corpus, folder = process.env[CORPORA_ENV]): 
   const head = spawnSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8' });
   const commit = head.stdout.trim();
   if (head.status !== 0 || commit !== corpus.commit) {
-    return { ok: false, message: `corpus ${corpus.name}: ${root} is at ${commit || 'no commit'}, not the pinned ${corpus.commit}; run: git -C ${root} checkout --detach ${corpus.commit}` };
+    return {
+      ok: false,
+      message: `corpus ${corpus.name}: ${root} is at ${commit || 'no commit'}, not the pinned ${corpus.commit}; run: git -C ${root} checkout --detach ${corpus.commit}`,
+    };
   }
   const missing = corpus.targets.filter((target) => !existsSync(join(root, target.path)));
-  if (missing.length > 0) return { ok: false, message: `corpus ${corpus.name}: targets missing from the checkout: ${missing.map((t) => t.path).join(', ')}` };
+  if (missing.length > 0)
+    return { ok: false, message: `corpus ${corpus.name}: targets missing from the checkout: ${missing.map((t) => t.path).join(', ')}` };
   return { ok: true, root };
 }

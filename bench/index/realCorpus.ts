@@ -41,7 +41,9 @@ export interface RealCorpusResult {
   readonly warmBuildMs: number;
   /** The cold build without name-level detail: its best wall and CPU, and its peak RSS. */
   readonly fileLevel: { readonly ms: number; readonly cpuSeconds: number | undefined; readonly maxRssMb: number | undefined } | undefined;
-  readonly oracle: { readonly setupMs: number; readonly programFiles: number; readonly maxRssMb: number | undefined; readonly targets: readonly TargetAgreement[] } | undefined;
+  readonly oracle:
+    | { readonly setupMs: number; readonly programFiles: number; readonly maxRssMb: number | undefined; readonly targets: readonly TargetAgreement[] }
+    | undefined;
   readonly notes: readonly string[];
 }
 
@@ -111,7 +113,11 @@ export function runRealCorpus(corpus: Corpus, root: string, options: RealCorpusO
   }
   const best = (runs: Measured[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
   const cold = best(coldRuns);
-  tools.push({ ...tool('ai-provenance index, cold', cold, lastJsonLine(cold.stdout)), cpuSeconds: Math.min(...coldRuns.map((r) => r.cpuSeconds ?? Infinity)), maxRssMb: Math.max(...coldRuns.map((r) => rssMb(r) ?? 0)) });
+  tools.push({
+    ...tool('ai-provenance index, cold', cold, lastJsonLine(cold.stdout)),
+    cpuSeconds: Math.min(...coldRuns.map((r) => r.cpuSeconds ?? Infinity)),
+    maxRssMb: Math.max(...coldRuns.map((r) => rssMb(r) ?? 0)),
+  });
   const fileLevelBest = fileLevelRuns.length > 0 ? best(fileLevelRuns) : undefined;
 
   log(`${corpus.name}: ours, warm start from the cache`);
@@ -137,7 +143,11 @@ export function runRealCorpus(corpus: Corpus, root: string, options: RealCorpusO
     const ours = lastJsonLine<BuildJson>(impact.stdout)?.impacts ?? [];
     log(`${corpus.name}: the TypeScript oracle on the same targets (a whole program and findReferences: minutes)`);
     const truth = measure(node, ['--max-old-space-size=8192', join(OUT_DIR, 'childOracle.js'), root, ...targets], root, 4 * timeout);
-    const lines = truth.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = truth.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const summary = lines.find((line) => 'setupMs' in line) as { setupMs: number; programFiles: number; maxRssKb: number } | undefined;
     if (!truth.ok) notes.push(`oracle failed: ${truth.stderr.slice(0, 300)}`);
     const agreements: TargetAgreement[] = [];
@@ -161,7 +171,12 @@ export function runRealCorpus(corpus: Corpus, root: string, options: RealCorpusO
         oursMs: mine.ms,
       });
     }
-    oracle = { setupMs: summary?.setupMs ?? Number.NaN, programFiles: summary?.programFiles ?? 0, maxRssMb: rssMb(truth, summary?.maxRssKb), targets: agreements };
+    oracle = {
+      setupMs: summary?.setupMs ?? Number.NaN,
+      programFiles: summary?.programFiles ?? 0,
+      maxRssMb: rssMb(truth, summary?.maxRssKb),
+      targets: agreements,
+    };
   }
 
   return {
@@ -173,7 +188,11 @@ export function runRealCorpus(corpus: Corpus, root: string, options: RealCorpusO
     coldBuildMs: coldJson?.buildMs ?? Number.NaN,
     warmBuildMs: warmJson?.buildMs ?? Number.NaN,
     fileLevel: fileLevelBest
-      ? { ms: fileLevelBest.ms, cpuSeconds: Math.min(...fileLevelRuns.map((r) => r.cpuSeconds ?? Infinity)), maxRssMb: Math.max(...fileLevelRuns.map((r) => rssMb(r) ?? 0)) }
+      ? {
+          ms: fileLevelBest.ms,
+          cpuSeconds: Math.min(...fileLevelRuns.map((r) => r.cpuSeconds ?? Infinity)),
+          maxRssMb: Math.max(...fileLevelRuns.map((r) => rssMb(r) ?? 0)),
+        }
       : undefined,
     oracle,
     notes,
@@ -188,16 +207,22 @@ export function formatRealCorpus(result: RealCorpusResult): string {
   lines.push('');
   lines.push(`${'tool'.padEnd(36)} ${'wall ms'.padStart(9)} ${'CPU s'.padStart(7)} ${'peak RSS MB'.padStart(12)}  note`);
   for (const entry of result.tools) {
-    lines.push(`${entry.tool.padEnd(36)} ${fixed(entry.ms).padStart(9)} ${fixed(entry.cpuSeconds, 1).padStart(7)} ${fixed(entry.maxRssMb).padStart(12)}  ${entry.note ?? ''}`);
+    lines.push(
+      `${entry.tool.padEnd(36)} ${fixed(entry.ms).padStart(9)} ${fixed(entry.cpuSeconds, 1).padStart(7)} ${fixed(entry.maxRssMb).padStart(12)}  ${entry.note ?? ''}`,
+    );
   }
   if (result.fileLevel) {
-    lines.push(`${'  (cold, without name-level detail)'.padEnd(36)} ${fixed(result.fileLevel.ms).padStart(9)} ${fixed(result.fileLevel.cpuSeconds, 1).padStart(7)} ${fixed(result.fileLevel.maxRssMb).padStart(12)}`);
+    lines.push(
+      `${'  (cold, without name-level detail)'.padEnd(36)} ${fixed(result.fileLevel.ms).padStart(9)} ${fixed(result.fileLevel.cpuSeconds, 1).padStart(7)} ${fixed(result.fileLevel.maxRssMb).padStart(12)}`,
+    );
   }
   lines.push(`in-process build: cold ${fixed(result.coldBuildMs)} ms, warm ${fixed(result.warmBuildMs)} ms`);
   for (const note of result.notes) lines.push(`note: ${note}`);
   if (result.oracle) {
     lines.push('');
-    lines.push(`blast radius vs the TypeScript oracle (${result.oracle.programFiles} files in its program, set up in ${fixed(result.oracle.setupMs / 1000, 1)} s, peak RSS ${fixed(result.oracle.maxRssMb)} MB):`);
+    lines.push(
+      `blast radius vs the TypeScript oracle (${result.oracle.programFiles} files in its program, set up in ${fixed(result.oracle.setupMs / 1000, 1)} s, peak RSS ${fixed(result.oracle.maxRssMb)} MB):`,
+    );
     for (const target of result.oracle.targets) {
       lines.push(
         `  ${target.path}: ours ${target.ours}, oracle ${target.truth}; precision ${target.precision.toFixed(3)}, recall ${target.recall.toFixed(3)}, depth agreement ${target.depthAgreement.toFixed(3)} (ours ${fixed(target.oursMs, 1)} ms, oracle ${fixed(target.oracleMs / 1000, 1)} s)`,

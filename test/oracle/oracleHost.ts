@@ -25,7 +25,6 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
 export type Flavor = 'types' | 'node' | 'browser';
-export const RUNTIME_FLAVORS: readonly Flavor[] = ['node', 'browser'];
 
 interface WorkspacePackage {
   readonly name: string;
@@ -36,7 +35,10 @@ interface WorkspacePackage {
 export function listFiles(root: string): string[] {
   if (existsSync(join(root, '.git'))) {
     const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 28 });
-    return out.toString('utf8').split('\0').filter((path) => path !== '' && existsSync(join(root, path)));
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter((path) => path !== '' && existsSync(join(root, path)));
   }
   const files: string[] = [];
   const walk = (directory: string) => {
@@ -90,7 +92,8 @@ export class OracleHost {
     this.files = listFiles(root);
     this.sourceFiles = this.files.filter(isSourceFile).map((path) => join(root, path));
     this.fileSet = new Set(this.files.map((path) => join(root, path)));
-    for (const file of this.fileSet) for (let dir = dirname(file); dir.length >= root.length && !this.directories.has(dir); dir = dirname(dir)) this.directories.add(dir);
+    for (const file of this.fileSet)
+      for (let dir = dirname(file); dir.length >= root.length && !this.directories.has(dir); dir = dirname(dir)) this.directories.add(dir);
     this.findPackages();
     this.mapOutputs();
   }
@@ -119,7 +122,9 @@ export class OracleHost {
       for (const source of this.sourceFiles) {
         // Declaration files are not compiled: no output comes from them.
         if (!source.startsWith(`${rootDir}/`) || source.includes('/node_modules/') || /\.d\.[cm]?ts$/.test(source)) continue;
-        const stem = relative(rootDir, source).replace(/\.d\.[cm]?ts$/, '').replace(/\.[cm]?[jt]sx?$/, '');
+        const stem = relative(rootDir, source)
+          .replace(/\.d\.[cm]?ts$/, '')
+          .replace(/\.[cm]?[jt]sx?$/, '');
         for (const outDir of outDirs) if (!this.outputs.has(join(outDir, stem))) this.outputs.set(join(outDir, stem), source);
       }
     }
@@ -183,7 +188,9 @@ export class OracleHost {
   private isOutputDirectory(path: string): boolean {
     if (!this.outputDirectories) {
       this.outputDirectories = new Set();
-      for (const output of this.outputs.keys()) for (let dir = dirname(output); dir.length > this.root.length && !this.outputDirectories.has(dir); dir = dirname(dir)) this.outputDirectories.add(dir);
+      for (const output of this.outputs.keys())
+        for (let dir = dirname(output); dir.length > this.root.length && !this.outputDirectories.has(dir); dir = dirname(dir))
+          this.outputDirectories.add(dir);
     }
     return this.outputDirectories.has(path);
   }
@@ -271,7 +278,8 @@ export class OracleHost {
         fileOptions.moduleResolution === ts.ModuleResolutionKind.Node16 || fileOptions.moduleResolution === ts.ModuleResolutionKind.NodeNext
           ? fileOptions.moduleResolution
           : ts.ModuleResolutionKind.Bundler,
-      module: fileOptions.module === ts.ModuleKind.Node16 || fileOptions.module === ts.ModuleKind.NodeNext ? fileOptions.module : ts.ModuleKind.ESNext,
+      module:
+        fileOptions.module === ts.ModuleKind.Node16 || fileOptions.module === ts.ModuleKind.NodeNext ? fileOptions.module : ts.ModuleKind.ESNext,
       customConditions: effective === 'browser' ? ['browser'] : effective === 'node' ? ['node'] : fileOptions.customConditions,
       allowImportingTsExtensions: true,
     };

@@ -168,7 +168,10 @@ export class TsOracle {
   }
 
   private resolveFirst(specifier: string, containingFile: string): string | undefined {
-    const resolved = this.host.resolve(specifier, containingFile, 'types') ?? this.host.resolve(specifier, containingFile, 'node') ?? this.host.resolve(specifier, containingFile, 'browser');
+    const resolved =
+      this.host.resolve(specifier, containingFile, 'types') ??
+      this.host.resolve(specifier, containingFile, 'node') ??
+      this.host.resolve(specifier, containingFile, 'browser');
     return resolved && this.files.has(resolved) ? resolved : undefined;
   }
 
@@ -294,7 +297,8 @@ export class TsOracle {
           }
         }
       }
-      for (const site of this.dynamicSiteList()) if (site.file !== file && this.refersTo(site.node, symbol, true)) viaFile(this.routeOf(site.node, declaring), site.file, site.node);
+      for (const site of this.dynamicSiteList())
+        if (site.file !== file && this.refersTo(site.node, symbol, true)) viaFile(this.routeOf(site.node, declaring), site.file, site.node);
       for (const reexporter of this.reexporterIndex().get(symbol) ?? []) {
         const route = this.routeFrom([reexporter.file], reexporter.name, undefined, declaring);
         if (route) viaFile({ barrels: route.barrels }, undefined, undefined);
@@ -368,7 +372,8 @@ export class TsOracle {
       const declaration = resolved.declarations?.[0];
       if (!declaration || ts.isSourceFile(declaration)) continue;
       const declaring = declaration.getSourceFile();
-      if (declaring !== file && this.files.has(declaring.fileName)) result.push({ symbol: this.checker.getExportSymbolOfSymbol(resolved), declaring });
+      if (declaring !== file && this.files.has(declaring.fileName))
+        result.push({ symbol: this.checker.getExportSymbolOfSymbol(resolved), declaring });
     }
     return result;
   }
@@ -427,7 +432,8 @@ export class TsOracle {
     else if (parent && ts.isQualifiedName(parent) && parent.right === node) left = parent.left;
     else if (parent && ts.isImportTypeNode(parent) && parent.qualifier === node) {
       const argument = parent.argument;
-      if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) return { modules: this.modulesOf(argument.literal), name: (node as ts.Identifier).text };
+      if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal))
+        return { modules: this.modulesOf(argument.literal), name: (node as ts.Identifier).text };
       return undefined;
     } else if (parent && ts.isBindingElement(parent) && (parent.propertyName ?? parent.name) === node) {
       const initializer = ts.isVariableDeclaration(parent.parent.parent) ? parent.parent.parent.initializer : undefined;
@@ -452,13 +458,18 @@ export class TsOracle {
   private importedAs(identifier: ts.Identifier, known?: ts.Symbol): RouteStart | undefined {
     const parent = identifier.parent;
     // `{ google }`: the shorthand names a property; its value is the import binding.
-    const shorthand = parent && ts.isShorthandPropertyAssignment(parent) && parent.name === identifier ? this.checker.getShorthandAssignmentValueSymbol(parent) : undefined;
+    const shorthand =
+      parent && ts.isShorthandPropertyAssignment(parent) && parent.name === identifier
+        ? this.checker.getShorthandAssignmentValueSymbol(parent)
+        : undefined;
     const symbol = known ?? shorthand ?? this.checker.getSymbolAtLocation(identifier);
     const declaration = symbol?.declarations?.[0];
     if (!declaration) return undefined;
     if (ts.isImportSpecifier(declaration)) {
       const literal = declaration.parent.parent.parent.moduleSpecifier;
-      return ts.isStringLiteralLike(literal) ? { modules: this.modulesOf(literal), name: (declaration.propertyName ?? declaration.name).text } : undefined;
+      return ts.isStringLiteralLike(literal)
+        ? { modules: this.modulesOf(literal), name: (declaration.propertyName ?? declaration.name).text }
+        : undefined;
     }
     if (ts.isImportClause(declaration)) {
       const literal = declaration.parent.moduleSpecifier;
@@ -531,7 +542,8 @@ export class TsOracle {
     let route: Route | undefined;
     if (found) {
       const barrels: ts.SourceFile[] = [];
-      for (let state = found.previous; state; state = state.previous) if (state.file !== declaring && !barrels.includes(state.file)) barrels.unshift(state.file);
+      for (let state = found.previous; state; state = state.previous)
+        if (state.file !== declaring && !barrels.includes(state.file)) barrels.unshift(state.file);
       route = { barrels };
     }
     this.routes.set(key, route);
@@ -574,7 +586,8 @@ export class TsOracle {
     const local = ts.isExportSpecifier(identifier.parent) ? this.checker.getExportSpecifierLocalTargetSymbol(identifier.parent) : undefined;
     const start = this.importedAs(identifier, local);
     if (!start) return;
-    for (const module of start.modules) yield start.name === '*' ? { file: module, name: '*', namespace: true } : { file: module, name: start.name, namespace: false };
+    for (const module of start.modules)
+      yield start.name === '*' ? { file: module, name: '*', namespace: true } : { file: module, name: start.name, namespace: false };
   }
 
   private exportsName(module: ts.SourceFile, name: string): boolean {
@@ -650,7 +663,11 @@ export class TsOracle {
             const symbol = this.checker.getSymbolAtLocation(clause.namedBindings.name);
             if (symbol) namespaces.set(symbol, statement.moduleSpecifier);
           }
-        } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference) && ts.isStringLiteralLike(statement.moduleReference.expression)) {
+        } else if (
+          ts.isImportEqualsDeclaration(statement) &&
+          ts.isExternalModuleReference(statement.moduleReference) &&
+          ts.isStringLiteralLike(statement.moduleReference.expression)
+        ) {
           const symbol = this.checker.getSymbolAtLocation(statement.name);
           if (symbol) namespaces.set(symbol, statement.moduleReference.expression);
         }
@@ -658,7 +675,8 @@ export class TsOracle {
       const visit = (node: ts.Node): void => {
         if (ts.isIdentifier(node) && namespaces.size > 0 && !isSyntaxOfImportOrExport(node)) {
           const parent = node.parent;
-          const member = (ts.isPropertyAccessExpression(parent) && parent.expression === node) || (ts.isQualifiedName(parent) && parent.left === node);
+          const member =
+            (ts.isPropertyAccessExpression(parent) && parent.expression === node) || (ts.isQualifiedName(parent) && parent.left === node);
           if (!member && !ts.isImportClause(parent) && !ts.isNamespaceImport(parent) && !ts.isImportEqualsDeclaration(parent)) {
             const symbol = this.checker.getSymbolAtLocation(node);
             const literal = symbol ? namespaces.get(symbol) : undefined;
@@ -695,7 +713,12 @@ export class TsOracle {
         let onlyMembers = true;
         const check = (node: ts.Node): void => {
           if (!onlyMembers) return;
-          if (ts.isIdentifier(node) && node !== parent.name && node.text === (parent.name as ts.Identifier).text && this.checker.getSymbolAtLocation(node) === symbol) {
+          if (
+            ts.isIdentifier(node) &&
+            node !== parent.name &&
+            node.text === (parent.name as ts.Identifier).text &&
+            this.checker.getSymbolAtLocation(node) === symbol
+          ) {
             const p = node.parent;
             if (!(ts.isPropertyAccessExpression(p) && p.expression === node)) onlyMembers = false;
           }
@@ -726,7 +749,8 @@ function namedSites(call: ts.Node, file: ts.SourceFile): { file: ts.SourceFile; 
     const scope = ts.findAncestor(parent, (n) => ts.isBlock(n) || ts.isSourceFile(n)) ?? file;
     const found: { file: ts.SourceFile; node: ts.Node }[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === local) found.push({ file, node: node.name });
+      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === local)
+        found.push({ file, node: node.name });
       ts.forEachChild(node, visit);
     };
     visit(scope);
@@ -752,7 +776,14 @@ export function nodeAt(file: ts.SourceFile, position: number): ts.Node | undefin
 function isSyntaxOfImportOrExport(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isExportSpecifier(parent) || ts.isNamespaceExport(parent)) return true;
+  if (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isNamespaceExport(parent)
+  )
+    return true;
   if (ts.isImportEqualsDeclaration(parent) && parent.name === node) return true;
   if (ts.isExportAssignment(parent) && parent.expression === node) return true;
   return false;
@@ -769,7 +800,11 @@ function declarationPosition(node: ts.Node): number | undefined {
   if (ts.isModuleDeclaration(node) && ts.isIdentifier(node.name)) return node.name.getStart();
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return node.name.getStart();
   if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) return node.name.getStart();
-  if (ts.isExportAssignment(node) && !ts.isIdentifier(node.expression)) return node.getChildren().find((child) => child.kind === ts.SyntaxKind.DefaultKeyword)?.getStart();
+  if (ts.isExportAssignment(node) && !ts.isIdentifier(node.expression))
+    return node
+      .getChildren()
+      .find((child) => child.kind === ts.SyntaxKind.DefaultKeyword)
+      ?.getStart();
   return undefined;
 }
 

@@ -20,14 +20,28 @@ describe('index: name-level blast radius against the TypeScript oracle', functio
 
   const ours = (radius: { dependents: readonly { path: string; depth: number }[] }) => new Map(radius.dependents.map((d) => [d.path, d.depth]));
 
-  it('the star-barrel example of issue 14: only the users of the changed file\'s names', async () => {
+  it("the star-barrel example of issue 14: only the users of the changed file's names", async () => {
     repo = TempRepo.fromFixture('index/star-barrel');
     const index = await repo.built();
-    assert.deepEqual([...ours(index.blastRadius({ path: 'src/a/f.ts' }))], [['src/a/index.ts', 1], ['src/c.ts', 2]]);
+    assert.deepEqual(
+      [...ours(index.blastRadius({ path: 'src/a/f.ts' }))],
+      [
+        ['src/a/index.ts', 1],
+        ['src/c.ts', 2],
+      ],
+    );
     // `export *` never re-exports `default`: nothing reaches h.ts's default export through the barrel.
     assert.deepEqual([...ours(index.blastRadius({ path: 'src/a/h.ts' }))], []);
     // A destructured dynamic import takes only `y`; e.ts uses b.ts's useY, which uses y.
-    assert.deepEqual([...ours(index.blastRadius({ path: 'src/a/g.ts' }))], [['src/a/index.ts', 1], ['src/b.ts', 2], ['src/d.ts', 2], ['src/e.ts', 3]]);
+    assert.deepEqual(
+      [...ours(index.blastRadius({ path: 'src/a/g.ts' }))],
+      [
+        ['src/a/index.ts', 1],
+        ['src/b.ts', 2],
+        ['src/d.ts', 2],
+        ['src/e.ts', 3],
+      ],
+    );
     oracle = new TsOracle(repo.root);
     for (const target of ['src/a/f.ts', 'src/a/g.ts', 'src/a/h.ts']) {
       assert.deepEqual(ours(index.blastRadius({ path: target })), oracle.dependentsOf(target).dependents, target);
@@ -64,12 +78,23 @@ describe('index: name-level blast radius against the TypeScript oracle', functio
     repo = TempRepo.fromFixture('index/packages');
     const index = await repo.built();
     // `import App from '@acme/ui'` runs dist/app.mjs (built from src/app.tsx); its types come from src/index.ts: both.
-    assert.deepEqual(index.importsOf('packages/web/src/page.tsx').files, ['packages/core/source/index.ts', 'packages/shared/src/ids.ts', 'packages/ui/src/app.tsx', 'packages/ui/src/index.ts']);
+    assert.deepEqual(index.importsOf('packages/web/src/page.tsx').files, [
+      'packages/core/source/index.ts',
+      'packages/shared/src/ids.ts',
+      'packages/ui/src/app.tsx',
+      'packages/ui/src/index.ts',
+    ]);
     assert.equal(index.blastRadius({ path: 'packages/ui/src/app.tsx' }).dependents.find((d) => d.path === 'packages/web/src/page.tsx')?.depth, 1);
     // build/lib and build/types map back to source/ through the package tsconfig's rootDir, outDir and declarationDir.
     assert.deepEqual(index.importsOf('packages/core/bin/cli.js').files, ['packages/core/source/index.ts'], 'a relative import of build output');
     // The generated route tree is an ordinary node of the graph.
-    assert.deepEqual(index.blastRadius({ path: 'packages/ui/src/button.tsx' }).dependents.map((d) => d.path).slice(-2), ['packages/web/src/routes/routeTree.gen.ts', 'packages/web/src/main.tsx']);
+    assert.deepEqual(
+      index
+        .blastRadius({ path: 'packages/ui/src/button.tsx' })
+        .dependents.map((d) => d.path)
+        .slice(-2),
+      ['packages/web/src/routes/routeTree.gen.ts', 'packages/web/src/main.tsx'],
+    );
   });
 
   it('follows only the types entry from a type-only import', async () => {
@@ -88,20 +113,37 @@ describe('index: name-level blast radius against the TypeScript oracle', functio
     // A name two stars export from different modules is not exported; a local declaration shadows a star.
     assert.equal(math.has('src/use/ambiguousName.ts'), false);
     assert.equal(strings.has('src/use/ambiguousName.ts'), false);
-    assert.equal(index.dependentsOf('src/lib/math.ts', 'add').dependents.some((d) => d.path === 'src/use/shadowUser.ts'), false);
+    assert.equal(
+      index.dependentsOf('src/lib/math.ts', 'add').dependents.some((d) => d.path === 'src/use/shadowUser.ts'),
+      false,
+    );
     assert.equal(math.get('src/use/shadowUser.ts'), 2, 'sub passes the shadowing barrel');
     // Each re-exporting file is a hop: leaf -> inner -> outer -> viaOuter.
     assert.deepEqual([leaf.get('src/barrels/inner.ts'), leaf.get('src/barrels/outer.ts'), leaf.get('src/use/viaOuter.ts')], [1, 2, 3]);
     // `ns.add` uses only add; a namespace used as a value, a side-effect import and a lazy import() use everything.
-    assert.equal(index.dependentsOf('src/lib/math.ts', 'sub').dependents.some((d) => d.path === 'src/use/nsMember.ts'), false);
-    assert.equal(index.dependentsOf('src/lib/math.ts', 'sub').dependents.some((d) => d.path === 'src/use/nsValue.ts'), true);
+    assert.equal(
+      index.dependentsOf('src/lib/math.ts', 'sub').dependents.some((d) => d.path === 'src/use/nsMember.ts'),
+      false,
+    );
+    assert.equal(
+      index.dependentsOf('src/lib/math.ts', 'sub').dependents.some((d) => d.path === 'src/use/nsValue.ts'),
+      true,
+    );
     assert.equal(leaf.get('src/use/sideEffect.ts'), 1);
-    assert.deepEqual(index.dependentsOf('src/lib/strings.ts', 'Label').dependents.find((d) => d.path === 'src/use/dynamic.ts')?.symbols, ['lazyRoute']);
+    assert.deepEqual(index.dependentsOf('src/lib/strings.ts', 'Label').dependents.find((d) => d.path === 'src/use/dynamic.ts')?.symbols, [
+      'lazyRoute',
+    ]);
     // `export * as str` and `str.upper`: a user of upper, not of strings' other names.
-    assert.equal(index.dependentsOf('src/lib/strings.ts', 'Label').dependents.some((d) => d.path === 'src/use/viaOuter.ts'), false);
+    assert.equal(
+      index.dependentsOf('src/lib/strings.ts', 'Label').dependents.some((d) => d.path === 'src/use/viaOuter.ts'),
+      false,
+    );
     assert.equal(index.dependentsOf('src/lib/strings.ts', 'upper').dependents.find((d) => d.path === 'src/use/viaOuter.ts')?.depth, 2);
     // A type query `import('m').T` uses only T; a type-only import counts.
-    assert.equal(index.dependentsOf('src/lib/math.ts', 'add').dependents.some((d) => d.path === 'src/use/typeQuery.ts'), false);
+    assert.equal(
+      index.dependentsOf('src/lib/math.ts', 'add').dependents.some((d) => d.path === 'src/use/typeQuery.ts'),
+      false,
+    );
     assert.equal(strings.get('src/use/typeOnly.ts'), 1);
     // An imported name that is never used, or that the module does not export, links to nothing.
     assert.equal(math.has('src/use/unused.ts'), false);
@@ -110,7 +152,10 @@ describe('index: name-level blast radius against the TypeScript oracle', functio
     assert.equal(strings.get('src/use/moduleLevel.ts'), 1);
     assert.equal(strings.get('src/use/chain.ts'), 2, 'typeOnly.render -> chain');
     // require() destructured or member-accessed in a function takes only those names.
-    assert.equal(index.dependentsOf('src/lib/strings.ts', 'Label').dependents.some((d) => d.path === 'src/js/cjs.js'), false);
+    assert.equal(
+      index.dependentsOf('src/lib/strings.ts', 'Label').dependents.some((d) => d.path === 'src/js/cjs.js'),
+      false,
+    );
     assert.equal(strings.get('src/js/cjs.js'), 1);
   });
 });

@@ -16,7 +16,3 @@ export const UNRESOLVED: Resolution = { kind: 'unresolved' };
 export function external(name: string): Resolution {
   return { kind: 'external', name };
 }
-
-export function toFile(path: string, bindings: readonly ImportBinding[]): Resolution {
-  return { kind: 'files', targets: [{ path, bindings }] };
-}
