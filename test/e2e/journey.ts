@@ -247,33 +247,6 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
       },
     },
     {
-      title: 'an agent rewrites a helper behind an export * barrel: its dependents are the users of that helper only',
-      screenshot: 'star-barrel',
-      run: async () => {
-        // Self-contained: the region is unmarked and the file restored at the end, so later steps see the workspace as before.
-        const line = templateLine(DATES, 'return date.');
-        const original = readFileSync(join(demoTemplateDir, DATES), 'utf8').split('\n');
-        writeFileSync(join(workspace, DATES), original.map((text, index) => (index === line - 1 ? DATES_AGENT_RETURN : text)).join('\n'));
-        await workbench.openFile(DATES);
-        await waitUntil('the AI gutter mark on the rewritten line', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.includes(line));
-        await workbench.goToLine(line);
-        // formatDate reaches src/util/index.ts (which only re-exports it), email.ts, orders.ts, routes.ts and server.ts.
-        // support/disputes.ts imports formatCents through the same barrel: not a dependent.
-        const texts = await waitUntil('the blast-radius annotation', () => workbench.decorationTexts(), (found) => found.some((text) => /^AI-generated · \d+ dependents?$/.test(text)), 60_000);
-        assert.ok(texts.includes('AI-generated · 5 dependents'), `annotations: ${JSON.stringify(texts)}`);
-        const hover = await workbench.hoverAtCursor('Blast radius');
-        for (const expected of ['src/util/index.ts', 'src/notifications/email.ts', 'src/orders/orders.ts', 'src/api/routes.ts', 'src/server.ts']) {
-          assert.ok(hover.includes(expected), `the hover does not mention ${expected}:\n${hover}`);
-        }
-        assert.ok(!hover.includes('src/support/disputes.ts'), `the hover lists a file that only uses formatCents through the barrel:\n${hover}`);
-        await workbench.press('Escape');
-        await workbench.runCommand('Select All');
-        await workbench.runCommand('AI Provenance: Unmark AI Code in Selection');
-        await waitUntil('the AI marks to go', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.length === 0);
-        git('checkout', '--', DATES);
-      },
-    },
-    {
       title: 'commits through the Source Control view; git log shows the AI trailers',
       screenshot: 'commit',
       run: async () => {
@@ -322,6 +295,34 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         await workbench.type('ai-provenance --version && git log -1 --format=%B\n');
         const text = await waitUntil('the trailers in the terminal', () => workbench.terminalText(), (shown) => shown.includes('AI-Risk:'));
         assert.match(text, new RegExp(`^${EXTENSION_VERSION.replace(/\./g, '\\.')}$`, 'm'), `ai-provenance --version did not print ${EXTENSION_VERSION}:\n${text}`);
+      },
+    },
+    {
+      title: 'an agent rewrites a helper behind an export * barrel: its dependents are the users of that helper only',
+      screenshot: 'star-barrel-cleaned-up',
+      run: async ({ screenshot }) => {
+        // Self-contained: the region is unmarked and the file restored at the end, so a later step sees the workspace as before.
+        const line = templateLine(DATES, 'return date.');
+        const original = readFileSync(join(demoTemplateDir, DATES), 'utf8').split('\n');
+        writeFileSync(join(workspace, DATES), original.map((text, index) => (index === line - 1 ? DATES_AGENT_RETURN : text)).join('\n'));
+        await workbench.openFile(DATES);
+        await waitUntil('the AI gutter mark on the rewritten line', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.includes(line));
+        await workbench.goToLine(line);
+        // formatDate reaches src/util/index.ts (which only re-exports it), email.ts, orders.ts, routes.ts and server.ts.
+        // support/disputes.ts imports formatCents through the same barrel: not a dependent.
+        const texts = await waitUntil('the blast-radius annotation', () => workbench.decorationTexts(), (found) => found.some((text) => /^AI-generated · \d+ dependents?$/.test(text)), 60_000);
+        assert.ok(texts.includes('AI-generated · 5 dependents'), `annotations: ${JSON.stringify(texts)}`);
+        const hover = await workbench.hoverAtCursor('Blast radius');
+        for (const expected of ['src/util/index.ts', 'src/notifications/email.ts', 'src/orders/orders.ts', 'src/api/routes.ts', 'src/server.ts']) {
+          assert.ok(hover.includes(expected), `the hover does not mention ${expected}:\n${hover}`);
+        }
+        assert.ok(!hover.includes('src/support/disputes.ts'), `the hover lists a file that only uses formatCents through the barrel:\n${hover}`);
+        await screenshot('star-barrel');
+        await workbench.press('Escape');
+        await workbench.runCommand('Select All');
+        await workbench.runCommand('AI Provenance: Unmark AI Code in Selection');
+        await waitUntil('the AI marks to go', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.length === 0);
+        git('checkout', '--', DATES);
       },
     },
     insightsStep(workbench, workspace),
