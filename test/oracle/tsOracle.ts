@@ -245,7 +245,7 @@ export class TsOracle {
       emitModule(declaring, depth);
       current = label;
       const symbol = this.exportSymbolAt(declaring, position);
-      for (const group of this.findReferences(declaring.fileName, position)) {
+      for (const group of this.referencesOf(declaring, position)) {
         for (const reference of group.references) {
           if (reference.isDefinition) continue;
           const user = this.program.getSourceFile(reference.fileName);
@@ -288,7 +288,7 @@ export class TsOracle {
       };
       const position = symbol.declarations?.[0] ? declarationPosition(symbol.declarations[0]) : undefined;
       if (position !== undefined) {
-        for (const group of this.findReferences(declaring.fileName, position)) {
+        for (const group of this.referencesOf(declaring, position)) {
           for (const reference of group.references) {
             const user = this.program.getSourceFile(reference.fileName);
             const node = user && !reference.isDefinition ? nodeAt(user, reference.textSpan.start) : undefined;
@@ -356,6 +356,21 @@ export class TsOracle {
   }
 
   private dynamicSites: { file: ts.SourceFile; node: ts.Node }[] | undefined;
+  private defaultImports: Map<ts.SourceFile, ts.Identifier[]> | undefined;
+
+  /**
+   * findReferences of a declaration; for `export default <expression>`, which
+   * findReferences does not follow from the `default` keyword, the references
+   * of each default import of the module (`import config from './config'`).
+   */
+  private referencesOf(declaring: ts.SourceFile, position: number): readonly ts.ReferencedSymbol[] {
+    const statement = declaring.statements.find((candidate) => candidate.getStart() <= position && position < candidate.end);
+    if (!statement || !ts.isExportAssignment(statement) || statement.isExportEquals) return this.findReferences(declaring.fileName, position);
+    if (!this.defaultImports) this.wholeModuleUses();
+    const groups: ts.ReferencedSymbol[] = [];
+    for (const binding of this.defaultImports!.get(declaring) ?? []) groups.push(...this.findReferences(binding.getSourceFile().fileName, binding.getStart()));
+    return groups;
+  }
 
   /** Names taken from import()/require() results: `(await import('x')).a`, `const { a } = require('x')`. */
   private dynamicSiteList(): { file: ts.SourceFile; node: ts.Node }[] {
@@ -397,8 +412,9 @@ export class TsOracle {
   private exportSymbolAt(file: ts.SourceFile, position: number): ts.Symbol | undefined {
     const node = nodeAt(file, position);
     if (!node) return undefined;
-    let symbol = this.checker.getSymbolAtLocation(node);
-    if (!symbol && node.parent) symbol = (node.parent as { symbol?: ts.Symbol }).symbol;
+    // A name, or (no name: `export default <expression>`, an anonymous default function) the declaration's own symbol.
+    let symbol = this.checker.getSymbolAtLocation(node) ?? (node as { symbol?: ts.Symbol }).symbol;
+    if (!symbol && node.parent && !ts.isSourceFile(node.parent)) symbol = (node.parent as { symbol?: ts.Symbol }).symbol;
     return symbol ? this.checker.getExportSymbolOfSymbol(symbol) : undefined;
   }
 
@@ -644,6 +660,8 @@ export class TsOracle {
     const uses = new Map<ts.SourceFile, WholeUse[]>();
     const sites: { file: ts.SourceFile; node: ts.Node }[] = [];
     this.dynamicSites = sites;
+    const defaults = new Map<ts.SourceFile, ts.Identifier[]>();
+    this.defaultImports = defaults;
     const add = (literal: ts.StringLiteralLike, file: ts.SourceFile, node: ts.Node) => {
       for (const module of this.modulesOf(literal)) {
         if (module === file) continue;
@@ -655,11 +673,22 @@ export class TsOracle {
     for (const file of this.program.getSourceFiles()) {
       if (!this.files.has(file.fileName)) continue;
       const namespaces = new Map<ts.Symbol, ts.StringLiteralLike>();
+      const defaultImport = (literal: ts.StringLiteralLike, name: ts.Identifier) => {
+        for (const module of this.modulesOf(literal)) {
+          let list = defaults.get(module);
+          if (!list) defaults.set(module, (list = []));
+          list.push(name);
+        }
+      };
       for (const statement of file.statements) {
         if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
           const clause = statement.importClause;
           if (!clause) add(statement.moduleSpecifier, file, statement);
-          else if (clause.namedBindings && ts.isNamespaceImport(clause.namedBindings)) {
+          if (clause?.name) defaultImport(statement.moduleSpecifier, clause.name);
+          if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+            for (const element of clause.namedBindings.elements) if (element.propertyName?.text === 'default') defaultImport(statement.moduleSpecifier, element.name);
+          }
+          if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) {
             const symbol = this.checker.getSymbolAtLocation(clause.namedBindings.name);
             if (symbol) namespaces.set(symbol, statement.moduleSpecifier);
           }
