@@ -3,7 +3,7 @@
 //
 //   npm run bench                       all benchmarks (index: 5,000 files with baselines)
 //   npm run bench -- --quick            smaller sizes, no index baselines (a few minutes)
-//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, blame, index, insights
+//   npm run bench -- --only index,git   some of: tracking, views, classifier, git, blame, index, insights, store
 //   npm run bench -- --index-files 20000
 //   npm run bench -- --only index --corpora payload --no-oracle
 //                                       real monorepos come from $AI_PROVENANCE_CORPORA (see bench/index/corpora.ts);
@@ -23,6 +23,7 @@ import { runCorpora } from './index/corporaSection';
 import { formatIndexBench, runIndexBench } from './index/run';
 import { formatInsightsBench, runInsightsBench } from './insights/insightsBench';
 import { formatClassifierBench, runClassifierBench } from './loadBearing/classifierBench';
+import { formatFaultReport, runStoreFaults } from './store/faultInjection';
 import { DECORATION_BUDGET_MS, runViewsBench } from './views/viewsBench';
 
 interface SummaryRow {
@@ -34,7 +35,7 @@ interface SummaryRow {
   readonly met: boolean | undefined;
 }
 
-const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'blame', 'index', 'insights'] as const;
+const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'blame', 'index', 'insights', 'store'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(name: string): string | undefined {
@@ -150,6 +151,28 @@ async function blame(rows: SummaryRow[], quick: boolean): Promise<void> {
   }
 }
 
+async function store(rows: SummaryRow[], quick: boolean): Promise<void> {
+  heading('Region store under faults: concurrent writers, SIGKILLs, a read-only store directory, stale locks (docs/RELIABILITY.md)');
+  const report = await runStoreFaults({
+    rounds: quick ? 4 : 20,
+    cliWriters: 12,
+    storeWriterChildren: 3,
+    regionsPerChild: 6,
+    killsPerRound: 5,
+    seed: 20261203,
+    log: (line) => console.error(`  store: ${line}`),
+  });
+  console.log(formatFaultReport(report));
+  rows.push({
+    benchmark: `regions lost: ${report.writers.cli + report.writers.storeChildren + 1} writers, ${report.kills} SIGKILLs, ${report.faults.readOnlyWindows + report.faults.staleLocks + report.faults.liveHolders} faults`,
+    measured: `${report.lost} of ${report.acknowledged}; ${report.evictions} live holders evicted`,
+    baseline: '',
+    ratio: '',
+    target: '0 lost, 0 evicted',
+    met: report.lost === 0 && report.evictions === 0 && report.damagedStores === 0,
+  });
+}
+
 async function index(rows: SummaryRow[], quick: boolean): Promise<void> {
   const files = Number(option('--index-files') ?? (quick ? 2000 : 5000));
   const withBaselines = !quick && !process.argv.includes('--no-baselines');
@@ -235,6 +258,7 @@ async function main(): Promise<void> {
   if (sections.has('blame')) await blame(rows, quick);
   if (sections.has('index')) await index(rows, quick);
   if (sections.has('insights')) await insights(rows, quick);
+  if (sections.has('store')) await store(rows, quick);
   printSummary(rows);
   console.log(`\nLoad per core at the end: ${(loadavg()[0]! / availableParallelism()).toFixed(2)} (above 1, wall times are inflated by other work).`);
 }

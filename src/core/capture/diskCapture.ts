@@ -79,7 +79,9 @@ export class DiskCapture {
     for (const path of repoPaths) {
       verdicts.set(path, ignored.has(path) ? 'skipped' : await this.judgeOne(path, since));
     }
-    if ([...verdicts.values()].some((verdict) => verdict === 'agent' || verdict === 'git')) this.host.store.scheduleSync();
+    // Written before the capture is done: a commit may follow at once (an agent that commits right after writing).
+    // A failed write stays pending in the store, which retries and reports it.
+    if ([...verdicts.values()].some((verdict) => verdict === 'agent' || verdict === 'git')) await this.host.store.sync().catch(() => undefined);
     return verdicts;
   }
 

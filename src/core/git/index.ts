@@ -1,5 +1,5 @@
 /** Public API of src/core/git for the extension and the CLI (pure: no vscode). */
-export { recordHookFailure } from './hooks/hookFailures';
+export { recordHookFailure, type HookFailure } from './hooks/hookFailures';
 export { isManagedHook, MANAGED_HOOKS } from './hooks/managedHooks';
 export { reviewerName } from './identity';
 export { readNote } from './notes';

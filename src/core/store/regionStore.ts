@@ -30,6 +30,9 @@ export interface StoreChange {
   readonly origin: 'local' | 'disk';
 }
 
+/** Whether the store's writes succeed: a failure keeps the changes pending and is retried. */
+export type WriteState = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly attempts: number };
+
 export interface SyncResult {
   readonly wrote: boolean;
   /** Files whose regions changed because another writer changed them. */
@@ -55,8 +58,15 @@ export class RegionStore {
   private base = new Map<string, FileRecord>();
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private syncTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
   private syncing: Promise<SyncResult> | undefined;
-  private syncAgain = false;
+  /** The sync that runs after the current one, shared by every call made meanwhile. */
+  private followUp: Promise<SyncResult> | undefined;
+  private failedWrites = 0;
+  /** Changes are being written: no longer dirty, not on disk yet. */
+  private writingChanges = false;
+  private disposed = false;
+  private readonly writeStateListeners = new Set<(state: WriteState) => void>();
   private problemList: string[] = [];
   private newerVersion: number | undefined;
 
@@ -199,37 +209,99 @@ export class RegionStore {
     if (this.syncTimer) clearTimeout(this.syncTimer);
     this.syncTimer = setTimeout(() => {
       this.syncTimer = undefined;
-      this.sync().catch(() => undefined);
+      this.sync().catch(() => undefined); // reported through onDidChangeWriteState, and retried
     }, this.options.syncDelayMs ?? 1000);
   }
 
   /**
    * Merges this process's changes with the store on disk and writes the
-   * result (under the store lock). Concurrent calls run one after another.
+   * result (under the store lock). A call made while a sync runs resolves
+   * after a sync that started after it, so it covers every change made
+   * before the call. A failed write keeps the changes pending (dirty), is
+   * reported through onDidChangeWriteState, and is retried with a growing
+   * delay; the returned promise rejects with the error.
    */
   async sync(): Promise<SyncResult> {
     if (this.syncing) {
-      this.syncAgain = true;
-      return this.syncing;
+      this.followUp ??= this.syncing.then(
+        () => this.startSync(),
+        () => this.startSync(),
+      );
+      return this.followUp;
     }
-    this.syncing = this.syncOnce();
+    return this.startSync();
+  }
+
+  /** Writes pending changes now and stops the timers; resolves once every change made before it is on disk (or rejects). */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.syncTimer = undefined;
+    this.retryTimer = undefined;
     try {
-      return await this.syncing;
+      if (this.syncing || this.hasPendingChanges()) await this.sync();
+      // A sync that started before dispose may not cover the last edits: one more when any are left.
+      if (this.hasPendingChanges()) await this.sync();
     } finally {
-      this.syncing = undefined;
-      if (this.syncAgain) {
-        this.syncAgain = false;
-        await this.sync();
-      }
+      this.listeners.clear();
+      this.writeStateListeners.clear();
     }
   }
 
-  /** Writes pending changes now and stops the debounce timer. */
-  async dispose(): Promise<void> {
-    if (this.syncTimer) clearTimeout(this.syncTimer);
-    this.syncTimer = undefined;
-    if ([...this.entries.values()].some((entry) => entry.dirty)) await this.sync();
-    this.listeners.clear();
+  /** Changes not on disk yet (being written counts as not yet). */
+  hasPendingChanges(): boolean {
+    if (this.writingChanges) return true;
+    for (const entry of this.entries.values()) if (entry.dirty) return true;
+    return false;
+  }
+
+  /** The last write failed (with its error and how many times in a row), or writes are fine again. */
+  onDidChangeWriteState(listener: (state: WriteState) => void): { dispose(): void } {
+    this.writeStateListeners.add(listener);
+    return { dispose: () => this.writeStateListeners.delete(listener) };
+  }
+
+  private async startSync(): Promise<SyncResult> {
+    this.followUp = undefined;
+    const running = this.syncOnce();
+    this.syncing = running;
+    try {
+      const result = await running;
+      if (this.failedWrites > 0) {
+        this.failedWrites = 0;
+        this.emitWriteState({ ok: true });
+      }
+      return result;
+    } catch (error) {
+      this.failedWrites++;
+      this.emitWriteState({ ok: false, error: error instanceof Error ? error.message : String(error), attempts: this.failedWrites });
+      this.scheduleRetry();
+      throw error;
+    } finally {
+      if (this.syncing === running) this.syncing = undefined;
+    }
+  }
+
+  /** 0.5 s, 1 s, 2 s ... up to 30 s after the last failure, while changes are pending. */
+  private scheduleRetry(): void {
+    if (this.disposed || this.retryTimer) return;
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(this.failedWrites - 1, 6));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.hasPendingChanges()) this.sync().catch(() => undefined);
+    }, delay);
+    this.retryTimer.unref?.(); // never keeps a CLI process alive on its own
+  }
+
+  private emitWriteState(state: WriteState): void {
+    for (const listener of this.writeStateListeners) {
+      try {
+        listener(state);
+      } catch {
+        // A failing listener must not stop the others.
+      }
+    }
   }
 
   private async syncOnce(): Promise<SyncResult> {
@@ -245,8 +317,23 @@ export class RegionStore {
       }
       // From here to the write nothing awaits, so no edit can slip between
       // reading our state and replacing it with the merged one.
+      const pending = [...this.entries].filter(([, entry]) => entry.dirty).map(([path]) => path);
       const { merged, changedFromDisk, wrote } = this.mergeWith(disk.files);
-      if (wrote) await writeStoreFile(storeDir, merged);
+      if (wrote) {
+        this.writingChanges = true;
+        try {
+          await writeStoreFile(storeDir, merged);
+        } catch (error) {
+          // Not on disk: what was pending stays pending (the entries now hold the merged state, which includes it).
+          for (const path of pending) {
+            const entry = this.entries.get(path);
+            if (entry) entry.dirty = true;
+          }
+          throw error;
+        } finally {
+          this.writingChanges = false;
+        }
+      }
       this.base = merged;
       if (changedFromDisk.length > 0) this.emit({ paths: changedFromDisk, origin: 'disk' });
       return { wrote, changedFromDisk };

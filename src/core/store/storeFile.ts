@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { readFileIfExists, writeFileAtomic } from './atomicFile';
@@ -69,18 +70,24 @@ export async function readStoreFile(storeDir: string): Promise<ReadResult> {
 }
 
 export async function writeStoreFile(storeDir: string, files: ReadonlyMap<string, FileRecord>): Promise<void> {
-  const document: StoreDocument = { format: STORE_FORMAT, version: STORE_VERSION, files: {} };
-  for (const path of [...files.keys()].sort()) {
-    const record = files.get(path)!;
-    if (record.regions.length > 0) document.files[path] = record;
-  }
+  // fromEntries defines own properties: a file named `__proto__` is kept like any other.
+  const entries = [...files.keys()].sort().flatMap((path) => (files.get(path)!.regions.length > 0 ? [[path, files.get(path)!] as const] : []));
+  const document: StoreDocument = { format: STORE_FORMAT, version: STORE_VERSION, files: Object.fromEntries(entries) };
   await writeFileAtomic(join(storeDir, STORE_FILE_NAME), `${JSON.stringify(document)}\n`);
 }
 
+/**
+ * Keeps a copy of a damaged store, once: the copy is named by the content's
+ * hash, so reading the same damaged file again (every process opens the
+ * store until one writes it anew) adds no second copy.
+ */
 async function keepAside(storeDir: string, text: string): Promise<string> {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const path = join(storeDir, `regions.unreadable-${stamp}.json`);
+  const path = join(storeDir, `regions.unreadable-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`);
   await fs.mkdir(storeDir, { recursive: true });
-  await fs.writeFile(path, text, 'utf8');
+  try {
+    await fs.writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   return path;
 }

@@ -84,7 +84,7 @@ async function markSelectionAsAi(registry: RepositoryRegistry): Promise<void> {
     repository.store.add(path, region);
     marked += aiLineCount(region);
   }
-  repository.store.scheduleSync();
+  await repository.saveNow();
   vscode.window.setStatusBarMessage(`AI Provenance: ${plural(marked, 'line')} marked as AI-generated`, 3000);
 }
 
@@ -99,7 +99,7 @@ async function unmark(registry: RepositoryRegistry, reference?: RegionReference)
     for (const span of selectedLineSpans(target.editor)) changed = repository.store.unmark(path, span.start, span.end) || changed;
   }
   if (!changed) void vscode.window.showInformationMessage('AI Provenance: there is no AI code in the selection.');
-  repository.store.scheduleSync();
+  else await repository.saveNow();
 }
 
 async function markReviewed(registry: RepositoryRegistry, reference?: RegionReference): Promise<void> {
@@ -120,7 +120,7 @@ async function markReviewed(registry: RepositoryRegistry, reference?: RegionRefe
     void vscode.window.showInformationMessage('AI Provenance: no unreviewed AI code here. Select lines, or put the cursor in an AI region.');
     return;
   }
-  repository.store.scheduleSync();
+  await repository.saveNow();
   vscode.window.setStatusBarMessage(`AI Provenance: ${plural(marked, 'region')} marked reviewed by ${review.by}`, 3000);
 }
 
@@ -129,7 +129,7 @@ async function markFileReviewed(registry: RepositoryRegistry, uri?: vscode.Uri):
   if (!target) return;
   const review = { by: await reviewerName(target.repository.root), at: Date.now() };
   const marked = target.repository.store.markReviewed(target.path, review);
-  target.repository.store.scheduleSync();
+  await target.repository.saveNow();
   vscode.window.setStatusBarMessage(`AI Provenance: ${plural(marked, 'region')} marked reviewed`, 3000);
 }
 
@@ -148,7 +148,7 @@ async function clearFile(registry: RepositoryRegistry, uri?: vscode.Uri): Promis
   );
   if (answer !== 'Forget') return;
   target.repository.store.clearFile(target.path);
-  target.repository.store.scheduleSync();
+  await target.repository.saveNow();
 }
 
 async function showFileRegions(registry: RepositoryRegistry, uri?: vscode.Uri): Promise<void> {

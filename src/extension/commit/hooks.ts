@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import * as vscode from 'vscode';
+import type { HookFailure } from '../../core/git';
+import { plural } from '../../core/text';
 import { HookInstallError, hooksStatus, type HooksStatus, type HookState, installHooks, type InstallResult, uninstallHooks, type UninstallResult } from '../../core/provenance';
 import { describeError, type Log } from '../log';
 import { type RepositoryContext, repositoryName } from '../repositories/repositoryContext';
@@ -228,6 +230,8 @@ export class HooksUpkeep implements vscode.Disposable {
   private readonly waitingForRegions = new Map<string, RepositoryContext>();
   private readonly pending = new Set<Promise<void>>();
   private readonly subscriptions: vscode.Disposable[];
+  /** Repositories whose hook failures were reported in this session (tests). */
+  readonly failuresReported: string[] = [];
 
   constructor(
     registry: RepositoryRegistry,
@@ -235,6 +239,8 @@ export class HooksUpkeep implements vscode.Disposable {
     private readonly actions: HookActions,
     private readonly offer: HookOffer,
     private readonly log: Log,
+    /** Remembers, per repository, the newest hook failure already reported (so each is shown once). */
+    private readonly memory: vscode.Memento,
   ) {
     this.subscriptions = [
       registry.onDidOpenRepository((repository) => this.track(this.check(repository))),
@@ -258,7 +264,9 @@ export class HooksUpkeep implements vscode.Disposable {
     this.checked.add(root);
     let health;
     try {
-      health = hooksHealth(await this.hooks.status(root, { fresh: true }));
+      const status = await this.hooks.status(root, { fresh: true });
+      this.reportFailures(root, status.failures);
+      health = hooksHealth(status);
     } catch (error) {
       this.log.warn(`Could not read the commit hooks of ${root}: ${describeError(error)}`);
       return;
@@ -294,6 +302,33 @@ export class HooksUpkeep implements vscode.Disposable {
     const name = repositoryName(root);
     void vscode.window
       .showWarningMessage(`AI Provenance's commit hooks in ${name} were changed: ${problems.join('; ')}. Commits may miss their AI provenance.`, REINSTALL)
+      .then((choice) => {
+        if (choice === REINSTALL) void this.actions.install(root);
+      });
+  }
+
+  /**
+   * Commits the hooks could not record (no node, the CLI copy gone, the CLI
+   * failing) are otherwise silent: each new one is logged, and shown once.
+   */
+  private reportFailures(root: string, failures: readonly HookFailure[]): void {
+    const key = `aiProvenance.hookFailuresSeen:${root}`;
+    const seen = this.memory.get<number>(key, 0);
+    const fresh = failures.filter((failure) => failure.at > seen);
+    if (fresh.length === 0) return;
+    for (const failure of fresh) {
+      this.log.warn(`Commit hook ${failure.hook} in ${root} could not record provenance at ${new Date(failure.at).toISOString()}${failure.commit ? ` (commit ${failure.commit.slice(0, 10)})` : ''}: ${failure.detail}`);
+    }
+    void this.memory.update(key, Math.max(...fresh.map((failure) => failure.at)));
+    this.failuresReported.push(root);
+    const commits = new Set(fresh.map((failure) => failure.commit).filter(Boolean)).size;
+    const latest = fresh[fresh.length - 1]!;
+    void vscode.window
+      .showWarningMessage(
+        `AI Provenance's commit hooks in ${repositoryName(root)} could not record provenance ${commits > 0 ? `for ${plural(commits, 'commit')}` : plural(fresh.length, 'time')}: ${latest.detail}. ` +
+          'Those commits have no note; `ai-provenance notes write <commit>` writes one.',
+        REINSTALL,
+      )
       .then((choice) => {
         if (choice === REINSTALL) void this.actions.install(root);
       });

@@ -16,6 +16,8 @@ export interface CommitApi {
   hookOfferAnswer(root: string): OfferRecord | undefined;
   /** What the commit box preview of a repository shows; undefined before it was first computed or without the git extension. */
   previewOf(root: string): PreviewState | undefined;
+  /** Repositories whose recorded hook failures were reported in this session, in order. */
+  hookFailuresReported(): readonly string[];
   /** Resolves once hook checks and the repository's pending preview computation are done. */
   settled(root?: string): Promise<void>;
 }
@@ -39,7 +41,7 @@ export function registerCommit(
   const memory = new OfferMemory(context.globalState);
   const actions = new HookActions(hooks, memory, log);
   const offer = new HookOffer(memory, actions, log);
-  const upkeep = new HooksUpkeep(registry, hooks, actions, offer, log);
+  const upkeep = new HooksUpkeep(registry, hooks, actions, offer, log, context.workspaceState);
   let preview: CommitPreview | undefined;
   const gitRoots = new Set<string>();
   const git = withGitApi(log, (api) => {
@@ -55,6 +57,7 @@ export function registerCommit(
 
   const api: CommitApi = {
     hookOffersShown: () => offer.shown,
+    hookFailuresReported: () => upkeep.failuresReported,
     hookOfferAnswer: (root) => memory.recordOf(root),
     previewOf: (root) => preview?.stateOf(root),
     settled: async (root) => {

@@ -30,6 +30,16 @@ export class RepositoryContext {
   }
 
   /**
+   * Writes the store now, for changes a commit may read at once: explicit
+   * commands and captures (a commit 50 ms after *Mark reviewed* must see it).
+   * Only typing-path moves wait for the debounce. A failed write is not
+   * thrown: the store keeps it pending and retries, and the registry reports it.
+   */
+  async saveNow(): Promise<void> {
+    await this.store.sync().catch(() => undefined);
+  }
+
+  /**
    * The per-worktree git directory (HEAD, sequencer state), asked of git
    * once; undefined outside git. A failed answer is asked again next time.
    */

@@ -3,9 +3,9 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { findRepository, storeDirOf } from '../../core/git';
-import { moveRegions, RegionStore, STORE_FILE_NAME, type StoreChange } from '../../core/store';
+import { moveRegions, RegionStore, STORE_FILE_NAME, type StoreChange, type WriteState } from '../../core/store';
 import { describeError, type Log } from '../log';
-import { RepositoryContext } from './repositoryContext';
+import { RepositoryContext, repositoryName } from './repositoryContext';
 import { watchStore } from './storeWatcher';
 
 export interface RegionsChange extends StoreChange {
@@ -28,6 +28,7 @@ export class RepositoryRegistry implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<RegionsChange>();
   private readonly openEmitter = new vscode.EventEmitter<RepositoryContext>();
   private readonly reportedProblems = new Set<string>();
+  private readonly reportedWriteFailures = new Set<string>();
 
   /** Fires whenever the regions of any repository change (locally or from disk). */
   readonly onDidChangeRegions = this.changeEmitter.event;
@@ -156,7 +157,8 @@ export class RepositoryRegistry implements vscode.Disposable {
       const context = new RepositoryContext(root, store, inGit);
       this.contexts.set(root, context);
       const subscription = store.onDidChange((change) => this.changeEmitter.fire({ ...change, repository: context }));
-      this.disposables.push({ dispose: () => subscription.dispose() }, await watchStore(store, this.log));
+      const writes = store.onDidChangeWriteState((state) => this.reportWriteState(root, storeDir, state));
+      this.disposables.push({ dispose: () => subscription.dispose() }, writes, await watchStore(store, this.log));
       this.reportProblems(store);
       this.log.info(`Tracking AI regions of ${root} in ${storeDir}`);
       this.openEmitter.fire(context);
@@ -166,6 +168,24 @@ export class RepositoryRegistry implements vscode.Disposable {
       void vscode.window.showErrorMessage(`AI Provenance could not open its region store for ${root}: ${describeError(error)}`);
       return undefined;
     }
+  }
+
+  /**
+   * A failed write is logged every time and shown once per store: the
+   * changes stay in memory and the store retries by itself (it never drops
+   * them); the log says when writing works again.
+   */
+  private reportWriteState(root: string, storeDir: string, state: WriteState): void {
+    if (state.ok) {
+      this.log.info(`Saved the AI regions of ${root} again`);
+      return;
+    }
+    this.log.error(`Could not save the AI regions of ${root} to ${storeDir} (attempt ${state.attempts}): ${state.error}; kept in memory, retrying`);
+    if (this.reportedWriteFailures.has(storeDir)) return;
+    this.reportedWriteFailures.add(storeDir);
+    void vscode.window.showWarningMessage(
+      `AI Provenance could not save the AI regions of ${repositoryName(root)} (${state.error}). They are kept in memory and saved as soon as ${storeDir} accepts writes again.`,
+    );
   }
 
   private reportProblems(store: RegionStore): void {

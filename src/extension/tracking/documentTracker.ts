@@ -105,7 +105,11 @@ export class DocumentTracker implements vscode.Disposable {
     const path = repository?.pathOf(event.document.uri);
     if (!repository || path === undefined) return;
     const { store } = repository;
-    if (applyDecisions(store, path, this.classifier().classify(event), this.removed)) store.scheduleSync();
+    const decisions = this.classifier().classify(event);
+    if (!applyDecisions(store, path, decisions, this.removed)) return;
+    // A capture is written at once (a commit may follow it right away); only typing-path moves wait for the debounce.
+    if (decisions.some((decision) => decision.ai)) void repository.saveNow();
+    else store.scheduleSync();
   }
 
   private reconcile(document: vscode.TextDocument): void {

@@ -34,5 +34,5 @@ async function markUnreviewed(registry: RepositoryRegistry, argument: RegionArgu
   const path = repository?.pathOf(uri);
   const region = path === undefined ? undefined : repository?.store.regions(path).find((candidate) => candidate.id === argument.regionId);
   if (!repository || path === undefined || !region) return;
-  if (repository.store.markUnreviewed(path, region.start, region.end) > 0) repository.store.scheduleSync();
+  if (repository.store.markUnreviewed(path, region.start, region.end) > 0) await repository.saveNow();
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hooksStatus } from '../../../src/core/provenance';
 import { CLI_PATH, runCli } from '../../support/cli';
@@ -185,6 +185,17 @@ describe('hook install / uninstall / status (real git)', function () {
     assert.deepEqual([stale.cliCopy.current, stale.installed], [false, false]);
     const fresh = await hooksStatus(repo.root, { cliPath: CLI_PATH });
     assert.deepEqual([fresh.cliCopy.current, fresh.installed], [true, true]);
+  });
+
+  it('notices when the node recorded at install time no longer exists', () => {
+    const vanishing = join(repo.root, '.git', 'node-of-an-old-editor');
+    symlinkSync(process.execPath, vanishing);
+    repo.installHooks('--node', vanishing);
+    assert.equal(status(repo).installed, true);
+    rmSync(vanishing);
+    const after = status(repo) as Status & { nodeFallback: string; nodeFallbackPresent: boolean };
+    assert.deepEqual([after.nodeFallback, after.nodeFallbackPresent, after.installed], [vanishing, false, false]);
+    assert.match(runCli(['hook', 'status'], { cwd: repo.root }).stdout, /node fallback: .*node-of-an-old-editor \(no longer exists: run `ai-provenance hook install`\)/);
   });
 
   it('leaves a wrapper alone on uninstall when someone changed it', () => {

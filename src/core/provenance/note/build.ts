@@ -18,19 +18,22 @@ export function buildNote(
   blastRadius: ReadonlyMap<string, LargestBlastRadius> = new Map(),
   now = new Date(),
 ): CommitNote {
-  const noteFiles: Record<string, NoteFile> = {};
+  const noteFiles: Array<[string, NoteFile]> = [];
   const byPath = new Map(files.map((file) => [file.path, file]));
   for (const file of summary.files) {
     const attribution = byPath.get(file.path);
     if (!attribution) continue;
-    noteFiles[file.path] = {
-      addedLines: file.addedLines,
-      aiLines: file.aiLines,
-      reviewedLines: file.reviewedLines,
-      ...(file.classes.length > 0 ? { loadBearing: file.classes } : {}),
-      ...(blastRadius.has(file.path) ? { blastRadius: noteBlast(blastRadius.get(file.path)!) } : {}),
-      ranges: rangesOf(attribution.aiLines),
-    };
+    noteFiles.push([
+      file.path,
+      {
+        addedLines: file.addedLines,
+        aiLines: file.aiLines,
+        reviewedLines: file.reviewedLines,
+        ...(file.classes.length > 0 ? { loadBearing: file.classes } : {}),
+        ...(blastRadius.has(file.path) ? { blastRadius: noteBlast(blastRadius.get(file.path)!) } : {}),
+        ranges: rangesOf(attribution.aiLines),
+      },
+    ]);
   }
   const blast = summary.blastRadius;
   return {
@@ -44,7 +47,8 @@ export function buildNote(
     ...(blast
       ? { blastRadius: { ...noteBlast(blast), path: blast.target.path } }
       : {}),
-    files: noteFiles,
+    // fromEntries defines own properties: a file named `__proto__` is kept like any other.
+    files: Object.fromEntries(noteFiles),
   };
 }
 
