@@ -11,6 +11,11 @@ export interface RegionSource {
   regions(path: string): readonly AiRegion[];
 }
 
+/** Whether regions are stored for the file (under its old name too, for a rename the CLI did not see). */
+export function hasStoredRegions(file: FileDiff, regions: RegionSource): boolean {
+  return storedRegions(file, regions).length > 0;
+}
+
 /** Files whose new version must be read: they gained lines and have regions. */
 export function filesNeedingText(diff: readonly FileDiff[], regions: RegionSource): FileDiff[] {
   return diff.filter((file) => file.addedLines.length > 0 && file.newBlob !== undefined && !file.binary && storedRegions(file, regions).length > 0);

@@ -1,8 +1,8 @@
 import { readBlobsPreferringWorkTree } from '../git/workTreeBlobs';
-import { diffRevisions, diffStaged } from '../git/diff';
+import { diffRevisions, diffStaged, textDiffsOf } from '../git/diff';
 import type { FileDiff } from '../git/diffParse';
 import { diffBaseOf, emptyTree, parentsOf, resolveCommit } from '../git/revisions';
-import { attributeChanges, filesNeedingText, type RegionSource } from './attribute';
+import { attributeChanges, filesNeedingText, hasStoredRegions, type RegionSource } from './attribute';
 import type { FileAttribution } from './lineOrigin';
 
 /** Whose changes: the staged ones (the commit being made) or an existing commit's. */
@@ -38,11 +38,15 @@ export async function attributedChanges(
   let parents: string[] = [];
   if (target.kind === 'staged') {
     const ready = target.amend ? undefined : await target.diff;
-    diff = ready ?? (await diffStaged(root, await stagedBase(root, target.amend === true), env ? { env } : {}));
+    const base = await stagedBase(root, target.amend === true);
+    diff = ready ?? (await diffStaged(root, base, env ? { env } : {}));
+    // A file with regions shown as binary by an attribute (e.g. `-diff`) still has its AI lines counted.
+    diff = await textDiffsOf(diff, (file) => hasStoredRegions(file, regions), (paths) => diffStaged(root, base, { paths, text: true, ...(env ? { env } : {}) }));
   } else {
     const base = await diffBaseOf(root, target.commit);
     parents = base.parents;
     diff = await diffRevisions(root, base.base, target.commit);
+    diff = await textDiffsOf(diff, (file) => hasStoredRegions(file, regions), (paths) => diffRevisions(root, base.base, target.commit, { paths, text: true }));
   }
   const needed = filesNeedingText(diff, regions);
   const blobs = await readBlobsPreferringWorkTree(root, needed.map((file) => ({ path: file.newPath!, blob: file.newBlob! })));

@@ -103,6 +103,30 @@ describe('gate: the pull request cannot judge itself (real git, adversarial)', f
     assert.match(report.stdout, /`lib\/ledger-core\/apply\.ts` .*payments/);
   });
 
+  it('a .gitattributes in the pull request cannot hide AI lines (`-diff`, `binary`): not from the commit hooks, the gate or the report', async () => {
+    // git shows a file with such an attribute as "Binary files differ", without lines; the attribute comes from the work tree.
+    repo.write('.gitattributes', 'src/** -diff\n*.ts binary\n');
+    await repo.writeAi('src/auth/login.ts', LOGIN);
+    const ours = await commitWithProvenance(repo, 'Add login');
+    assert.match(repo.message(), /^AI-Lines: 4\/6$/m, 'the trailers count the AI lines (of 6: the .gitattributes adds 2)');
+    const note = JSON.parse(repo.readNoteRaw(ours)!) as { files: Record<string, { aiLines: number }> };
+    assert.equal(note.files['src/auth/login.ts']?.aiLines, 4, 'the note records them');
+
+    // A git-ai note (read against the commit's diff, which the attribute would empty).
+    repo.write('src/auth/session.ts', lines('export function isExpired(at) {', '  return Date.now() > at;', '}'));
+    const theirs = repo.commitAll('Session expiry');
+    const gitAi = `src/auth/session.ts\n  s_1::t_1 1-3\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: theirs, prompts: {}, sessions: { s_1: { agent_id: { tool: 'cursor', id: 'c', model: 'm' } } } })}\n`;
+    repo.git('notes', '--ref', 'refs/notes/ai', 'add', '-m', gitAi, theirs);
+
+    const { code, result } = gate(repo);
+    assert.equal(code, 1);
+    const unreviewed = (sha: string) => result.commits.find((commit) => commit.sha === sha)!.findings.filter((finding) => finding.kind === 'unreviewed').map((finding) => [finding.path, finding.lines]);
+    assert.deepEqual(unreviewed(ours), [['src/auth/login.ts', [[1, 4]]]]);
+    assert.deepEqual(unreviewed(theirs), [['src/auth/session.ts', [[1, 3]]]]);
+    const report = JSON.parse(runCli(['report', '--base', 'main', '--json'], { cwd: repo.root }).stdout) as { summary: { aiLines: number; addedLines: number } };
+    assert.deepEqual([report.summary.aiLines, report.summary.addedLines], [7, 9], 'the .gitattributes line counts as added, the AI lines are all there');
+  });
+
   it('accepts a policy change only with a review the base policy accepts, never the author reviewing themselves', async () => {
     const change = async (reviewedBy: string | undefined, n: number) => {
       repo.write('CODEOWNERS', lines(`/src/ @acme/team${n}`));
@@ -232,6 +256,32 @@ describe('gate: commits without provenance (attestation, real git)', function ()
     ({ result } = gate(repo));
     assert.equal(result.commits[1].provenance, 'note');
     assert.deepEqual(ofKind(result, 'unattested').map((entry) => entry.path), ['docs/notes.md']);
+  });
+
+  it('an evil merge cannot carry AI code past it: what a merge writes itself is unattested, a clean merge is nothing', async () => {
+    repo.write('src/app.ts', lines('export const app = 1;'));
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'App');
+    onMain(repo, { 'src/main.ts': lines('export const main = 1;') });
+    // The AI-written login is slipped into the merge commit, which carries no provenance of its own.
+    repo.git('merge', '--no-commit', '-q', 'main');
+    await repo.writeAi('src/auth/login.ts', LOGIN);
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '--no-edit');
+    const evil = repo.head();
+    onMain(repo, { 'src/other.ts': lines('export const other = 1;') }, 'more on main');
+    repo.git('merge', '-q', '--no-edit', 'main'); // a clean merge: writes nothing of its own
+
+    let { code, result } = gate(repo);
+    assert.equal(code, 0, 'a warning with no configuration, as for a bypassed commit');
+    const merges = () => result.findings.filter((finding) => finding.kind === 'unattested');
+    assert.deepEqual(merges().map((finding) => [finding.level, finding.path, finding.classes]), [['warning', 'src/auth/login.ts', ['auth']]]);
+    assert.match(merges()[0].message, new RegExp(`^merge ${evil.slice(0, 10)} writes content of its own`));
+
+    onMain(repo, { '.ai-provenance.json': policyFile({ requireProvenance: ['auth'] }) }, 'require provenance in auth');
+    ({ code, result } = gate(repo));
+    assert.equal(code, 1);
+    assert.deepEqual(merges().map((finding) => [finding.level, finding.path]), [['error', 'src/auth/login.ts']]);
   });
 
   it('names the likely cause: node not found (from the hooks record), notes not fetched, a CI clone', async () => {

@@ -59,6 +59,38 @@ export interface AttestationContext {
  * warning for the default fail classes, nothing elsewhere.
  */
 export function unattestedFinding(commit: RangeCommit, files: readonly string[], context: AttestationContext): Finding | undefined {
+  const concern = concernedFiles(files, context);
+  if (!concern) return undefined;
+  const cause = likelyCause(commit, context);
+  return {
+    ...concern.finding,
+    ...(cause ? { cause } : {}),
+    message:
+      `made without provenance: no note and no AI-* trailers, but it changes ${concern.what}` +
+      `${cause ? `; likely cause: ${cause}` : ''}. Install the hooks (\`ai-provenance hook install\`) and write its note (\`ai-provenance notes write ${commit.sha.slice(0, 10)}\`), or amend it with them installed`,
+  };
+}
+
+/**
+ * The `unattested` finding of a merge commit that changes files itself
+ * (content that is in none of its parents, git's combined diff: an "evil
+ * merge" or a conflict resolution). Merges carry no provenance of their own,
+ * so lines written there, AI code included, would otherwise pass unseen.
+ */
+export function mergeUnattestedFinding(merge: string, files: readonly string[], context: AttestationContext): Finding | undefined {
+  const concern = concernedFiles(files, context);
+  if (!concern) return undefined;
+  return {
+    ...concern.finding,
+    cause: 'a merge commit: the lines it writes itself carry no provenance',
+    message:
+      `merge ${merge.slice(0, 10)} writes content of its own (in none of its parents) in ${concern.what}; ` +
+      'a merge carries no provenance, so these lines were never tracked. Make such changes in a commit of their own, with the hooks installed',
+  };
+}
+
+/** The files of `files` the policy wants provenance for, and how to name them; undefined when none. */
+function concernedFiles(files: readonly string[], context: AttestationContext): { finding: Omit<Finding, 'message'>; what: string } | undefined {
   const { policy, classifier } = context;
   const classified = files.map((path) => ({ path, classes: classifier.classify(path).classes.map((match) => match.name) }));
   const required = policy.requireProvenance === true ? classified : classified.filter((file) => file.classes.some((name) => (policy.requireProvenance as readonly string[]).includes(name)));
@@ -67,20 +99,29 @@ export function unattestedFinding(commit: RangeCommit, files: readonly string[],
   if (concerned.length === 0) return undefined;
   const classes = [...new Set(concerned.flatMap((file) => file.classes))].sort();
   const named = concerned.slice(0, 3).map((file) => file.path).join(', ') + (concerned.length > 3 ? `, +${concerned.length - 3} more` : '');
-  const cause = likelyCause(commit, context);
   const rule = required.length > 0 ? (policy.requireProvenance === true ? 'policy.requireProvenance' : `policy.requireProvenance (${classes.filter((name) => (policy.requireProvenance as readonly string[]).includes(name)).join(', ')})`) : undefined;
   return {
-    level: required.length > 0 ? 'error' : 'warning',
-    kind: 'unattested',
-    rule: 'require-provenance',
-    ...(concerned.length === 1 ? { path: concerned[0].path } : {}),
-    classes,
-    ...(cause ? { cause } : {}),
-    message:
-      `made without provenance: no note and no AI-* trailers, but it changes ${plural(concerned.length, 'file')}` +
-      `${classes.length > 0 ? ` in ${classes.join(', ')}` : ''} (${named})${rule ? ` that ${rule} covers` : ''}` +
-      `${cause ? `; likely cause: ${cause}` : ''}. Install the hooks (\`ai-provenance hook install\`) and write its note (\`ai-provenance notes write ${commit.sha.slice(0, 10)}\`), or amend it with them installed`,
+    finding: {
+      level: required.length > 0 ? 'error' : 'warning',
+      kind: 'unattested',
+      rule: 'require-provenance',
+      ...(concerned.length === 1 ? { path: concerned[0].path } : {}),
+      classes,
+    },
+    what: `${plural(concerned.length, 'file')}${classes.length > 0 ? ` in ${classes.join(', ')}` : ''} (${named})${rule ? ` that ${rule} covers` : ''}`,
   };
+}
+
+/** The merge commits of `base..head` that change files themselves (git's combined diff), with those files. */
+export async function mergesWithOwnChanges(root: string, base: string, head: string): Promise<Map<string, string[]>> {
+  const { stdout } = await git(['-c', 'core.quotePath=false', 'log', '--merges', '--cc', '--name-only', '--no-renames', '--format=%x1e%H', `${base}..${head}`, '--'], { cwd: root });
+  const merges = new Map<string, string[]>();
+  for (const record of stdout.split('\x1e').slice(1)) {
+    const [sha, ...files] = record.split('\n').map((line) => line.trim());
+    const own = files.filter(Boolean).map(unquoteGitPath);
+    if (own.length > 0) merges.set(sha, own);
+  }
+  return merges;
 }
 
 /** Why the commit probably has no provenance, from what this clone recorded; a general reason in CI. */

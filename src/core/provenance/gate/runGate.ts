@@ -3,7 +3,7 @@ import { resolveCommit } from '../../git/revisions';
 import { SignOffJudge } from '../../signoff/judge';
 import { judgeRange } from '../../signoff/judgeRange';
 import { readProvenanceSettings } from '../settings';
-import { changedFiles, unattestedFinding, type LocalHooks } from './attestation';
+import { changedFiles, mergeUnattestedFinding, mergesWithOwnChanges, unattestedFinding, type LocalHooks } from './attestation';
 import { commitFacts } from './commitFacts';
 import { evaluateCommit, evaluateRange } from './evaluate';
 import { gatePolicy, type GatePolicy } from './policy';
@@ -46,7 +46,12 @@ export async function runGate(root: string, baseRef: string, options: GateOption
   const settings = await readProvenanceSettings(root, source);
   const { policy, problems } = gatePolicy(settings.project.policy);
   const classifier = settings.classifier;
-  const [commits, notesFetched, changes] = await Promise.all([rangeCommits(root, base, head), notesRefExists(root), policyChanges(root, base, head)]);
+  const [commits, notesFetched, changes, merges] = await Promise.all([
+    rangeCommits(root, base, head),
+    notesRefExists(root),
+    policyChanges(root, base, head),
+    mergesWithOwnChanges(root, base, head),
+  ]);
   const judge = await SignOffJudge.open(root, configCommit, { requireSignOff: policy.requireSignOff, ...policy.signOff }, commits.map((commit) => commit.sha));
   const judgements = await judgeRange(judge, commits);
   const factOptions = {
@@ -70,7 +75,8 @@ export async function runGate(root: string, baseRef: string, options: GateOption
     const findings = [...(changed.byCommit.get(commit.sha) ?? []), ...(missing ? [missing] : []), ...judged];
     return { sha: commit.sha, subject: commit.subject, ...summary, findings };
   });
-  const rangeFindings = [...changed.range, ...evaluateRange(facts, policy)];
+  const mergeFindings = [...merges].flatMap(([sha, own]) => mergeUnattestedFinding(sha, own, attestation) ?? []);
+  const rangeFindings = [...changed.range, ...mergeFindings, ...evaluateRange(facts, policy)];
   const notices = [`policy, classes and CODEOWNERS read from ${source.label}`, ...settings.problems, ...problems, ...judge.notices];
   if (commits.length > 0 && !notesFetched) {
     notices.push("refs/notes/ai-provenance is not here: run ai-provenance notes sync origin --no-push for line-level provenance and attestation");

@@ -1,4 +1,4 @@
-import { diffCommits } from '../../git/diff';
+import { diffCommits, textDiffsOf } from '../../git/diff';
 import { readNotes } from '../../git/notes';
 import type { FileAttribution } from '../lineOrigin';
 import { rangesOf, serializeNote } from '../note/build';
@@ -42,7 +42,10 @@ export async function gitAiDocuments(root: string, texts: ReadonlyMap<string, st
   }
   const diffs = checkAgainstDiff ? await diffCommits(root, [...attributed.keys()]) : undefined;
   for (const [commit, { files, version }] of attributed) {
-    const diff = diffs?.get(commit);
+    const found = diffs?.get(commit);
+    // An attribute in the work tree (the pull request's, in CI) must not hide the lines git-ai attributes.
+    const attributedPaths = new Set(files.map((file) => file.path));
+    const diff = found && (await textDiffsOf(found, (file) => file.newPath !== undefined && attributedPaths.has(file.newPath), (paths) => diffCommits(root, [commit], { paths, text: true }).then((again) => again.get(commit) ?? [])));
     const kept = diff ? restrictToAdded(files, addedLinesByPath(diff)) : files;
     const document = gitAiDocument(commit, kept, typeof version === 'string' ? version : 'unknown');
     if (document.totals.aiLines > 0) documents.set(commit, document);

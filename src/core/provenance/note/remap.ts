@@ -1,4 +1,4 @@
-import { diffRevisions } from '../../git/diff';
+import { diffRevisions, textDiffsOf } from '../../git/diff';
 import type { FileDiff, Hunk } from '../../git/diffParse';
 import type { FileAttribution, LineOrigin } from '../lineOrigin';
 
@@ -34,10 +34,12 @@ export function lineMapper(hunks: readonly Hunk[]): (line: number) => number | u
 export async function remapAttributions(root: string, files: readonly FileAttribution[], from: string, to: string): Promise<FileAttribution[]> {
   if (files.length === 0 || from === to) return [...files];
   const paths = files.map((file) => file.path);
-  let diff = await diffRevisions(root, from, to, { paths });
+  // As text: these files have AI lines, whatever a .gitattributes in the work tree says (see textDiffsOf).
+  let diff: readonly FileDiff[] = await diffRevisions(root, from, to, { paths, text: true });
   if (diff.some((file) => file.status === 'deleted')) {
     // A file may have been renamed: only a diff of everything can tell.
-    diff = await diffRevisions(root, from, to);
+    const noted = new Set(paths);
+    diff = await textDiffsOf(await diffRevisions(root, from, to), (file) => file.oldPath !== undefined && noted.has(file.oldPath), (again) => diffRevisions(root, from, to, { paths: again, text: true }));
   }
   const byOldPath = new Map<string, FileDiff>();
   for (const file of diff) if (file.oldPath !== undefined) byOldPath.set(file.oldPath, file);

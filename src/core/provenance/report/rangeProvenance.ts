@@ -1,4 +1,4 @@
-import { diffRevisions } from '../../git/diff';
+import { diffRevisions, textDiffsOf } from '../../git/diff';
 import { pathOf } from '../../git/diffParse';
 import { git } from '../../git/exec';
 import { resolveCommit } from '../../git/revisions';
@@ -63,7 +63,10 @@ export async function rangeProvenance(
     }
   }
   const added = new Map<string, { count: number; lines: Set<number> }>();
-  for (const file of await diffRevisions(root, mergeBase, head)) {
+  // Files with AI lines are diffed as text whatever the work tree's .gitattributes says (see textDiffsOf).
+  const noted = new Set(carried.flat().map((file) => file.path));
+  const diff = await textDiffsOf(await diffRevisions(root, mergeBase, head), (file) => file.newPath !== undefined && noted.has(file.newPath), (paths) => diffRevisions(root, mergeBase, head, { paths, text: true }));
+  for (const file of diff) {
     if (file.newPath !== undefined) added.set(pathOf(file), { count: file.addedLines.length, lines: new Set(file.addedLines) });
   }
   // Files the range adds lines to but no note mentions still count in the denominator.
