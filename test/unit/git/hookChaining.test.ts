@@ -170,6 +170,52 @@ describe('hook chaining: the hooks already there run exactly as git runs them (r
     assert.deepEqual(Object.fromEntries(names.map((name) => [name, fileState(join(hooksDir, name))])), before);
     assert.deepEqual(readdirSync(hooksDir).sort(), listing, 'nothing of ours is left');
   });
+
+  it("a team's pre-push hook still decides: it sees the same refs on stdin, its rejection stops the code and our notes, and our notes push does not run it again", async () => {
+    const remote = join(repo.root, '..', 'remote.git');
+    spawnSync('git', ['init', '-q', '--bare', '-b', 'main', remote]);
+    repo.git('remote', 'add', 'origin', remote);
+    const out = join(repo.root, '.git', 'pre-push.jsonl');
+    // A protected-branch check as teams write them: reads the refs git feeds on stdin, refuses main.
+    hook(
+      'pre-push',
+      [
+        '#!/usr/bin/env node',
+        "const fs = require('fs');",
+        "const stdin = fs.readFileSync(0, 'utf8');",
+        `fs.appendFileSync(${JSON.stringify(out)}, JSON.stringify({ args: process.argv.slice(2), stdin }) + '\\n');`,
+        "if (/ refs\\/heads\\/main /.test(stdin)) { console.error('pre-push: main is protected'); process.exit(7); }",
+        '',
+      ].join('\n'),
+    );
+    const pushes = () => {
+      writeFileSync(out, '');
+      const main = repo.tryGit(['push', 'origin', 'main']);
+      repo.git('branch', '-f', 'feature', 'main');
+      const feature = repo.tryGit(['push', 'origin', 'feature']);
+      return { codes: [main.code, feature.code], stderr: main.stderr + feature.stderr, probes: probes(out) as unknown as Array<{ args: string[]; stdin: string }> };
+    };
+    const before = pushes();
+    assert.deepEqual(before.codes, [1, 0], before.stderr);
+    assert.match(before.stderr, /main is protected/);
+    spawnSync('git', ['--git-dir', remote, 'branch', '-D', 'feature']);
+
+    repo.installHooks();
+    await repo.writeAi('src/auth/token.ts', lines('export const token = 1;'));
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'AI code in auth');
+    assert.ok(repo.readNoteRaw(), 'the commit has its note to push');
+    const after = pushes();
+    assert.deepEqual(after.codes, before.codes, 'the same pushes pass and fail');
+    assert.match(after.stderr, /main is protected/);
+    assert.equal(after.probes.length, 2, 'one run per push: our notes push (--no-verify) does not run the team hook again');
+    for (const [index, probe] of after.probes.entries()) {
+      assert.deepEqual(probe.args, before.probes[index]!.args, 'the same remote name and URL');
+      assert.equal(probe.stdin, `refs/heads/${index === 0 ? 'main' : 'feature'} ${repo.head()} refs/heads/${index === 0 ? 'main' : 'feature'} ${'0'.repeat(40)}\n`);
+    }
+    const remoteRefs = spawnSync('git', ['--git-dir', remote, 'for-each-ref', '--format=%(refname)'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    assert.deepEqual(remoteRefs, ['refs/heads/feature', 'refs/notes/ai-provenance'], 'main refused (code and notes with it); the accepted push carried the notes');
+  });
 });
 
 describe('hook chaining with Husky 9 and the pre-commit framework (real packages, real git)', function () {
