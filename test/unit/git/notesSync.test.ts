@@ -52,7 +52,13 @@ function forgedNote(commit: string, path: string, ranges: Array<[number, number,
         addedLines: 0,
         aiLines: 0,
         reviewedLines: 0,
-        ranges: ranges.map(([start, end, options]) => ({ start, end, source: 'agent', tool: 'forger', ...(options?.reviewed ? { reviewed: { by: 'Mallory', at: '2026-02-03T04:05:06.000Z' } } : {}) })),
+        ranges: ranges.map(([start, end, options]) => ({
+          start,
+          end,
+          source: 'agent',
+          tool: 'forger',
+          ...(options?.reviewed ? { reviewed: { by: 'Mallory', at: '2026-02-03T04:05:06.000Z' } } : {}),
+        })),
       },
     },
   };
@@ -104,13 +110,28 @@ describe('notes sync: a bare remote and several clones share notes without losin
     assert.deepEqual(aiLines(bob.readNoteRaw(bobs)), { 'src/bob.ts': ['1'] });
   });
 
-  it('unites both clones\' notes of the same commit, keeping a review recorded on either side', async () => {
-    const commit = await aiCommit(ann, 'src/shared.ts', ['export const one = 1;', 'export const two = 2;', 'export const three = 3;'], 'shared');
-    ann.git('push', '-q', 'origin', 'main');
+  it("unites both clones' notes of the same commit, keeping a review recorded on either side", async () => {
+    // A commit neither of them made (of one they made, their own note is the record: see the trust tests below).
+    const cy = team.clone('Cy');
+    const commit = await aiCommit(cy, 'src/shared.ts', ['export const one = 1;', 'export const two = 2;', 'export const three = 3;'], 'shared');
+    cy.git('push', '-q', 'origin', 'main');
+    ann.git('pull', '-q', 'origin', 'main');
     bob.git('pull', '-q', 'origin', 'main');
     // Ann's note says lines 1-2 are AI; Bob's (written independently, not yet pushed) says 2-3, with 3 reviewed.
     ann.git('notes', '--ref', REF, 'add', '-f', '-m', forgedNote(commit, 'src/shared.ts', [[1, 2]]), commit);
-    bob.git('notes', '--ref', REF, 'add', '-f', '-m', forgedNote(commit, 'src/shared.ts', [[2, 2], [3, 3, { reviewed: true }]]), commit);
+    bob.git(
+      'notes',
+      '--ref',
+      REF,
+      'add',
+      '-f',
+      '-m',
+      forgedNote(commit, 'src/shared.ts', [
+        [2, 2],
+        [3, 3, { reviewed: true }],
+      ]),
+      commit,
+    );
     sync(ann);
     const result = sync(bob);
     assert.match(result.stdout, /merged origin's notes/);
@@ -121,7 +142,7 @@ describe('notes sync: a bare remote and several clones share notes without losin
     assert.equal(ann.git('rev-parse', REF).trim(), team.git('rev-parse', REF).trim(), 'Ann fast-forwarded to the merge');
   });
 
-  it('retries a push that another clone beat, and loses neither clone\'s notes (bounded attempts)', async () => {
+  it("retries a push that another clone beat, and loses neither clone's notes (bounded attempts)", async () => {
     const annCommit = await aiCommit(ann, 'src/ann.ts', ['export const x = 1;'], 'Ann');
     ann.git('push', '-q', 'origin', 'main');
     sync(bob, '--no-push');
@@ -165,7 +186,17 @@ describe('notes sync: a bare remote and several clones share notes without losin
       // Mallory's note for `next` claims all four lines (only line 4 is new), plus a document "copied" from
       // `human` claiming its lines; her note for `human` claims lines of a file that commit does not touch.
       const mallory = team.clone('Mallory');
-      mallory.git('notes', '--ref', REF, 'add', '-m', forgedNote(next, 'src/human.ts', [[1, 4]]), '-m', forgedNote(human, 'src/human.ts', [[1, 3]]), next);
+      mallory.git(
+        'notes',
+        '--ref',
+        REF,
+        'add',
+        '-m',
+        forgedNote(next, 'src/human.ts', [[1, 4]]),
+        '-m',
+        forgedNote(human, 'src/human.ts', [[1, 3]]),
+        next,
+      );
       mallory.git('notes', '--ref', REF, 'add', '-m', forgedNote(human, 'src/app.ts', [[1, 2]]), human);
       mallory.git('push', '-q', 'origin', REF);
       const result = sync(ann, '--no-push');
@@ -179,6 +210,72 @@ describe('notes sync: a bare remote and several clones share notes without losin
         JSON.parse(blame.stdout).lines.map((line: { ai: boolean }) => line.ai),
         [false, false, false, true],
       );
+    });
+
+    it('of a commit this clone made, a remote note cannot make AI a line its own note records as human, nor overwrite that unpushed note', async () => {
+      ann.write('src/mix.ts', lines('export const h1 = 1;', 'export const h2 = 2;'));
+      const human = await commitWithProvenance(ann, 'human lines'); // the note: tracked, no AI line
+      const own = ann.readNoteRaw(human);
+      ann.git('push', '-q', 'origin', 'main'); // the code only: Ann's note is not pushed yet
+      const mallory = team.clone('Mallory');
+      mallory.git('notes', '--ref', REF, 'add', '-m', forgedNote(human, 'src/mix.ts', [[1, 2, { reviewed: true }]]), human);
+      mallory.git('push', '-q', 'origin', REF);
+
+      const result = sync(ann);
+      assert.match(result.stderr, /note for .* called 2 lines AI that this clone's own note of the commit \(made here\) records as human: not taken/);
+      assert.deepEqual(aiLines(ann.readNoteRaw(human)), {});
+      assert.equal(JSON.parse(ann.readNoteRaw(human)!).generator, JSON.parse(own!).generator, "Ann's own document is the one kept");
+      const blame = runCli(['blame', 'src/mix.ts', '--json'], { cwd: ann.root });
+      assert.deepEqual(
+        JSON.parse(blame.stdout).lines.map((line: { ai: boolean }) => line.ai),
+        [false, false],
+      );
+      // What Ann pushed back corrects the remote for everyone.
+      assert.deepEqual(aiLines(team.note(human)), {});
+      sync(bob, '--no-push');
+      assert.deepEqual(aiLines(bob.readNoteRaw(human)), {});
+    });
+
+    it('a note rewritten or removed on the remote cannot take AI lines, reviews or notes away, even when the remote descends from ours', async () => {
+      await ann.writeAi('src/ai.ts', lines('export const x = 1;', 'export const y = 2;'), { tool: 'copilot' });
+      await ann.markReviewed('src/ai.ts', 'Ann');
+      const reviewed = await commitWithProvenance(ann, 'reviewed AI code');
+      const other = await aiCommit(ann, 'src/other.ts', ['export const z = 3;'], 'more AI code');
+      ann.git('push', '-q', 'origin', 'main');
+      sync(ann);
+      assert.deepEqual(aiLines(team.note(reviewed)), { 'src/ai.ts': ['1r', '2r'] });
+
+      // Mallory starts from the remote's notes, so her push is a fast-forward of Ann's.
+      const mallory = team.clone('Mallory');
+      mallory.git('fetch', '-q', 'origin', `${REF}:${REF}`);
+      mallory.git('notes', '--ref', REF, 'add', '-f', '-m', forgedNote(reviewed, 'src/ai.ts', [[1, 1]]), reviewed);
+      mallory.git('notes', '--ref', REF, 'remove', other);
+      mallory.git('push', '-q', 'origin', REF);
+      assert.deepEqual(aiLines(team.note(reviewed)), { 'src/ai.ts': ['1'] });
+
+      sync(ann);
+      assert.deepEqual(aiLines(ann.readNoteRaw(reviewed)), { 'src/ai.ts': ['1r', '2r'] });
+      assert.deepEqual(aiLines(ann.readNoteRaw(other)), { 'src/other.ts': ['1'] });
+      // Ann's sync put them back on the remote; a teammate who took Mallory's version gets them back too.
+      assert.deepEqual(aiLines(team.note(reviewed)), { 'src/ai.ts': ['1r', '2r'] });
+      assert.deepEqual(aiLines(team.note(other)), { 'src/other.ts': ['1'] });
+      sync(bob, '--no-push');
+      assert.deepEqual(aiLines(bob.readNoteRaw(reviewed)), { 'src/ai.ts': ['1r', '2r'] });
+    });
+
+    it('a remote that only adds to our notes is taken by fast-forward (no merge commit)', async () => {
+      const commit = await aiCommit(ann, 'src/ann.ts', ['export const x = 1;'], 'Ann');
+      ann.git('push', '-q', 'origin', 'main');
+      sync(ann);
+      sync(bob, '--no-push');
+      bob.git('pull', '-q', 'origin', 'main');
+      const bobs = await aiCommit(bob, 'src/bob.ts', ['export const y = 2;'], 'Bob');
+      bob.git('push', '-q', 'origin', 'main');
+      sync(bob);
+      assert.match(sync(ann, '--no-push').stdout, /took origin's notes/);
+      assert.equal(ann.git('rev-parse', REF).trim(), team.git('rev-parse', REF).trim(), "Ann is at the remote's notes commit");
+      assert.deepEqual(aiLines(ann.readNoteRaw(bobs)), { 'src/bob.ts': ['1'] });
+      assert.deepEqual(aiLines(ann.readNoteRaw(commit)), { 'src/ann.ts': ['1'] });
     });
 
     it('keeps the local note when the remote one is malformed, and keeps notes for commits this clone does not have', async () => {
@@ -241,7 +338,7 @@ describe('after hook install, a plain git push and git pull share the notes (pre
     return repo.head();
   }
 
-  it('git push pushes the notes with the code; git pull brings and merges them; blame shows the teammate\'s AI lines', async () => {
+  it("git push pushes the notes with the code; git pull brings and merges them; blame shows the teammate's AI lines", async () => {
     const commit = await hookedAiCommit(ann, 'src/ann.ts', lines('export const x = 1;', 'export const y = 2;'), 'Ann adds AI code');
     const push = ann.tryGit(['push', 'origin', 'main']);
     assert.equal(push.code, 0, push.stderr);

@@ -39,11 +39,11 @@ async function mergeOnce(root: string, spec: SyncedNotesRef, incoming: string): 
   if (!remote.commit) return { kind: 'no-remote', ...none };
   if (local.commit && (local.commit === remote.commit || (await isAncestor(root, remote.commit, local.commit)))) return { kind: 'up-to-date', ...none };
 
-  // When the remote's notes descend from ours, it has every local note already (we pushed them, or they came
-  // from it): its versions are later ones, so only the remote's side is judged, and clean ones are taken as they are.
+  // Even when the remote's notes descend from ours, its versions are judged against the local ones: a note
+  // rewritten or removed on the remote must not take lines, reviews or whole notes away from this clone.
   const localBehind = !local.commit || (await isAncestor(root, local.commit, remote.commit));
   const differing = [...remote.notes].filter(([object, entry]) => local.notes.get(object)?.blob !== entry.blob);
-  const localBlob = (object: string) => (localBehind ? undefined : local.notes.get(object)?.blob);
+  const localBlob = (object: string) => local.notes.get(object)?.blob;
   const blobs = await readBlobs(root, differing.flatMap(([object, entry]) => [entry.blob, localBlob(object) ?? []].flat()));
   const conflicts: NoteConflict[] = differing.map(([object, entry]) => {
     const blob = localBlob(object);
@@ -52,8 +52,8 @@ async function mergeOnce(root: string, spec: SyncedNotesRef, incoming: string): 
   });
   const { texts, problems } = await spec.merge(root, conflicts);
 
-  // Behind: notes the remote removed since stay removed. Diverged: everything local stays.
-  const merged = new Map<string, NotesTreeEntry>(localBehind ? remote.notes : local.notes);
+  // Every local note stays, also one the remote removed since.
+  const merged = new Map<string, NotesTreeEntry>([...remote.notes, ...local.notes]);
   const written = await writeBlobs(root, [...texts.values()].filter((text): text is string => text !== undefined));
   let changed = 0;
   for (const [object, entry] of differing) {

@@ -37,7 +37,10 @@ export const unionOfLines: NotesMerge = async (_root, conflicts) => {
   const texts = new Map<string, string>();
   for (const { object, local, remote } of conflicts) {
     const lines = [...(local ?? '').split('\n'), ...remote.split('\n')].filter((line) => line.trim() !== '');
-    texts.set(object, `${[...new Set(lines)].join('\n')}\n`);
+    const remoteLines = new Set(remote.split('\n'));
+    // The remote's own text when it has every local line: the same blob, so the ref can fast-forward.
+    if (lines.every((line) => remoteLines.has(line))) texts.set(object, remote);
+    else texts.set(object, `${[...new Set(lines)].join('\n')}\n`);
   }
   return { texts, problems: [] };
 };
