@@ -22,7 +22,9 @@ function cli(repo: ProvenanceRepo, ...args: string[]): string {
 function aiView(repo: ProvenanceRepo, path: string, rev: string): string[] {
   const blame = JSON.parse(cli(repo, 'blame', path, '--rev', rev, '--json')) as BlameJson;
   const texts = repo.git('show', `${rev}:${path}`).split('\n');
-  return blame.lines.filter((line) => line.ai).map((line) => `${line.line}: ${texts[line.line - 1]} [${line.tool}${line.reviewed ? ', reviewed' : ''}]`);
+  return blame.lines
+    .filter((line) => line.ai)
+    .map((line) => `${line.line}: ${texts[line.line - 1]} [${line.tool}${line.reviewed ? ', reviewed' : ''}]`);
 }
 
 /** The same, without line numbers: what must survive any merge. */
@@ -49,7 +51,13 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     ann = team.clone('Ann');
     ann.installHooks();
     ann.git('switch', '-q', '-c', 'feature');
-    const body = ['export function refund(amount: number) {', "  if (amount <= 0) throw new Error('bad amount');", '  const fee = amount * 0.03;', '  return amount - fee;', '}'];
+    const body = [
+      'export function refund(amount: number) {',
+      "  if (amount <= 0) throw new Error('bad amount');",
+      '  const fee = amount * 0.03;',
+      '  return amount - fee;',
+      '}',
+    ];
     ann.write(REFUND, lines(...HEADER, ...body));
     await ann.markAi(REFUND, 6, 10, { source: 'agent', tool: 'claude-code', model: 'claude-sonnet-4' });
     ann.git('commit', '-q', '-am', 'Add refund()');
@@ -57,7 +65,10 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     edited[7] = '  const fee = Math.round(amount * 0.02); // agreed with finance';
     ann.write(REFUND, lines(...edited, '// refunds are logged by the caller'));
     ann.git('commit', '-q', '-am', 'Lower the refund fee');
-    await ann.writeAi(FORMAT, lines('export function cents(value: number) {', '  return Math.round(value * 100);', '}'), { source: 'inline', tool: 'copilot' });
+    await ann.writeAi(FORMAT, lines('export function cents(value: number) {', '  return Math.round(value * 100);', '}'), {
+      source: 'inline',
+      tool: 'copilot',
+    });
     await ann.markReviewed(FORMAT, 'Ann');
     ann.git('add', '-A');
     ann.git('commit', '-q', '-m', 'Add cents()');
@@ -70,7 +81,11 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
         '9:   return amount - fee; [claude-code]',
         '10: } [claude-code]',
       ],
-      [FORMAT]: ['1: export function cents(value: number) { [copilot, reviewed]', '2:   return Math.round(value * 100); [copilot, reviewed]', '3: } [copilot, reviewed]'],
+      [FORMAT]: [
+        '1: export function cents(value: number) { [copilot, reviewed]',
+        '2:   return Math.round(value * 100); [copilot, reviewed]',
+        '3: } [copilot, reviewed]',
+      ],
     });
 
     // Meanwhile main moves: Bob inserts a line at the top of the same file.
@@ -105,8 +120,14 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     assert.deepEqual(byContent(view[REFUND]), byContent(branchView[REFUND]));
     assert.deepEqual(byContent(view[FORMAT]), byContent(branchView[FORMAT]));
     // At their new line numbers: Bob's line moved refund.ts down by one.
-    assert.deepEqual(view[REFUND].map((entry) => parseInt(entry)), branchView[REFUND].map((entry) => parseInt(entry) + 1));
-    assert.deepEqual(view[FORMAT].map((entry) => parseInt(entry)), [1, 2, 3]);
+    assert.deepEqual(
+      view[REFUND].map((entry) => parseInt(entry)),
+      branchView[REFUND].map((entry) => parseInt(entry) + 1),
+    );
+    assert.deepEqual(
+      view[FORMAT].map((entry) => parseInt(entry)),
+      [1, 2, 3],
+    );
   }
 
   it('squash merge by another identity with a title-only message: found by patch content, carried by content', () => {
@@ -125,7 +146,10 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     forge.git('push', '-q', 'origin', 'main');
     assert.match(ciCarries(), /carried 6 AI lines/);
     const view = mainViewOfTeammate();
-    assert.deepEqual(byContent(view[REFUND]), byContent(branchView[REFUND]).filter((entry) => !entry.includes('return amount - fee')));
+    assert.deepEqual(
+      byContent(view[REFUND]),
+      byContent(branchView[REFUND]).filter((entry) => !entry.includes('return amount - fee')),
+    );
     assert.ok(!view[REFUND].some((entry) => entry.includes('Math.max')), 'the rewritten line is not AI');
     assert.deepEqual(byContent(view[FORMAT]), byContent(branchView[FORMAT]));
   });
@@ -137,6 +161,31 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     forge.git('commit', '-q', '-m', 'Refunds (#1)');
     forge.git('push', '-q', 'origin', 'main');
     assert.match(ciCarries(), /carried 7 AI lines .*found by pull request #1/);
+    assertSameAiLinesShiftedByBob(mainViewOfTeammate());
+  });
+
+  it('GitLab squash with a merge commit: the title-only squash commit, found through the merge request named in the merge commit, branch deleted', () => {
+    forge.git('push', '-q', 'origin', 'feature:refs/merge-requests/1/head');
+    forge.git('push', '-q', 'origin', '--delete', 'feature');
+    // GitLab squashes the source branch into one commit titled with the merge request's title, on the branch's base,
+    // then merges that with a merge commit naming the merge request.
+    forge.git('switch', '-q', '-c', 'squashed', forge.git('merge-base', 'main', 'feature').trim());
+    forge.git('merge', '-q', '--squash', 'feature');
+    forge.git('commit', '-q', '-m', 'Refunds');
+    forge.git('switch', '-q', 'main');
+    forge.git('merge', '-q', '--no-ff', '-m', "Merge branch 'feature' into 'main'\n\nRefunds\n\nSee merge request shop/shop!1", 'squashed');
+    forge.git('push', '-q', 'origin', 'main');
+    assert.match(ciCarries(), /carried 7 AI lines from 3 commits of .*found by pull request #1/);
+    assertSameAiLinesShiftedByBob(mainViewOfTeammate());
+  });
+
+  it('GitLab fast-forward squash, title only, branch deleted: found by patch content among the recent merge request refs', () => {
+    forge.git('push', '-q', 'origin', 'feature:refs/merge-requests/2/head');
+    forge.git('push', '-q', 'origin', '--delete', 'feature');
+    forge.git('merge', '-q', '--squash', 'feature');
+    forge.git('commit', '-q', '-m', 'Refunds');
+    forge.git('push', '-q', 'origin', 'main');
+    assert.match(ciCarries(), /carried 7 AI lines from 3 commits of .*found by patch content of refs\/ai-provenance\/pull\/2/);
     assertSameAiLinesShiftedByBob(mainViewOfTeammate());
   });
 
@@ -157,7 +206,7 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     assertSameAiLinesShiftedByBob(mainViewOfTeammate());
   });
 
-  it('rebase merge: each rebased commit takes its own commit\'s note', () => {
+  it("rebase merge: each rebased commit takes its own commit's note", () => {
     forge.git('rebase', '-q', 'main', 'feature');
     forge.git('switch', '-q', 'main');
     forge.git('merge', '-q', '--ff-only', 'feature');
