@@ -26,10 +26,10 @@ model and reviewed only on AI lines).`,
     const root = (await requireRepository(io)).root;
     const path = toRepoPath(root, resolve(io.cwd, positionals[0]));
     if (!path) throw new CliError(`${positionals[0]} is outside ${root}`);
-    await takeInFetchedNotesFor(root, io);
     let blame: FileBlame;
     try {
-      blame = await blameProvenance(root, path, values.rev ?? 'HEAD');
+      // The notes git fetch brought are merged while git blame runs.
+      blame = await blameProvenance(root, path, values.rev ?? 'HEAD', { notesReady: takeInFetchedNotesFor(root, io) });
     } catch (error) {
       if (error instanceof BlameInputError) throw new CliError(error.message);
       throw error;
@@ -47,12 +47,15 @@ model and reviewed only on AI lines).`,
 
 function formatBlame(blame: FileBlame, texts: readonly string[]): string {
   const labels = blame.lines.map((line) => (line.ai ? ['AI', line.source, line.tool, line.model].filter(Boolean).join(' ') : ''));
-  const reviews = blame.lines.map((line) => (!line.ai ? '' : line.reviewed ? `reviewed${line.reviewedBy ? ` by ${line.reviewedBy}` : ''}` : 'unreviewed'));
+  const reviews = blame.lines.map((line) =>
+    !line.ai ? '' : line.reviewed ? `reviewed${line.reviewedBy ? ` by ${line.reviewedBy}` : ''}` : 'unreviewed',
+  );
   const labelWidth = Math.max(0, ...labels.map((label) => label.length));
   const reviewWidth = Math.max(0, ...reviews.map((review) => review.length));
   const numberWidth = String(blame.lines.length).length;
   const rows = blame.lines.map(
-    (line, index) => `${line.commit.slice(0, 10)}  ${labels[index].padEnd(labelWidth)}  ${reviews[index].padEnd(reviewWidth)}  ${String(line.line).padStart(numberWidth)}  ${texts[line.line - 1] ?? ''}`,
+    (line, index) =>
+      `${line.commit.slice(0, 10)}  ${labels[index].padEnd(labelWidth)}  ${reviews[index].padEnd(reviewWidth)}  ${String(line.line).padStart(numberWidth)}  ${texts[line.line - 1] ?? ''}`,
   );
   const ai = blame.lines.filter((line) => line.ai);
   const reviewed = ai.filter((line) => line.reviewed).length;

@@ -1,4 +1,5 @@
 import { readBlobs } from '../blobs';
+import { resolveCommit } from '../revisions';
 import { commitNotesTree, compareAndSwapRef, isAncestor, readNotesSnapshot, writeBlobs, writeNotesTree, type NotesTreeEntry } from './notesTree';
 import type { NoteConflict, SyncedNotesRef } from './types';
 
@@ -34,17 +35,23 @@ export async function mergeNotesRef(root: string, spec: SyncedNotesRef, incoming
 }
 
 async function mergeOnce(root: string, spec: SyncedNotesRef, incoming: string): Promise<NotesRefMerge | 'raced'> {
-  const [local, remote] = await Promise.all([readNotesSnapshot(root, spec.ref), readNotesSnapshot(root, incoming)]);
+  // The usual case (every reader calls this) costs two rev-parses and no tree listing: nothing new fetched.
+  const [localCommit, remoteCommit] = await Promise.all([resolveCommit(root, spec.ref), resolveCommit(root, incoming)]);
   const none = { ref: spec.ref, changed: 0, problems: [] };
+  if (!remoteCommit) return { kind: 'no-remote', ...none };
+  if (localCommit && (localCommit === remoteCommit || (await isAncestor(root, remoteCommit, localCommit)))) return { kind: 'up-to-date', ...none };
+  const [local, remote] = await Promise.all([readNotesSnapshot(root, spec.ref), readNotesSnapshot(root, incoming)]);
   if (!remote.commit) return { kind: 'no-remote', ...none };
-  if (local.commit && (local.commit === remote.commit || (await isAncestor(root, remote.commit, local.commit)))) return { kind: 'up-to-date', ...none };
 
   // Even when the remote's notes descend from ours, its versions are judged against the local ones: a note
   // rewritten or removed on the remote must not take lines, reviews or whole notes away from this clone.
   const localBehind = !local.commit || (await isAncestor(root, local.commit, remote.commit));
   const differing = [...remote.notes].filter(([object, entry]) => local.notes.get(object)?.blob !== entry.blob);
   const localBlob = (object: string) => local.notes.get(object)?.blob;
-  const blobs = await readBlobs(root, differing.flatMap(([object, entry]) => [entry.blob, localBlob(object) ?? []].flat()));
+  const blobs = await readBlobs(
+    root,
+    differing.flatMap(([object, entry]) => [entry.blob, localBlob(object) ?? []].flat()),
+  );
   const conflicts: NoteConflict[] = differing.map(([object, entry]) => {
     const blob = localBlob(object);
     const localText = blob ? blobs.get(blob)?.toString('utf8') : undefined;
@@ -54,7 +61,10 @@ async function mergeOnce(root: string, spec: SyncedNotesRef, incoming: string): 
 
   // Every local note stays, also one the remote removed since.
   const merged = new Map<string, NotesTreeEntry>([...remote.notes, ...local.notes]);
-  const written = await writeBlobs(root, [...texts.values()].filter((text): text is string => text !== undefined));
+  const written = await writeBlobs(
+    root,
+    [...texts.values()].filter((text): text is string => text !== undefined),
+  );
   let changed = 0;
   for (const [object, entry] of differing) {
     const text = texts.get(object);
@@ -73,7 +83,10 @@ async function mergeOnce(root: string, spec: SyncedNotesRef, incoming: string): 
   const others = localBehind ? remote.others : new Map([...remote.others, ...local.others]);
 
   // Nothing of ours that the remote lacks, and the remote's notes taken as they are: just move to it.
-  const sameAsRemote = merged.size === remote.notes.size && [...merged].every(([object, entry]) => remote.notes.get(object)?.blob === entry.blob) && others.size === remote.others.size;
+  const sameAsRemote =
+    merged.size === remote.notes.size &&
+    [...merged].every(([object, entry]) => remote.notes.get(object)?.blob === entry.blob) &&
+    others.size === remote.others.size;
   if (sameAsRemote && localBehind) {
     if (!(await compareAndSwapRef(root, spec.ref, remote.commit, local.commit, `notes: fast-forward to ${incoming}`))) return 'raced';
     return { kind: 'fast-forward', ref: spec.ref, changed, problems };

@@ -31,6 +31,11 @@ export interface FileBlame {
 
 export class BlameInputError extends Error {}
 
+export interface BlameOptions {
+  /** Settles when the notes may be read (the CLI merges fetched notes meanwhile); git blame does not wait for it. */
+  readonly notesReady?: Promise<unknown>;
+}
+
 /**
  * AI provenance per line: git blame says which commit last changed each
  * line and where the line was in that commit; that commit's note (ours, or
@@ -38,17 +43,27 @@ export class BlameInputError extends Error {}
  * squash or rebase merge are in the note of the commit the merge created.
  * A note can only make AI the lines git blame gives its own commit.
  */
-export async function blameProvenance(root: string, path: string, revision = 'HEAD'): Promise<FileBlame> {
-  const rev = await resolveCommit(root, revision);
+export async function blameProvenance(root: string, path: string, revision = 'HEAD', options: BlameOptions = {}): Promise<FileBlame> {
+  // Everything but git blame runs while git blame does: the revision check, `notesReady`, listing the notes
+  // refs; then the blamed commits' notes are read in one batch per ref.
+  const resolving = resolveCommit(root, revision);
+  const blaming = blameGroups(root, `${revision}^{commit}`, path).then(
+    (groups) => ({ groups }),
+    (error: Error) => ({ error }),
+  );
+  const listings = (options.notesReady ?? Promise.resolve()).then(() => Promise.all([listNotes(root, NOTES_REF), listNotes(root, GIT_AI_NOTES_REF)]));
+  listings.catch(() => undefined); // awaited below; not unhandled meanwhile if blame fails first
+  const rev = await resolving;
   if (!rev) throw new BlameInputError(`${revision} is not a commit here`);
-  // The notes are listed while git blame runs; then the blamed commits' notes are read in one batch each.
-  const listings = Promise.all([listNotes(root, NOTES_REF), listNotes(root, GIT_AI_NOTES_REF)]);
-  let groups;
-  try {
-    groups = await blameGroups(root, rev, path);
-  } catch (error) {
-    throw new BlameInputError((error as Error).message.replace(/^git blame failed: (fatal: )?/, '').split('\n')[0]);
-  }
+  const blamed = await blaming;
+  if ('error' in blamed)
+    throw new BlameInputError(
+      blamed.error.message
+        .replace(/^git \S+ failed: (fatal: )?/, '')
+        .replaceAll('^{commit}', '')
+        .split('\n')[0],
+    );
+  const { groups } = blamed;
   const commits = [...new Set(groups.map((group) => group.commit))];
   const [oursListed, theirsListed] = await listings;
   const [ours, theirs] = await Promise.all([noteTexts(root, oursListed, commits), noteTexts(root, theirsListed, commits)]);
