@@ -14,7 +14,10 @@ function splitRange(text: string, option: string): [string, string] {
 async function targetsOf(root: string, text: string): Promise<string[]> {
   if (!text.includes('..')) return [await requireCommit(root, text)];
   const [from, to] = splitRange(text, '--to');
-  const { stdout } = await git(['rev-list', '--first-parent', '--no-merges', '--reverse', `${await requireCommit(root, from)}..${await requireCommit(root, to)}`], { cwd: root });
+  const { stdout } = await git(
+    ['rev-list', '--first-parent', '--no-merges', '--reverse', `${await requireCommit(root, from)}..${await requireCommit(root, to)}`],
+    { cwd: root },
+  );
   return stdout.split('\n').filter(Boolean);
 }
 
@@ -62,7 +65,12 @@ export async function carryAction(argv: readonly string[], io: CliIO): Promise<n
   } else {
     if (!values.from || !values.to) throw new UsageError('carry needs --from <base>..<head> and --to <commit> (or --auto)');
     const [base, head] = splitRange(values.from, '--from');
-    work.push({ base: await requireCommit(root, base), head: await requireCommit(root, head), targets: await targetsOf(root, values.to), foundBy: 'given' });
+    work.push({
+      base: await requireCommit(root, base),
+      head: await requireCommit(root, head),
+      targets: await targetsOf(root, values.to),
+      foundBy: 'given',
+    });
   }
   const results: Array<MergedWork & { outcomes: CarryOutcome[] }> = [];
   for (const item of work) {
@@ -79,6 +87,9 @@ function describe(outcome: CarryOutcome, work: MergedWork): string {
   const short = outcome.target.slice(0, 10);
   const range = `${work.base.slice(0, 10)}..${work.head.slice(0, 10)}${work.foundBy === 'given' ? '' : `, found by ${work.foundBy}`}`;
   if (outcome.kind === 'merge-commit') return `${short}: a merge commit; its merged commits keep their own notes`;
+  // A fresh clone has no notes until they are fetched: say so instead of "no AI line".
+  if (outcome.kind === 'none' && outcome.sources.length === 0)
+    return `${short}: no commit of ${range} has a note here (fetch the notes first: ai-provenance notes sync --no-push)`;
   if (outcome.kind === 'none') return `${short}: no AI line of ${range} is in it`;
   const sources = outcome.sources.length;
   return `${short}: carried ${outcome.aiLines} AI line${outcome.aiLines === 1 ? '' : 's'} from ${sources} commit${sources === 1 ? '' : 's'} of ${range}`;

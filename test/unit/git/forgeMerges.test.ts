@@ -189,6 +189,17 @@ describe('notes carry: provenance survives squash, rebase and merge commits on a
     assertSameAiLinesShiftedByBob(mainViewOfTeammate());
   });
 
+  it('a clone that has not fetched the notes says so, instead of reporting that no line was AI', () => {
+    forge.git('merge', '-q', '--squash', 'feature');
+    forge.git('commit', '-q', '-m', 'Refunds');
+    forge.git('push', '-q', 'origin', 'main');
+    const ci = team.clone('CI');
+    const carry = () => cli(ci, 'notes', 'carry', '--auto', '--before', before, '--after', 'origin/main', '--remote', 'origin');
+    assert.match(carry(), /no commit of .* has a note here \(fetch the notes first: ai-provenance notes sync --no-push\)/);
+    cli(ci, 'notes', 'sync', '--no-push');
+    assert.match(carry(), /carried 7 AI lines from 3 commits/);
+  });
+
   it('explicit carry --from <base>..<head> --to <commit> gives the same result, and a second carry changes nothing', () => {
     forge.git('merge', '-q', '--squash', 'feature');
     forge.git('commit', '-q', '-m', 'Refunds');
