@@ -9,11 +9,12 @@ describe('index service: change queue', () => {
 
   it('merges a burst of events into one batch after the debounce', async () => {
     const batches: ChangeBatch[] = [];
-    queue = new ChangeQueue(() => 40, async (batch) => void batches.push(batch));
+    // Wide margins (a third of the debounce) so a loaded machine's late timers cannot fire it early.
+    queue = new ChangeQueue(() => 300, async (batch) => void batches.push(batch));
     queue.add([{ path: '/r/a.ts', kind: 'changed' }]);
-    await sleep(20);
+    await sleep(100);
     queue.add([{ path: '/r/b.ts', kind: 'created' }, { path: '/r/a.ts', kind: 'changed' }]);
-    await sleep(20);
+    await sleep(250);
     assert.equal(batches.length, 0, 'each event restarts the debounce');
     await queue.whenIdle();
     assert.deepEqual(batches, [
@@ -32,18 +33,29 @@ describe('index service: change queue', () => {
     let running = 0;
     let overlapped = false;
     const batches: string[][] = [];
+    // The first run is held open until both later events have arrived and their debounce has passed.
+    let releaseFirstRun!: () => void;
+    const firstRunHeld = new Promise<void>((resolve) => (releaseFirstRun = resolve));
+    let firstRunStarted!: () => void;
+    const firstRunBegan = new Promise<void>((resolve) => (firstRunStarted = resolve));
     queue = new ChangeQueue(() => 5, async (batch) => {
       running++;
       if (running > 1) overlapped = true;
       batches.push(batch.changes.map((change) => change.path));
-      await sleep(60);
+      if (batches.length === 1) {
+        firstRunStarted();
+        await firstRunHeld;
+      }
       running--;
     });
     queue.add([{ path: '/r/a.ts', kind: 'changed' }]);
-    await sleep(20);
+    await firstRunBegan;
     queue.add([{ path: '/r/b.ts', kind: 'changed' }]);
     await sleep(20);
     queue.add([{ path: '/r/c.ts', kind: 'changed' }]);
+    await sleep(20);
+    assert.equal(batches.length, 1, 'the second batch waits for the first run');
+    releaseFirstRun();
     await queue.whenIdle();
     assert.equal(overlapped, false);
     assert.deepEqual(batches, [['/r/a.ts'], ['/r/b.ts', '/r/c.ts']]);
