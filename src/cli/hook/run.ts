@@ -1,4 +1,4 @@
-import { findRepository, isManagedHook, MANAGED_HOOKS, PRESTARTED_DIFF_ENV, recordHookFailure, resolveCommit, storeDirOf } from '../../core/git';
+import { findRepository, HOOK_FACTS_ENV, isManagedHook, MANAGED_HOOKS, PRESTARTED_DIFF_ENV, readHookFacts, recordHookFailure, resolveCommit, storeDirOf } from '../../core/git';
 import { runCommitMsg, runPostCommit, runPostMerge, runPostRewrite, runPrePush, runPrepareCommitMsg } from '../../core/provenance';
 import { UsageError, type CliIO } from '../command';
 
@@ -22,6 +22,8 @@ export async function runHook(argv: readonly string[], io: CliIO): Promise<numbe
             ...(args[2] ? { sha: args[2] } : {}),
             // Read from the start: git wrote it while node was starting.
             ...(io.env[PRESTARTED_DIFF_ENV] === 'stdin' ? { prestartedDiff: io.readStdin() } : {}),
+            // What the script asked git before node started (none when it is missing or incomplete: then node asks).
+            facts: readHookFacts(io.env[HOOK_FACTS_ENV]),
           },
           io.env,
         );

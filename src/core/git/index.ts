@@ -3,6 +3,7 @@ export { recordHookFailure, type HookFailure } from './hooks/hookFailures';
 export { isManagedHook, MANAGED_HOOKS } from './hooks/managedHooks';
 export { reviewerName } from './identity';
 export { readNote } from './notes';
+export { HOOK_FACTS_ENV, readHookFacts } from './hookFacts';
 export { PRESTARTED_DIFF_ENV } from './prestartedDiff';
 export { findRepository, fromRepoPath, type Repository, storeDirOf, toRepoPath } from './repository';
 export { resolveCommit } from './revisions';

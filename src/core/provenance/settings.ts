@@ -33,8 +33,13 @@ export interface ProvenanceSettings {
 /** Every git config value, keys as git prints them (section and name lower-cased). */
 export async function readGitConfig(root: string): Promise<Map<string, string[]>> {
   const { stdout } = await git(['config', '-z', '--list'], { cwd: root, allowFailure: true });
+  return parseGitConfig(stdout);
+}
+
+/** What `git config -z --list` printed, as a map (keys as git prints them). */
+export function parseGitConfig(text: string): Map<string, string[]> {
   const values = new Map<string, string[]>();
-  for (const entry of stdout.split('\0')) {
+  for (const entry of text.split('\0')) {
     if (entry === '') continue;
     const newline = entry.indexOf('\n');
     const key = newline < 0 ? entry : entry.slice(0, newline);
@@ -59,9 +64,15 @@ export function gitBoolean(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
-/** `configSource`: where `.ai-provenance.json` and CODEOWNERS come from (default: the work tree). */
-export async function readProvenanceSettings(root: string, configSource?: ConfigSource): Promise<ProvenanceSettings> {
-  const [loaded, gitConfig] = await Promise.all([loadClassifier(root, undefined, configSource), readGitConfig(root)]);
+/**
+ * `configSource`: where `.ai-provenance.json` and CODEOWNERS come from (default: the work tree);
+ * `gitConfigText`: what `git config -z --list` printed, when the caller has it already (the commit hook's facts).
+ */
+export async function readProvenanceSettings(root: string, configSource?: ConfigSource, gitConfigText?: string): Promise<ProvenanceSettings> {
+  const [loaded, gitConfig] = await Promise.all([
+    loadClassifier(root, undefined, configSource),
+    gitConfigText === undefined ? readGitConfig(root) : parseGitConfig(gitConfigText),
+  ]);
   const blastRadius = lastValue(gitConfig, 'aiprovenance.blastradius');
   return {
     alwaysTrailer: gitBoolean(lastValue(gitConfig, 'aiprovenance.alwaystrailer')) ?? false,

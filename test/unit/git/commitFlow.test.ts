@@ -3,6 +3,8 @@ import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stagedDiffArgs } from '../../../src/core/git/diff';
 import type { HooksStatus } from '../../../src/core/provenance';
+import { HOOK_FACTS_DONE, HOOK_FACTS_ENV } from '../../../src/core/git/hookFacts';
+import { PREVIEW_MARKER } from '../../../src/core/provenance/preview';
 import { PRESTARTED_DIFF_DONE, PRESTARTED_DIFF_ENV, PRESTARTED_DIFF_FAILED } from '../../../src/core/git/prestartedDiff';
 import { runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
@@ -51,6 +53,27 @@ describe('commits through the installed hooks (real git)', function () {
     repo.git('commit', '-q', '-m', 'Add feature');
     assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/5');
     assert.deepEqual(readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('staged-diff')), [], 'the script removes its diff file');
+  });
+
+  it('takes what the hook script asked git before node started, and asks git itself when that is cut short', () => {
+    const factsFile = join(repo.root, '.git', 'facts');
+    const where = repo.git('rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    // The facts say core.commentChar is ';' (git's config does not): a preview commented with ';' used them.
+    const facts = `${where}${repo.git('write-tree').trim()}\nhead ${head}\ncore.commentchar\n;\0\n${HOOK_FACTS_DONE}\n`;
+    const previewComment = (text: string) => {
+      writeFileSync(factsFile, text);
+      writeFileSync(join(repo.root, '.git', 'MSG'), '\n');
+      const run = runCli(['hook', 'run', 'prepare-commit-msg', '.git/MSG'], { cwd: repo.root, env: { [HOOK_FACTS_ENV]: factsFile } });
+      assert.deepEqual([run.code, run.stderr], [0, '']);
+      return repo.read('.git/MSG').split('\n').find((line) => line.includes(PREVIEW_MARKER))?.[0];
+    };
+    assert.equal(previewComment(facts), ';');
+    assert.equal(previewComment(facts.slice(0, -5)), '#', 'cut short: no end marker');
+    // Through git, the installed script writes them, and removes its file.
+    repo.git('commit', '-q', '-m', 'Add feature');
+    assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/3');
+    assert.deepEqual(readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('git-facts')), [], 'the script removes its facts file');
   });
 
   it('previews the trailers in the editor and writes them when the message is saved', () => {

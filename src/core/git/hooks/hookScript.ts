@@ -1,5 +1,6 @@
 import { commitMsgShortcutShell, postCommitShortcutShell } from '../../provenance/hooks/handoff';
 import { NOTES_REF } from '../../provenance/note/schema';
+import { HOOK_FACTS_ENV, hookFactsShell } from '../hookFacts';
 import { PRESTARTED_DIFF_ENV, prestartedDiffShell } from '../prestartedDiff';
 import { shellQuote as quote } from '../shellQuote';
 import { hookFailureShell } from './hookFailures';
@@ -103,7 +104,12 @@ export function wrapperScript(options: WrapperOptions): string {
   const exit = options.original && !stopsGit ? 'exit "${aip_status:-0}"' : 'exit 0';
   // prepare-commit-msg: git computes the staged diff while node starts, and the CLI reads it on stdin.
   const prestartsDiff = hook === 'prepare-commit-msg';
-  const input = readsStdin ? feed : prestartsDiff ? `{ ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ` : '';
+  // It also asks git what node would ask first (hookFacts.ts), before node starts.
+  const input = readsStdin
+    ? feed
+    : prestartsDiff
+      ? `${hookFactsShell('aip_facts')}; { ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ${HOOK_FACTS_ENV}="$aip_facts" `
+      : '';
   const redirect = readsStdin || prestartsDiff ? '' : ' </dev/null';
   if (hook === 'commit-msg') {
     // Nothing to do when prepare-commit-msg of this commit wrote the message as it is now (see handoff.ts; `git commit -m`)...
@@ -121,7 +127,7 @@ export function wrapperScript(options: WrapperOptions): string {
   }
   const noNode = `node is not on PATH (nor at ${options.nodeFallback})`;
   lines.push(
-    ...(prestartsDiff ? ['aip_diff="$aip_store/staged-diff.$$"'] : []),
+    ...(prestartsDiff ? ['aip_diff="$aip_store/staged-diff.$$"; aip_facts="$aip_store/git-facts.$$"'] : []),
     'if [ ! -f "$aip_cli" ]; then',
     `  echo "ai-provenance: $aip_cli is missing, ${hook} skipped (run: ai-provenance hook install)" >&2`,
     `  ${hookFailureShell(hook, 'cli-missing', 'the CLI copy is missing (run: ai-provenance hook install)')}`,
@@ -133,7 +139,7 @@ export function wrapperScript(options: WrapperOptions): string {
     `  echo "ai-provenance: node is not on PATH (nor at $aip_node_fallback), ${hook} skipped" >&2`,
     `  ${hookFailureShell(hook, 'node-not-found', noNode)}`,
     'fi',
-    ...(prestartsDiff ? ['rm -f "$aip_diff"'] : []),
+    ...(prestartsDiff ? ['rm -f "$aip_diff" "$aip_facts"'] : []),
     exit,
     '',
   );

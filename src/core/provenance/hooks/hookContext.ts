@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { git } from '../../git/exec';
+import type { HookFacts } from '../../git/hookFacts';
 import { operationInProgress } from '../../git/operations';
 import { storeDirOf } from '../../git/repository';
 import type { LoadBearingClassifier } from '../../loadBearing';
@@ -26,14 +27,14 @@ export interface HookContext {
   readonly gitPid: string | undefined;
 }
 
-export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv = {}): Promise<HookContext> {
-  // The settings can be read from cwd while rev-parse runs.
-  const where = git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd });
-  const settings = readProvenanceSettings(cwd);
+export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv = {}, facts?: HookFacts): Promise<HookContext> {
+  // The settings can be read from cwd while rev-parse runs (or from what the hook script asked git: see hookFacts.ts).
+  const where = facts ? undefined : git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd });
+  const settings = readProvenanceSettings(cwd, undefined, facts?.configText);
   // Summaries sort paths with localeCompare, whose first call sets up ICU's collator (about 5 ms): done while git answers.
   'a'.localeCompare('b');
-  const [{ stdout }, early] = await Promise.all([where, settings]);
-  const [root, gitDir, commonDir] = stdout.trim().split('\n');
+  const [located, early] = await Promise.all([where, settings]);
+  const [root, gitDir, commonDir] = facts ? [facts.root, facts.gitDir, facts.commonDir] : (located?.stdout ?? '').trim().split('\n');
   if (!root || !gitDir || !commonDir) throw new Error('not inside a git work tree');
   const common = isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir);
   return {
@@ -41,7 +42,7 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv = {}):
     gitDir,
     commonDir: common,
     storeDir: storeDirOf({ root, commonDir: common }),
-    settings: realpathSync(root) === realpathSync(cwd) ? early : await readProvenanceSettings(root),
+    settings: realpathSync(root) === realpathSync(cwd) ? early : await readProvenanceSettings(root, undefined, facts?.configText),
     gitPid: env.AIP_GIT_PID,
   };
 }

@@ -1,5 +1,6 @@
 import { git } from '../../git/exec';
 import type { FileDiff } from '../../git/diffParse';
+import type { HookFacts } from '../../git/hookFacts';
 import { parsePrestartedDiff } from '../../git/prestartedDiff';
 import { applyTrailers, hasContent, isEmptyButOurTrailers } from '../applyTrailers';
 import { computeCommitProvenance, type CommitProvenance } from '../computeCommitProvenance';
@@ -33,6 +34,8 @@ export interface PrepareCommitMsgArgs {
   readonly sha?: string;
   /** What the hook script piped in: the staged diff it started before node (see prestartedDiff.ts). */
   readonly prestartedDiff?: Promise<string>;
+  /** What the hook script asked git before node started (see hookFacts.ts); undefined: the hook asks git itself. */
+  readonly facts?: HookFacts;
 }
 
 export type PrepareOutcome = 'applied' | 'previewed' | 'unchanged' | 'skipped-merge' | 'skipped-replay';
@@ -49,7 +52,7 @@ export type PrepareOutcome = 'applied' | 'previewed' | 'unchanged' | 'skipped-me
  */
 export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArgs, env: NodeJS.ProcessEnv): Promise<PrepareOutcome> {
   if (args.source === 'merge') return 'skipped-merge';
-  const context = await openHookContext(cwd, env);
+  const context = await openHookContext(cwd, env, args.facts);
   clearHandoffs(context.storeDir, context.gitPid);
   if (replayInProgress(context)) return 'skipped-replay';
   const original = readMessageFile(args.messageFile);
@@ -58,7 +61,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
   const classifier = context.settings.classifier;
   const amend = isAmend(args.source, args.sha, context);
   // The tree and parents of the commit being made, for the hand-off: asked while the diff is read.
-  const shape = commitBeingMade(context.root, amend);
+  const shape = args.facts ? shapeFromFacts(args.facts, amend) : commitBeingMade(context.root, amend);
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const provenance = await computeCommitProvenance(context.root, store, {
@@ -150,6 +153,13 @@ async function stagedTrailers(context: HookContext): Promise<readonly Trailer[]>
 interface CommitShape {
   readonly tree: string;
   readonly parents: readonly string[];
+}
+
+/** The same, from what the hook script asked git (HEAD then its parents; nothing on an unborn branch). */
+function shapeFromFacts(facts: HookFacts, amend: boolean): CommitShape | undefined {
+  const [head, ...headParents] = facts.head;
+  if (head === undefined) return amend ? undefined : { tree: facts.tree, parents: [] };
+  return { tree: facts.tree, parents: amend ? headParents : [head] };
 }
 
 /**
