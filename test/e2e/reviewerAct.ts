@@ -9,6 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { DEMO_AUTHOR } from '../../scripts/e2e/demoHistory';
 import { repoRoot } from '../host/repoRoot';
 import type { Step } from './steps';
 import { waitUntil, type Workbench } from './workbench';
@@ -33,7 +34,10 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
   const reviewer = join(scratch, 'reviewer');
   const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const gateJson = () => {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'gate', '--base', 'origin/main', '--json'], { cwd: reviewer, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'gate', '--base', 'origin/main', '--json'], {
+      cwd: reviewer,
+      encoding: 'utf8',
+    });
     return { code: run.status, result: JSON.parse(run.stdout) as { commits: Array<{ findings: Array<{ kind?: string; path?: string }> }> } };
   };
   /** Runs a line in the terminal and waits for `marker` (printed by the line's last command). */
@@ -41,7 +45,12 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
     await workbench.type(`clear\n`);
     await workbench.page.waitForTimeout(300);
     await workbench.type(`${line}\n`);
-    return waitUntil(`${marker} in the terminal`, () => workbench.terminalText(), (text) => marker.test(text), 60_000);
+    return waitUntil(
+      `${marker} in the terminal`,
+      () => workbench.terminalText(),
+      (text) => marker.test(text),
+      60_000,
+    );
   };
 
   return [
@@ -66,7 +75,10 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
         // The reviewer has no AI regions of his own: the AI Regions view folds away, the Review view gets the room.
         const regions = workbench.page.locator('.pane-header', { hasText: 'AI Regions' });
         if ((await regions.getAttribute('aria-expanded')) === 'true') await regions.click();
-        await workbench.page.locator('.pane', { has: header }).getByText('No AI-written code in the commits not on origin/main').waitFor({ timeout: 60_000 });
+        await workbench.page
+          .locator('.pane', { has: header })
+          .getByText('No AI-written code in the commits not on origin/main')
+          .waitFor({ timeout: 60_000 });
       },
     },
     {
@@ -78,7 +90,10 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
         await workbench.page.waitForTimeout(1000);
         // Room for the gate's whole verdict.
         await workbench.runCommand('View: Toggle Maximized Panel');
-        await inTerminal(`git switch -q ${BRANCH} && git fetch -q origin '+refs/notes/*:refs/notes/*' && ai-provenance gate --base origin/main; echo "gate exit $?"`, /gate exit \d/);
+        await inTerminal(
+          `git switch -q ${BRANCH} && git fetch -q origin '+refs/notes/*:refs/notes/*' && ai-provenance gate --base origin/main; echo "gate exit $?"`,
+          /gate exit \d/,
+        );
         // The terminal wraps long lines.
         const text = (await workbench.terminalText()).replace(/\n/g, '');
         assert.match(text, /AI Provenance gate FAILED/);
@@ -101,7 +116,15 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
         const { first, last } = options.refundLines();
         await workbench.goToLine(first);
         await workbench.runCommand('View: Toggle Primary Side Bar Visibility');
-        const texts = await waitUntil('the warning on the committed AI code', () => workbench.decorationTexts(), (found) => found.some((text) => /^AI-generated in [0-9a-f]{7} by .+ · payments/.test(text)), 60_000);
+        const texts = await waitUntil(
+          'the warning on the committed AI code',
+          () => workbench.decorationTexts(),
+          (found) => found.some((text) => /^AI-generated in [0-9a-f]{7} by .+ · payments/.test(text)),
+          60_000,
+        );
+        // The commit's author, not the reviewer who has the branch checked out.
+        const warning = texts.find((text) => text.includes('· payments')) ?? '';
+        assert.ok(warning.includes(`by ${DEMO_AUTHOR.name} ·`), `the warning does not name the author: ${texts.join(' | ')}`);
         assert.ok(!texts.some((text) => text.includes(REVIEWER.name)), `the warning names the reviewer: ${texts.join(' | ')}`);
         assert.deepEqual(await workbench.linesWithGutterIcon('gutter-load-bearing'), range(first, last));
         await workbench.codeLens('Sign off AI code').waitFor();
@@ -113,7 +136,15 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
       run: async () => {
         await workbench.goToLine(options.refundLines().first);
         const hover = await workbench.hoverAtCursor('Needs a sign-off');
-        for (const expected of ['AI-generated', 'inline', 'committed in', 'Needs a sign-off', 'payments', 'Sign off these lines']) {
+        for (const expected of [
+          'AI-generated',
+          'inline',
+          'committed in',
+          `by ${DEMO_AUTHOR.name}`,
+          'Needs a sign-off',
+          'payments',
+          'Sign off these lines',
+        ]) {
           assert.ok(hover.includes(expected), `the hover does not mention ${expected}:\n${hover}`);
         }
       },
@@ -126,10 +157,18 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
         await workbench.runCommand('View: Toggle Primary Side Bar Visibility');
         await workbench.runCommand('AI Provenance: Show Review View');
         const { first, last } = options.refundLines();
-        const rows = await waitUntil('the Review view', () => workbench.viewRows('Review'), (found) => found.some((row) => row.includes(`Lines ${first}–${last}`)));
+        const rows = await waitUntil(
+          'the Review view',
+          () => workbench.viewRows('Review'),
+          (found) => found.some((row) => row.includes(`Lines ${first}–${last}`)),
+        );
         assert.match(rows[0] ?? '', /^payments ?critical · sign-off required · 0\/\d+ AI lines signed off/, JSON.stringify(rows));
         // (Rows below the view's height are not rendered.)
-        for (const expected of ['refund.ts', 'session.ts']) assert.ok(rows.some((row) => row.includes(expected)), `${expected} is not listed: ${JSON.stringify(rows)}`);
+        for (const expected of ['refund.ts', 'session.ts'])
+          assert.ok(
+            rows.some((row) => row.includes(expected)),
+            `${expected} is not listed: ${JSON.stringify(rows)}`,
+          );
       },
     },
     {
@@ -143,9 +182,20 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
         await input.fill(SIGN_OFF_COMMENT);
         await workbench.press('Enter');
         const { first, last } = options.refundLines();
-        await waitUntil('the hunk signed off in the Review view', () => workbench.viewRows('Review'), (rows) => rows.some((row) => row.includes(`Lines ${first}–${last}`) && row.includes(`signed off by ${REVIEWER.name}`)));
-        await waitUntil('the warning to go', () => workbench.decorationTexts(), (texts) => !texts.some((text) => text.includes('payments')));
-        const note = JSON.parse(git(reviewer, 'notes', '--ref', 'ai-provenance-signoffs', 'show', 'HEAD').trim()) as { reviewer: { email: string }; comment: string };
+        await waitUntil(
+          'the hunk signed off in the Review view',
+          () => workbench.viewRows('Review'),
+          (rows) => rows.some((row) => row.includes(`Lines ${first}–${last}`) && row.includes(`signed off by ${REVIEWER.name}`)),
+        );
+        await waitUntil(
+          'the warning to go',
+          () => workbench.decorationTexts(),
+          (texts) => !texts.some((text) => text.includes('payments')),
+        );
+        const note = JSON.parse(git(reviewer, 'notes', '--ref', 'ai-provenance-signoffs', 'show', 'HEAD').trim()) as {
+          reviewer: { email: string };
+          comment: string;
+        };
         assert.deepEqual([note.reviewer.email, note.comment], [REVIEWER.email, SIGN_OFF_COMMENT]);
       },
     },

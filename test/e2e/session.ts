@@ -2,11 +2,13 @@
 // a temporary folder), code-server with the packaged .vsix and the demo
 // completion provider installed, and headless chromium showing the workbench.
 // dispose() ends them all, whatever state the run is in.
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { packageDemoExtension } from '../../scripts/e2e/demoExtension';
+import { DEMO_AUTHOR } from '../../scripts/e2e/demoHistory';
 import { demoUserSettings } from '../../scripts/e2e/demoSettings';
 import { createDemoWorkspace } from '../../scripts/e2e/demoWorkspace';
 import { packagedExtensionPath } from '../../scripts/e2e/packagedExtension';
@@ -50,6 +52,10 @@ export async function startE2eSession(log: (line: string) => void, logsDir: stri
   };
   try {
     createDemoWorkspace(workspace, { cliPath: join(repoRoot, 'dist', 'cli.js') });
+    // The journey's author is the demo history's, by name: the second act's reviewer is someone else, and the screenshots say who wrote what.
+    const gitConfig = (key: string, value: string) => execFileSync('git', ['config', key, value], { cwd: workspace, stdio: 'ignore' });
+    gitConfig('user.name', DEMO_AUTHOR.name);
+    gitConfig('user.email', DEMO_AUTHOR.email);
     const extensions = [packagedExtensionPath(), await packageDemoExtension(root)];
     log(`installing ${extensions.map((path) => path.split('/').pop()).join(' and ')} into a fresh code-server`);
     server = await startCodeServer({ installExtensions: extensions, userSettings: { ...demoUserSettings, ...testSettings } });
