@@ -68,13 +68,22 @@ export function reviewerAct(workbench: Workbench, options: ReviewerActOptions): 
         await options.openFolder(reviewer);
         await workbench.waitUntilReady();
         // The Review view, still empty: its message comes from the activated extension, which also puts its CLI on new terminals' PATH.
-        await workbench.page.locator('.activitybar .action-item a[aria-label^="AI Provenance"]').click();
+        // Opened by its command, not by toggling its header: right after the folder opens, the header's expanded state may not be rendered yet.
+        await workbench.runCommand('AI Provenance: Show Review View');
         const header = workbench.page.locator('.pane-header', { hasText: 'Review' });
-        await header.waitFor();
-        if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+        await waitUntil(
+          'the Review view expanded',
+          () => header.getAttribute('aria-expanded'),
+          (expanded) => expanded === 'true',
+        );
         // The reviewer has no AI regions of his own: the AI Regions view folds away, the Review view gets the room.
         const regions = workbench.page.locator('.pane-header', { hasText: 'AI Regions' });
         if ((await regions.getAttribute('aria-expanded')) === 'true') await regions.click();
+        await waitUntil(
+          'the AI Regions view folded',
+          () => regions.getAttribute('aria-expanded'),
+          (expanded) => expanded === 'false',
+        );
         await workbench.page
           .locator('.pane', { has: header })
           .getByText('No AI-written code in the commits not on origin/main')
