@@ -47,7 +47,13 @@ function ensurePortIsFree(port: number): Promise<void> {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
       const inUse = error.code === 'EADDRINUSE';
-      reject(new UsageError(inUse ? `port ${port} on 127.0.0.1 is in use (another \`npm start\`?); choose another: npm start -- --port ${port + 1}` : `cannot listen on 127.0.0.1:${port}: ${error.message}`));
+      reject(
+        new UsageError(
+          inUse
+            ? `port ${port} on 127.0.0.1 is in use (another \`npm start\`?); choose another: npm start -- --port ${port + 1}`
+            : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
+        ),
+      );
     });
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
   });

@@ -64,14 +64,21 @@ function writeHistory(root: string, lines: number, commits: number): { notes: nu
     if (commit % 10 === 0) text.splice(random.int(text.length), 0, `export const added${commit} = ${commit};`);
     if (commit % 10 === 5) text.splice(random.int(text.length), 1);
     for (const line of changed) if (line < text.length) text[line] = `export const line${line} = ${commit}; // v${commit}`;
-    parts.push(`commit refs/heads/main\nmark :${commit}\ncommitter Bench <bench@example.com> ${1_700_000_000 + commit * 60} +0000\n${data(`change ${commit}`)}`);
+    parts.push(
+      `commit refs/heads/main\nmark :${commit}\ncommitter Bench <bench@example.com> ${1_700_000_000 + commit * 60} +0000\n${data(`change ${commit}`)}`,
+    );
     parts.push(`M 100644 inline ${FILE}\n${data(`${text.join('\n')}\n`)}`);
     if (commit % 3 === 0) notes.push({ mark: commit, lines: [...changed].filter((line) => line < text.length).map((line) => line + 1) });
   }
   const marks = join(root, '.git', 'bench-marks');
   execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: root, input: parts.join(''), maxBuffer: 1 << 30 });
   // The notes in a second import, now that each commit's id is known (a note names its commit).
-  const ids = new Map(readFileSync(marks, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
+  const ids = new Map(
+    readFileSync(marks, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string]),
+  );
   const noteParts = [`commit refs/notes/ai-provenance\ncommitter Bench <bench@example.com> 1800000000 +0000\n${data('notes')}`];
   for (const note of notes) noteParts.push(`N inline :${note.mark}\n${data(noteFor(ids.get(`:${note.mark}`)!, note.lines))}`);
   execFileSync('git', ['fast-import', '--quiet', `--import-marks=${marks}`], { cwd: root, input: noteParts.join(''), maxBuffer: 1 << 30 });
@@ -122,7 +129,11 @@ export async function runBlameBench(options: BlameBenchOptions = {}): Promise<Bl
       ...(cli[0]?.cpuMs !== undefined
         ? { medianCpuMs: { gitBlame: median(gitBlame.map((sample) => sample.cpuMs!)), cli: median(cli.map((sample) => sample.cpuMs!)) } }
         : {}),
-      medianMs: { gitBlame: median(gitBlame.map((sample) => sample.wallMs)), cli: median(cli.map((sample) => sample.wallMs)), inProcess: median(inProcess) },
+      medianMs: {
+        gitBlame: median(gitBlame.map((sample) => sample.wallMs)),
+        cli: median(cli.map((sample) => sample.wallMs)),
+        inProcess: median(inProcess),
+      },
       targetMs: TARGET_MS,
     };
   } finally {
@@ -138,7 +149,9 @@ export function formatBlameBench(result: BlameBenchResult): string {
     `  ai-provenance blame --json (CLI, node start-up included): ${cli.toFixed(0)} ms  (${(cli / gitBlame).toFixed(2)}x git blame)`,
     `  blameProvenance() in process:              ${inProcess.toFixed(0)} ms  (${(inProcess / gitBlame).toFixed(2)}x git blame)`,
     ...(result.medianCpuMs
-      ? [`  CPU time (user + system, children included): git blame ${result.medianCpuMs.gitBlame.toFixed(0)} ms, ai-provenance blame ${result.medianCpuMs.cli.toFixed(0)} ms (${(result.medianCpuMs.cli / result.medianCpuMs.gitBlame).toFixed(2)}x)`]
+      ? [
+          `  CPU time (user + system, children included): git blame ${result.medianCpuMs.gitBlame.toFixed(0)} ms, ai-provenance blame ${result.medianCpuMs.cli.toFixed(0)} ms (${(result.medianCpuMs.cli / result.medianCpuMs.gitBlame).toFixed(2)}x)`,
+        ]
       : []),
     `  target: < ${result.targetMs} ms: ${cli < result.targetMs ? 'met' : 'NOT met'}`,
     '',

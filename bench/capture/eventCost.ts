@@ -64,10 +64,17 @@ export async function measureEventCost(events = 20_000): Promise<EventCost> {
       if (next() < 0.02) line = Math.floor(next() * LINES);
       const roll = next();
       const change: TextChange =
-        roll < 0.85 ? { start: { line, character: column }, end: { line, character: column }, text: 'x' }
-        : roll < 0.93 ? { start: { line, character: column }, end: { line, character: column }, text: '\n    ' }
-        : roll < 0.995 ? { start: { line, character: Math.max(0, column - 1) }, end: { line, character: column }, text: '' }
-        : { start: { line: line + 3, character: 0 }, end: { line: line + 3, character: 0 }, text: 'export function helper(): number {\n  return 42;\n}\n' };
+        roll < 0.85
+          ? { start: { line, character: column }, end: { line, character: column }, text: 'x' }
+          : roll < 0.93
+            ? { start: { line, character: column }, end: { line, character: column }, text: '\n    ' }
+            : roll < 0.995
+              ? { start: { line, character: Math.max(0, column - 1) }, end: { line, character: column }, text: '' }
+              : {
+                  start: { line: line + 3, character: 0 },
+                  end: { line: line + 3, character: 0 },
+                  text: 'export function helper(): number {\n  return 42;\n}\n',
+                };
       const event: ObservedChangeEvent = {
         documentKey: FILE,
         changes: [change],

@@ -31,7 +31,9 @@ function printReport(report: AccuracyReport): void {
 async function main(): Promise<number> {
   const cost = await measureEventCost();
   console.log(`Per-event cost (classify + track, ${cost.regions} live regions, ${cost.events} events):`);
-  console.log(`  median ${cost.medianMs.toFixed(4)} ms (budget ${EVENT_COST_BUDGET_MS} ms), p95 ${cost.p95Ms.toFixed(4)} ms, p99 ${cost.p99Ms.toFixed(4)} ms`);
+  console.log(
+    `  median ${cost.medianMs.toFixed(4)} ms (budget ${EVENT_COST_BUDGET_MS} ms), p95 ${cost.p95Ms.toFixed(4)} ms, p99 ${cost.p99Ms.toFixed(4)} ms`,
+  );
   let failed = cost.medianMs > EVENT_COST_BUDGET_MS;
 
   if (process.argv.includes('--cost-only')) return failed ? 1 : 0;
@@ -63,7 +65,11 @@ function runReplay(): { status: number | null; report?: AccuracyReport & { known
   rmSync(REPORT_PATH, { force: true });
   console.log('\nAccuracy replay in a real extension host (this takes a few minutes)...');
   const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'test', 'host', 'runIntegration.js'), '--grep', 'capture replay'], {
-    env: { ...process.env, AI_PROVENANCE_CAPTURE_REPORT: REPORT_PATH, AI_PROVENANCE_TEST_TIMEOUT_S: process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '1200' },
+    env: {
+      ...process.env,
+      AI_PROVENANCE_CAPTURE_REPORT: REPORT_PATH,
+      AI_PROVENANCE_TEST_TIMEOUT_S: process.env.AI_PROVENANCE_TEST_TIMEOUT_S ?? '1200',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (!existsSync(REPORT_PATH)) return { status: run.status };

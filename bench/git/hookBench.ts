@@ -49,7 +49,8 @@ export interface GitBenchResult {
     readonly commit: number;
   };
   /** CPU-time medians (user + system of the process and its children: git, the hooks, node), where GNU time exists. A busy machine inflates wall times, much less these. */
-  readonly medianCpuMs: { readonly nodeStartup: number; readonly stagedDiff: number; readonly hooklessCommit: number; readonly commit: number } | undefined;
+  readonly medianCpuMs:
+    { readonly nodeStartup: number; readonly stagedDiff: number; readonly hooklessCommit: number; readonly commit: number } | undefined;
   readonly targetMs: number;
   readonly targetRatio: number;
 }
@@ -165,9 +166,19 @@ export async function runGitBench(options: GitBenchOptions = {}): Promise<GitBen
       flow,
       runs,
       ...recorded,
-      medianMs: { nodeStartup: wall(samples.nodeStartup), stagedDiff: wall(samples.stagedDiff), hooklessCommit: wall(samples.hooklessCommit), commit: wall(samples.commit) },
+      medianMs: {
+        nodeStartup: wall(samples.nodeStartup),
+        stagedDiff: wall(samples.stagedDiff),
+        hooklessCommit: wall(samples.hooklessCommit),
+        commit: wall(samples.commit),
+      },
       medianCpuMs: GNU_TIME
-        ? { nodeStartup: cpu(samples.nodeStartup), stagedDiff: cpu(samples.stagedDiff), hooklessCommit: cpu(samples.hooklessCommit), commit: cpu(samples.commit) }
+        ? {
+            nodeStartup: cpu(samples.nodeStartup),
+            stagedDiff: cpu(samples.stagedDiff),
+            hooklessCommit: cpu(samples.hooklessCommit),
+            commit: cpu(samples.commit),
+          }
         : undefined,
       targetMs: TARGET_MS,
       targetRatio: TARGET_RATIO,
@@ -228,7 +239,11 @@ if (require.main === module) {
   const log = (line: string) => process.stderr.write(`bench/git: ${line}\n`);
   const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || undefined;
   (async () => {
-    for (const [aiFiles, flow] of [[20, 'message'], [1000, 'message'], [20, 'editor']] as const) {
+    for (const [aiFiles, flow] of [
+      [20, 'message'],
+      [1000, 'message'],
+      [20, 'editor'],
+    ] as const) {
       const result = await runGitBench({ aiFiles, flow, log, ...(runs ? { runs } : {}) });
       process.stdout.write(formatGitBench(result));
       if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -61,7 +61,12 @@ export function runMadge(root: string, outFile: string, timeoutMs: number, scope
   const cli = bin('madge/bin/cli.js');
   if (!cli) return undefined;
   const tsConfig = scope.tsConfig ? ['--ts-config', scope.tsConfig] : [];
-  const result = measure(process.execPath, [cli, '--json', '--extensions', 'ts,tsx,mts,cts,js,jsx,mjs,cjs', ...tsConfig, ...scope.directories], root, timeoutMs);
+  const result = measure(
+    process.execPath,
+    [cli, '--json', '--extensions', 'ts,tsx,mts,cts,js,jsx,mjs,cjs', ...tsConfig, ...scope.directories],
+    root,
+    timeoutMs,
+  );
   if (result.ok) writeFileSync(outFile, result.stdout);
   return result;
 }

@@ -29,7 +29,10 @@ function grammarOf(path: string): Grammar | undefined {
 function listFiles(root: string): string[] {
   if (existsSync(join(root, '.git'))) {
     const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 1 << 28 });
-    return out.toString('utf8').split('\0').filter((path) => path !== '');
+    return out
+      .toString('utf8')
+      .split('\0')
+      .filter((path) => path !== '');
   }
   const files: string[] = [];
   const walk = (directory: string) => {
@@ -52,7 +55,10 @@ async function main(): Promise<void> {
   await Parser.init({ locateFile: () => wasm });
   const grammars: Record<Grammar, { parser: Parser; query: Query } | undefined> = { typescript: undefined, tsx: undefined, javascript: undefined };
   const load = async (grammar: Grammar) => {
-    const file = grammar === 'javascript' ? ['tree-sitter-javascript.wasm', 'tree-sitter-javascript'] : [`tree-sitter-${grammar}.wasm`, 'tree-sitter-typescript'];
+    const file =
+      grammar === 'javascript'
+        ? ['tree-sitter-javascript.wasm', 'tree-sitter-javascript']
+        : [`tree-sitter-${grammar}.wasm`, 'tree-sitter-typescript'];
     const language = await Language.load(locateGrammar(file[0]!, file[1]!));
     const parser = new Parser();
     parser.setLanguage(language);

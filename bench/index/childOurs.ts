@@ -17,7 +17,8 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   const [mode, root, cacheDir, edgesOut, ...targets] = process.argv.slice(2);
-  if (!mode || !root || !cacheDir) throw new Error('usage: childOurs <build|build-file-level|queries|impact> <root> <cacheDir> [edges.json|-] [target...]');
+  if (!mode || !root || !cacheDir)
+    throw new Error('usage: childOurs <build|build-file-level|queries|impact> <root> <cacheDir> [edges.json|-] [target...]');
   const started = performance.now();
   // `build-file-level`: a cold build without name-level detail, to measure what that detail costs.
   const index = await WorkspaceIndex.open({ root, cacheDir, ...(mode === 'build-file-level' ? { nameLevel: false } : {}) });
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     const impacts: number[] = [];
     let dependents = 0;
     for (const path of targets.slice(0, 200)) {
-      const line = (index.definitionsAt(path, 0, 10_000).length > 0 ? 8 : 0);
+      const line = index.definitionsAt(path, 0, 10_000).length > 0 ? 8 : 0;
       const t = performance.now();
       const radius = index.blastRadius({ path, startLine: line, endLine: line });
       impacts.push(performance.now() - t);

@@ -76,12 +76,20 @@ export function generateMonorepo(options: GenerateOptions): GeneratedTree {
   const sampleFiles: string[] = [];
   for (let p = 0; p < packageCount; p++) {
     const root = `packages/pkg-${p}`;
-    write(`${root}/package.json`, JSON.stringify({ name: `@mono/pkg-${p}`, version: '1.0.0', main: 'dist/index.js', types: 'dist/index.d.ts' }, null, 2));
-    write(`${root}/tsconfig.json`, JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' } }, null, 2));
+    write(
+      `${root}/package.json`,
+      JSON.stringify({ name: `@mono/pkg-${p}`, version: '1.0.0', main: 'dist/index.js', types: 'dist/index.d.ts' }, null, 2),
+    );
+    write(
+      `${root}/tsconfig.json`,
+      JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { rootDir: 'src', outDir: 'dist' } }, null, 2),
+    );
     const barrel: string[] = [];
     for (let m = 0; m < perPackage; m++) {
       if (!barrelled(m)) continue;
-      barrel.push(m % 7 === 3 ? `export { p${p}m${m}f0 as p${p}alias${m} } from './f${m % folders}/m${m}';` : `export * from './f${m % folders}/m${m}';`);
+      barrel.push(
+        m % 7 === 3 ? `export { p${p}m${m}f0 as p${p}alias${m} } from './f${m % folders}/m${m}';` : `export * from './f${m % folders}/m${m}';`,
+      );
     }
     write(`${root}/src/index.ts`, `${barrel.join('\n')}\n`);
     tsFiles++;
@@ -139,7 +147,8 @@ export function generateMonorepo(options: GenerateOptions): GeneratedTree {
     );
     if (random() < 0.05) {
       const target = pick(perPackage);
-      if (target !== m && target % 20 !== 19) lines.push(`export async function p${p}m${m}lazy(): Promise<unknown> {\n  return import('../f${target % folders}/m${target}.js');\n}\n`);
+      if (target !== m && target % 20 !== 19)
+        lines.push(`export async function p${p}m${m}lazy(): Promise<unknown> {\n  return import('../f${target % folders}/m${target}.js');\n}\n`);
     }
     return lines.join('\n');
   }

@@ -22,7 +22,12 @@ export function measure(command: string, args: readonly string[], cwd: string, t
   // coreutils `timeout` ends the tool itself; spawnSync's own timeout would only end GNU time and orphan it.
   const limited = existsSync(TIMEOUT) ? [TIMEOUT, '--kill-after=5', String(Math.ceil(timeoutMs / 1000)), command, ...args] : [command, ...args];
   const child = timed
-    ? spawnSync(GNU_TIME, ['-f', '__MAXRSS_KB=%M __CPU=%U+%S', ...limited], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs + 30_000 })
+    ? spawnSync(GNU_TIME, ['-f', '__MAXRSS_KB=%M __CPU=%U+%S', ...limited], {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        timeout: timeoutMs + 30_000,
+      })
     : spawnSync(limited[0]!, limited.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeoutMs + 30_000 });
   const ms = performance.now() - started;
   const rss = /__MAXRSS_KB=(\d+)/.exec(child.stderr ?? '');

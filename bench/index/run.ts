@@ -75,7 +75,13 @@ export async function runIndexBench(options: IndexBenchOptions = {}): Promise<In
   log('floor: single-threaded web-tree-sitter parse + import query');
   const floor = measure(node, [join(OUT_DIR, 'childFloor.js'), dir], dir, timeout);
   const floorJson = lastJsonLine<{ ms: number; maxRssKb: number }>(floor.stdout);
-  tools.push({ tool: 'floor (raw parse, 1 thread)', ms: floor.ok ? floor.ms : undefined, maxRssMb: rssMb(floor, floorJson?.maxRssKb), cpuSeconds: floor.cpuSeconds, ...(floor.ok ? {} : { note: floor.stderr.slice(0, 200) }) });
+  tools.push({
+    tool: 'floor (raw parse, 1 thread)',
+    ms: floor.ok ? floor.ms : undefined,
+    maxRssMb: rssMb(floor, floorJson?.maxRssKb),
+    cpuSeconds: floor.cpuSeconds,
+    ...(floor.ok ? {} : { note: floor.stderr.slice(0, 200) }),
+  });
 
   const cacheDir = join(scratch, 'cache');
   const edgesFile = join(scratch, 'our-edges.json');
@@ -94,13 +100,30 @@ export async function runIndexBench(options: IndexBenchOptions = {}): Promise<In
     const cruiserOut = join(scratch, 'dependency-cruiser.json');
     log('dependency-cruiser');
     const cruiser = runDependencyCruiser(dir, cruiserOut, timeout)!;
-    tools.push({ tool: 'dependency-cruiser', ms: cruiser.ok ? cruiser.ms : undefined, maxRssMb: rssMb(cruiser), cpuSeconds: cruiser.ok ? cruiser.cpuSeconds : undefined, ...(cruiser.ok ? {} : { note: cruiser.stderr.slice(0, 300) }) });
+    tools.push({
+      tool: 'dependency-cruiser',
+      ms: cruiser.ok ? cruiser.ms : undefined,
+      maxRssMb: rssMb(cruiser),
+      cpuSeconds: cruiser.ok ? cruiser.cpuSeconds : undefined,
+      ...(cruiser.ok ? {} : { note: cruiser.stderr.slice(0, 300) }),
+    });
     if (cruiser.ok) accuracy = compareWithDependencyCruiser(cruiserOut, edgesFile, (path) => path.startsWith('packages/'));
     log('madge');
     const madge = runMadge(dir, join(scratch, 'madge.json'), timeout)!;
-    tools.push({ tool: 'madge', ms: madge.ok ? madge.ms : undefined, maxRssMb: rssMb(madge), cpuSeconds: madge.ok ? madge.cpuSeconds : undefined, ...(madge.ok ? {} : { note: madge.stderr.slice(0, 300) }) });
+    tools.push({
+      tool: 'madge',
+      ms: madge.ok ? madge.ms : undefined,
+      maxRssMb: rssMb(madge),
+      cpuSeconds: madge.ok ? madge.cpuSeconds : undefined,
+      ...(madge.ok ? {} : { note: madge.stderr.slice(0, 300) }),
+    });
   } else if (!options.skipBaselines) {
-    tools.push({ tool: 'dependency-cruiser, madge', ms: undefined, maxRssMb: undefined, note: 'not installed: npm ci --prefix bench/index/baselines --ignore-scripts' });
+    tools.push({
+      tool: 'dependency-cruiser, madge',
+      ms: undefined,
+      maxRssMb: undefined,
+      note: 'not installed: npm ci --prefix bench/index/baselines --ignore-scripts',
+    });
   }
 
   // Last: this run edits files of the tree (simulated saves).
@@ -138,11 +161,15 @@ function fixed(value: number | undefined, digits = 0): string {
 export function formatIndexBench(result: IndexBenchResult): string {
   const lines: string[] = [];
   const { tree, machine, ours } = result;
-  lines.push(`Index benchmark: ${tree.tsFiles} TS + ${tree.pyFiles} Python + ${tree.goFiles} Go files (${tree.megabytes} MB), ${machine.cpus} cores (${machine.model}), node ${machine.node}`);
+  lines.push(
+    `Index benchmark: ${tree.tsFiles} TS + ${tree.pyFiles} Python + ${tree.goFiles} Go files (${tree.megabytes} MB), ${machine.cpus} cores (${machine.model}), node ${machine.node}`,
+  );
   lines.push('');
   lines.push(`${'tool'.padEnd(36)} ${'wall ms'.padStart(9)} ${'CPU s'.padStart(7)} ${'peak RSS MB'.padStart(12)}  note`);
   for (const tool of result.tools) {
-    lines.push(`${tool.tool.padEnd(36)} ${fixed(tool.ms).padStart(9)} ${fixed(tool.cpuSeconds, 1).padStart(7)} ${fixed(tool.maxRssMb).padStart(12)}  ${tool.note ?? ''}`);
+    lines.push(
+      `${tool.tool.padEnd(36)} ${fixed(tool.ms).padStart(9)} ${fixed(tool.cpuSeconds, 1).padStart(7)} ${fixed(tool.maxRssMb).padStart(12)}  ${tool.note ?? ''}`,
+    );
   }
   lines.push('');
   const coldTool = result.tools.find((t) => t.tool.includes('cold'));
@@ -154,20 +181,32 @@ export function formatIndexBench(result: IndexBenchResult): string {
   lines.push(
     `cold index (in-process ${fixed(ours.coldMs)} ms) vs dependency-cruiser: ${fixed(ratio('dependency-cruiser', 'ms'), 1)}x faster wall, ${fixed(ratio('dependency-cruiser', 'cpuSeconds'), 1)}x less CPU (target >= 10x)`,
   );
-  lines.push(`cold index vs madge: ${fixed(ratio('madge', 'ms'), 1)}x faster wall, ${fixed(ratio('madge', 'cpuSeconds'), 1)}x less CPU (target >= 5x)`);
+  lines.push(
+    `cold index vs madge: ${fixed(ratio('madge', 'ms'), 1)}x faster wall, ${fixed(ratio('madge', 'cpuSeconds'), 1)}x less CPU (target >= 5x)`,
+  );
   const floorWall = ratio('floor', 'ms');
   const floorCpu = ratio('floor', 'cpuSeconds');
-  lines.push(`cold index / floor: ${fixed(floorWall ? 1 / floorWall : undefined, 2)}x the floor's wall time, ${fixed(floorCpu ? 1 / floorCpu : undefined, 2)}x its CPU (target <= 2x wall)`);
+  lines.push(
+    `cold index / floor: ${fixed(floorWall ? 1 / floorWall : undefined, 2)}x the floor's wall time, ${fixed(floorCpu ? 1 / floorCpu : undefined, 2)}x its CPU (target <= 2x wall)`,
+  );
   lines.push(`warm (cached) build: ${fixed(ours.warmMs)} ms in-process`);
-  lines.push(`incremental update after one save: median ${fixed(ours.incrementalMedianMs, 2)} ms, p90 ${fixed(ours.incrementalP90Ms, 2)} ms (target < 20 ms)`);
-  lines.push(`impact query, warm: median ${fixed(ours.impactMedianMs, 3)} ms, p90 ${fixed(ours.impactP90Ms, 2)} ms, max ${fixed(ours.impactMaxMs, 2)} ms, ${fixed(ours.impactMeanDependents, 1)} dependent files on average (target < 5 ms)`);
+  lines.push(
+    `incremental update after one save: median ${fixed(ours.incrementalMedianMs, 2)} ms, p90 ${fixed(ours.incrementalP90Ms, 2)} ms (target < 20 ms)`,
+  );
+  lines.push(
+    `impact query, warm: median ${fixed(ours.impactMedianMs, 3)} ms, p90 ${fixed(ours.impactP90Ms, 2)} ms, max ${fixed(ours.impactMaxMs, 2)} ms, ${fixed(ours.impactMeanDependents, 1)} dependent files on average (target < 5 ms)`,
+  );
   lines.push(`graph: ${ours.indexedFiles} files indexed, ${ours.edges} file-level edges`);
   const accuracy = result.accuracy;
   if (accuracy) {
     lines.push('');
-    lines.push(`edges vs dependency-cruiser (packages/): theirs ${accuracy.theirs}, ours ${accuracy.ours}, common ${accuracy.common}; recall ${(accuracy.recall * 100).toFixed(2)}%, precision ${(accuracy.precision * 100).toFixed(2)}%`);
-    for (const [kind, { count, examples }] of Object.entries(accuracy.onlyTheirs)) lines.push(`  only dependency-cruiser [${kind}]: ${count}, e.g. ${examples.join('; ')}`);
-    for (const [kind, { count, examples }] of Object.entries(accuracy.onlyOurs)) lines.push(`  only ours [${kind}]: ${count}, e.g. ${examples.join('; ')}`);
+    lines.push(
+      `edges vs dependency-cruiser (packages/): theirs ${accuracy.theirs}, ours ${accuracy.ours}, common ${accuracy.common}; recall ${(accuracy.recall * 100).toFixed(2)}%, precision ${(accuracy.precision * 100).toFixed(2)}%`,
+    );
+    for (const [kind, { count, examples }] of Object.entries(accuracy.onlyTheirs))
+      lines.push(`  only dependency-cruiser [${kind}]: ${count}, e.g. ${examples.join('; ')}`);
+    for (const [kind, { count, examples }] of Object.entries(accuracy.onlyOurs))
+      lines.push(`  only ours [${kind}]: ${count}, e.g. ${examples.join('; ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -51,7 +51,12 @@ function floor(paths: readonly string[]): void {
 
 function classifyAll(paths: readonly string[]): number {
   const classifier = LoadBearingClassifier.fromConfig(
-    { loadBearing: { ...DEFAULT_LOAD_BEARING_CONFIG, codeowners: { enabled: true, owners: { '@acme/payments-team': ['payments'], '@acme/security': ['auth'] } } } },
+    {
+      loadBearing: {
+        ...DEFAULT_LOAD_BEARING_CONFIG,
+        codeowners: { enabled: true, owners: { '@acme/payments-team': ['payments'], '@acme/security': ['auth'] } },
+      },
+    },
     CODEOWNERS,
   );
   let loadBearing = 0;
@@ -76,8 +81,16 @@ export function runClassifierBench(paths = 20_000, rounds = 10): ClassifierBench
     const batch = workspacePaths(round, paths);
     batch.forEach((path) => path.charCodeAt(0)); // flat strings for both (template literals are built lazily)
     // Each goes first every other round: the one that runs second pays for collecting the other's garbage.
-    const runFloor = () => (floorMs = Math.min(floorMs, timed(() => floor(batch))));
-    const runClassifier = () => (bestMs = Math.min(bestMs, timed(() => (loadBearing = classifyAll(batch)))));
+    const runFloor = () =>
+      (floorMs = Math.min(
+        floorMs,
+        timed(() => floor(batch)),
+      ));
+    const runClassifier = () =>
+      (bestMs = Math.min(
+        bestMs,
+        timed(() => (loadBearing = classifyAll(batch))),
+      ));
     for (const run of round % 2 === 0 ? [runFloor, runClassifier] : [runClassifier, runFloor]) run();
   }
   return { paths, loadBearing, bestMs, floorMs, targetMs: 50, rounds };

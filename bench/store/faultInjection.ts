@@ -126,7 +126,10 @@ export async function runStoreFaults(options: FaultOptions): Promise<FaultReport
   const readOnly = readOnlyMethod(root);
   const holderLog = join(root, 'holders.log');
   for (let file = 0; file < FILES; file++) {
-    writeFileSync(join(root, `f${file}.ts`), Array.from({ length: LINES_PER_FILE }, (_, line) => `export const f${file}_${line} = ${line};`).join('\n') + '\n');
+    writeFileSync(
+      join(root, `f${file}.ts`),
+      Array.from({ length: LINES_PER_FILE }, (_, line) => `export const f${file}_${line} = ${line};`).join('\n') + '\n',
+    );
   }
 
   const expected = new Map<string, string>(); // key -> description
@@ -159,7 +162,11 @@ export async function runStoreFaults(options: FaultOptions): Promise<FaultReport
         const file = `f${n % FILES}.ts`;
         const line = Math.floor(n / FILES) + 1;
         const tool = `cli-${n}`;
-        children.push({ child: start([CLI, 'record', file, '--lines', `${line}-${line}`, '--tool', tool, '--store', storeDir], root), kind: 'cli', key: `${file}#${tool}` });
+        children.push({
+          child: start([CLI, 'record', file, '--lines', `${line}-${line}`, '--tool', tool, '--store', storeDir], root),
+          kind: 'cli',
+          key: `${file}#${tool}`,
+        });
         counts.cli++;
         await sleep(random.int(30));
       }
@@ -241,7 +248,8 @@ export async function runStoreFaults(options: FaultOptions): Promise<FaultReport
           else if (result.signal !== 'SIGKILL') counts.refused++;
         } else {
           // A store writer acknowledges region i by printing i after its sync returned.
-          for (const line of result.stdout.split('\n').filter(Boolean)) expected.set(`${entry.label}.ts#${entry.label}#${line}`, `${entry.label} region ${line}`);
+          for (const line of result.stdout.split('\n').filter(Boolean))
+            expected.set(`${entry.label}.ts#${entry.label}#${line}`, `${entry.label} region ${line}`);
           if (result.signal !== 'SIGKILL' && result.code !== 0) counts.refused++;
         }
       }

@@ -3,8 +3,12 @@
 import { DECORATION_BUDGET_MS, runViewsBench } from './viewsBench';
 
 const result = runViewsBench();
-console.log(`Views: ${result.regions} AI regions in ${result.files} files (plain Node; the editor's own setDecorations is not included, the ranges handed to it are counted)`);
-console.log(`Load: ${result.loadPerCore.toFixed(1)} per core${result.loadPerCore > 1 ? ' (busy machine: wall times are inflated, CPU times are not)' : ''}\n`);
+console.log(
+  `Views: ${result.regions} AI regions in ${result.files} files (plain Node; the editor's own setDecorations is not included, the ranges handed to it are counted)`,
+);
+console.log(
+  `Load: ${result.loadPerCore.toFixed(1)} per core${result.loadPerCore > 1 ? ' (busy machine: wall times are inflated, CPU times are not)' : ''}\n`,
+);
 console.log('| case | CPU median | CPU p95 | wall median | ranges set | budget (CPU median) |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const t of [...result.timings, result.baseline]) {

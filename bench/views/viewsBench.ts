@@ -70,7 +70,10 @@ function generate(files = FILES, regions = REGIONS): Workspace {
 }
 
 function regionAt(id: string, start: number, length: number, reviewed: boolean): AiRegion {
-  const lines = Array.from({ length }, (_, i) => ({ text: i % 6 === 5 ? '' : `    const value${i} = compute(input, ${i}); // generated`, human: i % 9 === 8 }));
+  const lines = Array.from({ length }, (_, i) => ({
+    text: i % 6 === 5 ? '' : `    const value${i} = compute(input, ${i}); // generated`,
+    human: i % 9 === 8,
+  }));
   return {
     id,
     source: 'inline',
@@ -153,7 +156,14 @@ function editor(classifier: LoadBearingClassifier, memo: BlastMemo, path: string
     const classification = classifier.classify(path);
     const blastOf = memo.forFile(path, regions, query);
     const window = paintWindow([visible], lineCount);
-    const plan = planDecorations({ regions, classification, blastOf, settings: DEFAULT_ANNOTATION_SETTINGS, lineCount, ...(window && !wholeFile ? { window } : {}) });
+    const plan = planDecorations({
+      regions,
+      classification,
+      blastOf,
+      settings: DEFAULT_ANNOTATION_SETTINGS,
+      lineCount,
+      ...(window && !wholeFile ? { window } : {}),
+    });
     const changed = wholeFile ? changedDecorations(undefined, plan) : changedDecorations(painted, plan);
     painted = plan;
     let ranges = 0;
@@ -173,7 +183,9 @@ export function runViewsBench(iterations = 2_000): ViewsBenchResult {
   const typical = editor(classifier, memo, visible, 500);
 
   // The worst case: all 1,000 regions in the file on screen (18,000 lines), the editor in its middle.
-  const allInOne = [...workspace.files.values()].flat().map((region, i) => regionAt(region.id, 2 + i * 18, 3 + (i % 13), region.reviewed !== undefined));
+  const allInOne = [...workspace.files.values()]
+    .flat()
+    .map((region, i) => regionAt(region.id, 2 + i * 18, 3 + (i % 13), region.reviewed !== undefined));
   const worstPath = 'src/payments/huge.ts';
   const worstLines = 18_100;
   const middle = screen(9_000);
@@ -196,8 +208,12 @@ export function runViewsBench(iterations = 2_000): ViewsBenchResult {
       memo.invalidate();
       return typical(regions, screen(0));
     }),
-    measure('worst case, all 1,000 regions in the file: typing above them (every region moves)', true, Math.max(400, iterations / 5), (i) => worstEditor(movedBy[i % 3]!, middle)),
-    measure('worst case: scrolling a screen at a time', true, Math.max(400, iterations / 5), (i) => worstEditor(allInOne, screen(9_000 + (i % 50) * 40))),
+    measure('worst case, all 1,000 regions in the file: typing above them (every region moves)', true, Math.max(400, iterations / 5), (i) =>
+      worstEditor(movedBy[i % 3]!, middle),
+    ),
+    measure('worst case: scrolling a screen at a time', true, Math.max(400, iterations / 5), (i) =>
+      worstEditor(allInOne, screen(9_000 + (i % 50) * 40)),
+    ),
     measure('worst case: after the index changed', true, Math.max(400, iterations / 5), () => {
       worstMemo.invalidate();
       return worstIndexEditor(allInOne, middle);
@@ -221,7 +237,12 @@ export function runViewsBench(iterations = 2_000): ViewsBenchResult {
       return planRegionTree(assessed.files, { loadBearingOnly: false, showReviewed: false, multipleRepositories: false }).length;
     }),
   ];
-  const baseline = measure('baseline: the worst case typing, planned for the whole file, every type set', false, Math.max(200, iterations / 10), (i) => wholeFileEditor(movedBy[i % 3]!, middle));
+  const baseline = measure(
+    'baseline: the worst case typing, planned for the whole file, every type set',
+    false,
+    Math.max(200, iterations / 10),
+    (i) => wholeFileEditor(movedBy[i % 3]!, middle),
+  );
   const budgeted = timings.filter((timing) => timing.budgeted);
   return {
     loadPerCore: loadavg()[0]! / availableParallelism(),

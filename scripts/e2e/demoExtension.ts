@@ -25,7 +25,9 @@ export async function packageDemoExtension(outDir: string): Promise<string> {
     logLevel: 'warning',
   });
   const packagePath = join(outDir, 'demo-completions.vsix');
-  await quietly(() => createVSIX({ cwd: staging, packagePath, dependencies: false, allowMissingRepository: true, skipLicense: true, allowStarActivation: true }));
+  await quietly(() =>
+    createVSIX({ cwd: staging, packagePath, dependencies: false, allowMissingRepository: true, skipLicense: true, allowStarActivation: true }),
+  );
   return packagePath;
 }
 

@@ -38,7 +38,9 @@ export function diagnoseBuildLog(log) {
   if (/gssapi\/gssapi\.h|krb5-config/.test(log)) hints.push('Kerberos headers are missing: apt-get install -y libkrb5-dev');
   if (/gyp ERR! find Python|python3?: not found/.test(log)) hints.push('Python is missing: apt-get install -y python3');
   if (/make: not found|g\+\+: not found|not found: make/.test(log)) hints.push('A compiler is missing: apt-get install -y build-essential');
-  if (/currently requires node v24/.test(log)) hints.push('The postinstall did not run under Node 24 (npm_config_user_agent); this is a bug in install.mjs');
-  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(log)) hints.push('The npm registry could not be reached: check the network / registry config (npm config get registry)');
+  if (/currently requires node v24/.test(log))
+    hints.push('The postinstall did not run under Node 24 (npm_config_user_agent); this is a bug in install.mjs');
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(log))
+    hints.push('The npm registry could not be reached: check the network / registry config (npm config get registry)');
   return hints;
 }

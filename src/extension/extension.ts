@@ -72,7 +72,10 @@ export function activate(context: vscode.ExtensionContext): ActivationResult {
   );
   const exports = publicApi(registry);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return exports;
-  return { ...exports, testing: { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api, review: review.api } };
+  return {
+    ...exports,
+    testing: { registry, views: views.api, index: index.service, commit: commit.api, agents: agents.api, insights: insights.api, review: review.api },
+  };
 }
 
 export async function deactivate(): Promise<void> {

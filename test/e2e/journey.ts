@@ -115,11 +115,22 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         await workbench.press('Tab');
         const first = lineCount(REFUND);
         const last = first + REFUND_CHECKS.split('\n').length - 1;
-        const lines = await waitUntil('the accepted suggestion in the editor', () => workbench.visibleLines(), (visible) => visible[last] === '}');
-        assert.deepEqual(range(first, last).map((line) => lines[line]), REFUND_CHECKS.split('\n'));
+        const lines = await waitUntil(
+          'the accepted suggestion in the editor',
+          () => workbench.visibleLines(),
+          (visible) => visible[last] === '}',
+        );
+        assert.deepEqual(
+          range(first, last).map((line) => lines[line]),
+          REFUND_CHECKS.split('\n'),
+        );
         state.refundLines = { first, last };
         // The capture marks exactly the accepted lines.
-        const marked = await waitUntil('AI gutter marks on the accepted lines', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.length >= last - first + 1);
+        const marked = await waitUntil(
+          'AI gutter marks on the accepted lines',
+          () => workbench.linesWithGutterIcon('gutter-'),
+          (numbers) => numbers.length >= last - first + 1,
+        );
         assert.deepEqual(marked, range(first, last));
       },
     },
@@ -141,7 +152,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         const lines = await workbench.visibleLines();
         assert.equal(lines[line], `  ${SESSION_EXPIRY}`);
         assert.ok(presses > 3, `the suggestion was accepted in ${presses} step(s), not word by word`);
-        await waitUntil('an AI gutter mark on the accepted line', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.includes(line));
+        await waitUntil(
+          'an AI gutter mark on the accepted line',
+          () => workbench.linesWithGutterIcon('gutter-'),
+          (numbers) => numbers.includes(line),
+        );
       },
     },
     {
@@ -153,7 +168,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         await workbench.setClipboard(`\n${PASTED}`);
         await workbench.press('Control+V');
         const last = lineCount(PRICING) + PASTED.split('\n').length - 1;
-        await waitUntil('the pasted text in the editor', () => workbench.visibleLines(), (lines) => lines[last] === '}');
+        await waitUntil(
+          'the pasted text in the editor',
+          () => workbench.visibleLines(),
+          (lines) => lines[last] === '}',
+        );
         // Give capture and the views time to react, then check that nothing is marked.
         await workbench.page.waitForTimeout(1500);
         assert.deepEqual(await workbench.linesWithGutterIcon('gutter-'), []);
@@ -166,7 +185,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         appendFileSync(join(workspace, TERRAFORM), AGENT_TERRAFORM);
         await workbench.openFile(TERRAFORM);
         const first = lineCount(TERRAFORM);
-        await waitUntil('AI gutter marks on the lines the agent wrote', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.includes(first + 1));
+        await waitUntil(
+          'AI gutter marks on the lines the agent wrote',
+          () => workbench.linesWithGutterIcon('gutter-'),
+          (numbers) => numbers.includes(first + 1),
+        );
       },
     },
     {
@@ -197,7 +220,14 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
       run: async () => {
         await workbench.goToLine(state.refundLines!.first);
         const hover = await workbench.hoverAtCursor('Blast radius');
-        for (const expected of ['AI-generated', 'payments', 'src/api/routes.ts', 'src/payments/webhooks.ts', 'src/support/disputes.ts', 'src/server.ts']) {
+        for (const expected of [
+          'AI-generated',
+          'payments',
+          'src/api/routes.ts',
+          'src/payments/webhooks.ts',
+          'src/support/disputes.ts',
+          'src/server.ts',
+        ]) {
           assert.ok(hover.includes(expected), `the hover does not mention ${expected}:\n${hover}`);
         }
       },
@@ -207,7 +237,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
       screenshot: 'status-bar',
       run: async () => {
         await workbench.press('Escape');
-        const text = await waitUntil('the AI risk meter', () => workbench.statusBarText('AI risk'), (found) => parseMeter(found) !== undefined);
+        const text = await waitUntil(
+          'the AI risk meter',
+          () => workbench.statusBarText('AI risk'),
+          (found) => parseMeter(found) !== undefined,
+        );
         state.meterBefore = text;
         // The risk model (docs/RISK.md) on these regions: the refund checks are high
         // (12 critical lines, 4 dependents), the Terraform medium, the session line low.
@@ -219,10 +253,21 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
       screenshot: 'regions-view',
       run: async () => {
         await workbench.statusBarItem('AI risk').click();
-        const rows = await waitUntil('the AI Regions view', () => workbench.viewRows('AI Regions'), (found) => found.some((row) => row.includes('refund.ts')));
-        for (const file of ['refund.ts', 'session.ts', 'main.tf']) assert.ok(rows.some((row) => row.includes(file)), `${file} is not listed: ${JSON.stringify(rows)}`);
+        const rows = await waitUntil(
+          'the AI Regions view',
+          () => workbench.viewRows('AI Regions'),
+          (found) => found.some((row) => row.includes('refund.ts')),
+        );
+        for (const file of ['refund.ts', 'session.ts', 'main.tf'])
+          assert.ok(
+            rows.some((row) => row.includes(file)),
+            `${file} is not listed: ${JSON.stringify(rows)}`,
+          );
         const { first, last } = state.refundLines!;
-        assert.ok(rows.some((row) => row.includes(`Lines ${first}–${last}`)), `no row for the refund checks (Lines ${first}–${last}): ${JSON.stringify(rows)}`);
+        assert.ok(
+          rows.some((row) => row.includes(`Lines ${first}–${last}`)),
+          `no row for the refund checks (Lines ${first}–${last}): ${JSON.stringify(rows)}`,
+        );
         assert.ok(!rows.some((row) => row.includes('pricing.ts')), `the pasted file is listed: ${JSON.stringify(rows)}`);
       },
     },
@@ -239,11 +284,17 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
           () => workbench.statusBarText('AI risk'),
           (text) => {
             const meter = parseMeter(text);
-            return !!meter && (LEVELS.indexOf(meter.level) < LEVELS.indexOf(before.level) || (meter.level === before.level && meter.files < before.files));
+            return (
+              !!meter && (LEVELS.indexOf(meter.level) < LEVELS.indexOf(before.level) || (meter.level === before.level && meter.files < before.files))
+            );
           },
         );
         assert.equal(after, 'AI risk: medium (1)');
-        await waitUntil('the warning to go', () => workbench.decorationTexts(), (texts) => !texts.some((text) => text.includes('payments')));
+        await waitUntil(
+          'the warning to go',
+          () => workbench.decorationTexts(),
+          (texts) => !texts.some((text) => text.includes('payments')),
+        );
       },
     },
     {
@@ -257,7 +308,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         await input.focus();
         await workbench.type('Refund checks, session expiry and a receipts bucket');
         await workbench.press('Control+Enter');
-        const message = await waitUntil('the commit', async () => git('log', '-1', '--format=%B'), (text) => text.startsWith('Refund checks'));
+        const message = await waitUntil(
+          'the commit',
+          async () => git('log', '-1', '--format=%B'),
+          (text) => text.startsWith('Refund checks'),
+        );
         const trailers = Object.fromEntries(
           message
             .split('\n')
@@ -282,7 +337,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
             return ''; // no note yet
           }
         };
-        await waitUntil('the git note of the commit', async () => note(), (text) => text.includes('src/payments/refund.ts'));
+        await waitUntil(
+          'the git note of the commit',
+          async () => note(),
+          (text) => text.includes('src/payments/refund.ts'),
+        );
       },
     },
     {
@@ -293,8 +352,16 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         await workbench.page.locator('.terminal-wrapper.active .xterm').waitFor();
         await workbench.page.waitForTimeout(1000);
         await workbench.type('ai-provenance --version && git log -1 --format=%B\n');
-        const text = await waitUntil('the trailers in the terminal', () => workbench.terminalText(), (shown) => shown.includes('AI-Risk:'));
-        assert.match(text, new RegExp(`^${EXTENSION_VERSION.replace(/\./g, '\\.')}$`, 'm'), `ai-provenance --version did not print ${EXTENSION_VERSION}:\n${text}`);
+        const text = await waitUntil(
+          'the trailers in the terminal',
+          () => workbench.terminalText(),
+          (shown) => shown.includes('AI-Risk:'),
+        );
+        assert.match(
+          text,
+          new RegExp(`^${EXTENSION_VERSION.replace(/\./g, '\\.')}$`, 'm'),
+          `ai-provenance --version did not print ${EXTENSION_VERSION}:\n${text}`,
+        );
       },
     },
     {
@@ -306,11 +373,20 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         const original = readFileSync(join(demoTemplateDir, DATES), 'utf8').split('\n');
         writeFileSync(join(workspace, DATES), original.map((text, index) => (index === line - 1 ? DATES_AGENT_RETURN : text)).join('\n'));
         await workbench.openFile(DATES);
-        await waitUntil('the AI gutter mark on the rewritten line', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.includes(line));
+        await waitUntil(
+          'the AI gutter mark on the rewritten line',
+          () => workbench.linesWithGutterIcon('gutter-'),
+          (numbers) => numbers.includes(line),
+        );
         await workbench.goToLine(line);
         // formatDate reaches src/util/index.ts (which only re-exports it), email.ts, orders.ts, routes.ts and server.ts.
         // support/disputes.ts imports formatCents through the same barrel: not a dependent.
-        const texts = await waitUntil('the blast-radius annotation', () => workbench.decorationTexts(), (found) => found.some((text) => /^AI-generated · \d+ dependents?$/.test(text)), 60_000);
+        const texts = await waitUntil(
+          'the blast-radius annotation',
+          () => workbench.decorationTexts(),
+          (found) => found.some((text) => /^AI-generated · \d+ dependents?$/.test(text)),
+          60_000,
+        );
         assert.ok(texts.includes('AI-generated · 5 dependents'), `annotations: ${JSON.stringify(texts)}`);
         const hover = await workbench.hoverAtCursor('Blast radius');
         for (const expected of ['src/util/index.ts', 'src/notifications/email.ts', 'src/orders/orders.ts', 'src/api/routes.ts', 'src/server.ts']) {
@@ -321,7 +397,11 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
         await workbench.press('Escape');
         await workbench.runCommand('Select All');
         await workbench.runCommand('AI Provenance: Unmark AI Code in Selection');
-        await waitUntil('the AI marks to go', () => workbench.linesWithGutterIcon('gutter-'), (numbers) => numbers.length === 0);
+        await waitUntil(
+          'the AI marks to go',
+          () => workbench.linesWithGutterIcon('gutter-'),
+          (numbers) => numbers.length === 0,
+        );
         git('checkout', '--', DATES);
       },
     },

@@ -54,7 +54,11 @@ async function runJourney(copyToDocs: boolean): Promise<number> {
     const openFolder = async (folder: string) => {
       await page.goto(server.workbenchUrl(folder));
     };
-    const result = await runSteps(page, journey(new Workbench(page, (line) => console.log(`      ${line}`)), session.workspace, openFolder), artifactsDir);
+    const result = await runSteps(
+      page,
+      journey(new Workbench(page, (line) => console.log(`      ${line}`)), session.workspace, openFolder),
+      artifactsDir,
+    );
     log(`${result.passed} step(s) passed${result.failed ? `, failed: ${result.failed}` : ''}; screenshots in ${artifactsDir}`);
     if (result.failed) return 1;
     if (copyToDocs) copyDocsImages();
@@ -75,7 +79,8 @@ function copyDocsImages(): void {
   for (const [artifact, image] of [...Object.entries(DOCS_IMAGES), ...byName]) {
     const source = join(artifactsDir, artifact);
     const size = statSync(source).size;
-    if (size > MAX_DOCS_IMAGE_BYTES) throw new Error(`${artifact} is ${Math.round(size / 1024)} KB, over the ${MAX_DOCS_IMAGE_BYTES / 1024} KB kept in docs/images`);
+    if (size > MAX_DOCS_IMAGE_BYTES)
+      throw new Error(`${artifact} is ${Math.round(size / 1024)} KB, over the ${MAX_DOCS_IMAGE_BYTES / 1024} KB kept in docs/images`);
     copyFileSync(source, join(docsImagesDir, image));
     log(`docs/images/${image} (${Math.round(size / 1024)} KB) from ${artifact}`);
   }

@@ -20,7 +20,11 @@ export async function waitUntil<T>(what: string, read: () => Promise<T>, accept:
 /** A computed `content` value ("text" with CSS escapes) as the text it shows. */
 function cssStringValue(content: string): string {
   const inner = content.replace(/^"|"$/g, '');
-  return plain(inner.replace(/\\([0-9a-fA-F]{1,6} ?|.)/g, (_, escaped: string) => (/^[0-9a-fA-F]/.test(escaped) ? String.fromCodePoint(parseInt(escaped, 16)) : escaped)));
+  return plain(
+    inner.replace(/\\([0-9a-fA-F]{1,6} ?|.)/g, (_, escaped: string) =>
+      /^[0-9a-fA-F]/.test(escaped) ? String.fromCodePoint(parseInt(escaped, 16)) : escaped,
+    ),
+  );
 }
 
 /** Monaco renders spaces as U+00A0; tests compare with the file's text. */
@@ -110,7 +114,12 @@ export class Workbench {
   async visibleLines(): Promise<Record<number, string>> {
     const lines = await this.activeEditor().evaluate((editor: PageElement) => {
       // Line numbers and texts are separate layers; the same `top` lines them up.
-      const numberAt = new Map([...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((element) => [element.parentElement!.style.top, Number(element.textContent)]));
+      const numberAt = new Map(
+        [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((element) => [
+          element.parentElement!.style.top,
+          Number(element.textContent),
+        ]),
+      );
       return [...editor.querySelectorAll('.view-lines .view-line')].flatMap((element) => {
         const number = numberAt.get(element.style.top);
         return number ? [[number, element.textContent ?? ''] as const] : [];
@@ -147,7 +156,12 @@ export class Workbench {
     // The first answer can take seconds on a busy machine (the extension host is starting up).
     let patienceMs = 15_000;
     for (;;) {
-      const ghost = await waitUntil(what, () => this.ghostText(), (text) => parts.every((part) => text.includes(part)), patienceMs).catch(() => undefined);
+      const ghost = await waitUntil(
+        what,
+        () => this.ghostText(),
+        (text) => parts.every((part) => text.includes(part)),
+        patienceMs,
+      ).catch(() => undefined);
       patienceMs = 5_000;
       if (ghost !== undefined) return ghost;
       if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs / 1000} s; last seen: ${JSON.stringify(await this.ghostText())}`);
@@ -171,10 +185,19 @@ export class Workbench {
   async linesWithGutterIcon(iconName: string): Promise<number[]> {
     return this.activeEditor().evaluate((editor: PageElement, name: string) => {
       const page = globalThis as unknown as PageGlobals;
-      const numberAt = new Map([...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((element) => [element.parentElement!.style.top, Number(element.textContent)]));
+      const numberAt = new Map(
+        [...editor.querySelectorAll('.margin-view-overlays .line-numbers')].map((element) => [
+          element.parentElement!.style.top,
+          Number(element.textContent),
+        ]),
+      );
       // Gutter icons are in the margin's line containers, or in the glyph margin's own layer.
-      const icons = [...editor.querySelectorAll('.margin-view-overlays .cgmr, .glyph-margin-widgets .cgmr')].filter((element) => page.getComputedStyle(element).backgroundImage.includes(name));
-      const numbers = icons.map((element) => numberAt.get(element.style.top || element.parentElement!.style.top)).filter((number): number is number => number !== undefined);
+      const icons = [...editor.querySelectorAll('.margin-view-overlays .cgmr, .glyph-margin-widgets .cgmr')].filter((element) =>
+        page.getComputedStyle(element).backgroundImage.includes(name),
+      );
+      const numbers = icons
+        .map((element) => numberAt.get(element.style.top || element.parentElement!.style.top))
+        .filter((number): number is number => number !== undefined);
       return [...new Set(numbers)].sort((a, b) => a - b);
     }, iconName);
   }

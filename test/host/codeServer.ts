@@ -87,12 +87,15 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const args = [
     editor.codeServerEntry,
     ...commonArgs,
-    '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${options.port ?? 0}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
     ...(workspaceTrust === 'disabled' ? ['--disable-workspace-trust'] : []),
   ];
   const child = spawn(editor.nodeBinary, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -160,11 +163,7 @@ function installExtension(editor: EditorInstall, commonArgs: string[], env: Node
   }
 }
 
-function waitUntilListening(
-  child: ChildProcess,
-  exited: Promise<number | null>,
-  options: CodeServerOptions,
-): Promise<{ url: string; port: number }> {
+function waitUntilListening(child: ChildProcess, exited: Promise<number | null>, options: CodeServerOptions): Promise<{ url: string; port: number }> {
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const earlyOutput: string[] = [];
   return new Promise((resolve, reject) => {
@@ -233,7 +232,11 @@ function killGroupNow(child: ChildProcess, root: string): void {
  * when the caller has no handler of its own for that signal.
  */
 function exitOnTerminalSignals(): void {
-  for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]] as const) {
+  for (const [signal, number] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+    ['SIGHUP', 1],
+  ] as const) {
     if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(128 + number));
   }
 }

@@ -37,7 +37,10 @@ export interface OutputFilter {
  * Shows the tests' output and the editor's unexpected warnings and errors.
  * Verbose shows everything, with the time since the start, source and level.
  */
-export function createOutputFilter({ verbose, write = (line: string) => process.stdout.write(`${line}\n`) }: {
+export function createOutputFilter({
+  verbose,
+  write = (line: string) => process.stdout.write(`${line}\n`),
+}: {
   verbose: boolean;
   write?: (line: string) => void;
 }): OutputFilter {

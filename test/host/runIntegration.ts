@@ -75,7 +75,9 @@ async function runIntegrationTests(): Promise<number> {
     extensionTestsEnv: { AI_PROVENANCE_TEST_GREP: grep, AI_PROVENANCE_TEST_HOST: host, AI_PROVENANCE_TEST_WORKSPACE: workspace.path },
     launchArgs: [workspace.path],
   };
-  console.log(`[integration] ${host} extension host, workspace ${workspace.path}${restricted ? ' (Restricted Mode)' : ''}${grep ? `, --grep ${grep}` : ''}`);
+  console.log(
+    `[integration] ${host} extension host, workspace ${workspace.path}${restricted ? ' (Restricted Mode)' : ''}${grep ? `, --grep ${grep}` : ''}`,
+  );
   try {
     if (host === 'electron') {
       // Imported only on this route: it downloads desktop VS Code.
@@ -89,7 +91,12 @@ async function runIntegrationTests(): Promise<number> {
       });
     }
     outputFilter = createOutputFilter({ verbose: process.env.AI_PROVENANCE_TEST_VERBOSE === '1' });
-    return await runTestsInCodeServer({ ...options, timeoutMs: timeout, onOutput: outputFilter.onOutput, workspaceTrust: restricted ? 'enabled' : 'disabled' });
+    return await runTestsInCodeServer({
+      ...options,
+      timeoutMs: timeout,
+      onOutput: outputFilter.onOutput,
+      workspaceTrust: restricted ? 'enabled' : 'disabled',
+    });
   } finally {
     workspace.dispose();
   }
@@ -100,7 +107,9 @@ function reportFailure(error: unknown): number {
     console.error(`[integration] ${error.message}`);
     if (error.code === undefined && outputFilter) {
       const where = outputFilter.testsStarted() ? 'The tests had started (see the last test above).' : 'The editor never got to run the tests.';
-      console.error(`[integration] ${where} Rerun with AI_PROVENANCE_TEST_VERBOSE=1 to see the editor's log; raise AI_PROVENANCE_TEST_TIMEOUT_S on a slow machine.`);
+      console.error(
+        `[integration] ${where} Rerun with AI_PROVENANCE_TEST_VERBOSE=1 to see the editor's log; raise AI_PROVENANCE_TEST_TIMEOUT_S on a slow machine.`,
+      );
     }
     return typeof error.code === 'number' && error.code !== 0 ? error.code : 1;
   }

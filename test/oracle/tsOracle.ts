@@ -368,7 +368,8 @@ export class TsOracle {
     if (!statement || !ts.isExportAssignment(statement) || statement.isExportEquals) return this.findReferences(declaring.fileName, position);
     if (!this.defaultImports) this.wholeModuleUses();
     const groups: ts.ReferencedSymbol[] = [];
-    for (const binding of this.defaultImports!.get(declaring) ?? []) groups.push(...this.findReferences(binding.getSourceFile().fileName, binding.getStart()));
+    for (const binding of this.defaultImports!.get(declaring) ?? [])
+      groups.push(...this.findReferences(binding.getSourceFile().fileName, binding.getStart()));
     return groups;
   }
 
@@ -686,7 +687,8 @@ export class TsOracle {
           if (!clause) add(statement.moduleSpecifier, file, statement);
           if (clause?.name) defaultImport(statement.moduleSpecifier, clause.name);
           if (clause?.namedBindings && ts.isNamedImports(clause.namedBindings)) {
-            for (const element of clause.namedBindings.elements) if (element.propertyName?.text === 'default') defaultImport(statement.moduleSpecifier, element.name);
+            for (const element of clause.namedBindings.elements)
+              if (element.propertyName?.text === 'default') defaultImport(statement.moduleSpecifier, element.name);
           }
           if (clause?.namedBindings && ts.isNamespaceImport(clause.namedBindings)) {
             const symbol = this.checker.getSymbolAtLocation(clause.namedBindings.name);

@@ -23,14 +23,17 @@ describe('Restricted Mode', () => {
     assert.equal(vscode.workspace.isTrusted, false);
   });
 
-  it('marks AI code and shows it, keeping the regions in the extension\'s storage, not in the repository', async () => {
+  it("marks AI code and shows it, keeping the regions in the extension's storage, not in the repository", async () => {
     const api = await extensionApi();
     const uri = fixtureUri(LEDGER);
     const editor = await openEditor(uri);
     select(editor, 10, 15);
     await vscode.commands.executeCommand('aiProvenance.markSelectionAsAi');
     const regions = await regionsOf(uri);
-    assert.deepEqual(regions.map((region) => [region.start.line, region.end.line, region.source]), [[10, 15, 'manual']]);
+    assert.deepEqual(
+      regions.map((region) => [region.start.line, region.end.line, region.source]),
+      [[10, 15, 'manual']],
+    );
 
     const repository = await api.registry.resolve(uri);
     assert.ok(repository);

@@ -85,7 +85,8 @@ export function runCompositeAction(actionDir: string, options: ActionRunOptions)
   let code = 0;
   action.runs.steps.forEach((step, index) => {
     if (code !== 0) return;
-    if (step.uses || step.if || step.run === undefined || step.shell !== 'bash') throw new Error(`step ${index + 1}: only \`run\` steps with shell: bash are reproduced`);
+    if (step.uses || step.if || step.run === undefined || step.shell !== 'bash')
+      throw new Error(`step ${index + 1}: only \`run\` steps with shell: bash are reproduced`);
     if (step.run.includes('${{')) throw new Error(`step ${index + 1}: \${{ }} inside a script (pass values through env)`);
     const script = join(temp, `step-${index + 1}.sh`);
     writeFileSync(script, step.run);
@@ -105,7 +106,12 @@ export function runCompositeAction(actionDir: string, options: ActionRunOptions)
     };
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = evaluate(String(value));
     const cwd = resolve(options.workspace, evaluate(step['working-directory'] ?? '.'));
-    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      cwd,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     stdout += result.stdout;
     stderr += result.stderr;
     code = result.status ?? 1;

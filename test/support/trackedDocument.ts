@@ -68,8 +68,10 @@ export class TrackedDocument {
         throw new Error(`region ${region.id} records ${JSON.stringify(recorded)} but covers ${JSON.stringify(actual)}`);
       }
       if (region.lines.length !== region.end.line - region.start.line + 1) throw new Error('line count mismatch');
-      if (previousEnd && (previousEnd.line > region.start.line ||
-        (previousEnd.line === region.start.line && previousEnd.character > region.start.character))) {
+      if (
+        previousEnd &&
+        (previousEnd.line > region.start.line || (previousEnd.line === region.start.line && previousEnd.character > region.start.character))
+      ) {
         throw new Error('regions overlap or are out of order');
       }
       previousEnd = region.end;

@@ -1,5 +1,15 @@
 import { homedir } from 'node:os';
-import { AGENT_NAMES, type AgentPlaces, AGENTS, type AgentScope, agentState, findAgent, hookCommand, installAgent, uninstallAgent } from '../../core/agents';
+import {
+  AGENT_NAMES,
+  type AgentPlaces,
+  AGENTS,
+  type AgentScope,
+  agentState,
+  findAgent,
+  hookCommand,
+  installAgent,
+  uninstallAgent,
+} from '../../core/agents';
 import { findRepository } from '../../core/git';
 import { parse } from '../args';
 import { CliError, UsageError, type CliCommand, type CliIO } from '../command';
@@ -33,7 +43,8 @@ export const agentsCommand: CliCommand = {
     if (action === 'list' || action === undefined) return list(io, places, values.json === true);
     if (action !== 'install' && action !== 'uninstall') throw new UsageError(`unknown action "${action}" (list, install, uninstall)`);
     const agent = findAgent(name ?? '');
-    if (!agent) throw new UsageError(name ? `unknown agent "${name}" (${AGENT_NAMES.join(', ')})` : `${action} needs an agent (${AGENT_NAMES.join(', ')})`);
+    if (!agent)
+      throw new UsageError(name ? `unknown agent "${name}" (${AGENT_NAMES.join(', ')})` : `${action} needs an agent (${AGENT_NAMES.join(', ')})`);
     const scope = scopeOf(values.scope);
     if (action === 'install') {
       const { outcome, path } = await installAgent(agent, scope, places, hookCommand(agent.name, values.command)).catch((error: Error) => {
@@ -52,7 +63,12 @@ export const agentsCommand: CliCommand = {
 async function list(io: CliIO, places: AgentPlaces, json: boolean): Promise<number> {
   const rows = await Promise.all(AGENTS.map(async (agent) => ({ agent, state: await agentState(agent, places) })));
   if (json) {
-    const entries = rows.map(({ agent, state }) => ({ name: agent.name, installed: state.installed, scope: state.scope, mechanism: agent.mechanism }));
+    const entries = rows.map(({ agent, state }) => ({
+      name: agent.name,
+      installed: state.installed,
+      scope: state.scope,
+      mechanism: agent.mechanism,
+    }));
     io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
     return 0;
   }

@@ -25,7 +25,13 @@ In CI, fetch the notes first: ai-provenance notes sync origin --no-push`,
   async run(argv, io) {
     const { values } = parse(
       argv,
-      { base: { type: 'string' }, head: { type: 'string' }, 'config-from': { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' } },
+      {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        'config-from': { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+      },
       false,
     );
     if (!values.base) throw new UsageError('gate needs --base <ref>');

@@ -78,14 +78,19 @@ function formatStatus(status: HooksStatus): string {
   const lines = [`Hooks directory: ${status.hooksDir}${status.husky ? ' (Husky)' : ''}`];
   for (const hook of status.hooks) lines.push(`  ${hook.name.padEnd(18)} ${hook.state}${hook.chained ? ', runs the previous hook first' : ''}`);
   lines.push(`CLI copy: ${status.cliCopy.path}${status.cliCopy.present ? '' : ' (missing)'}`);
-  if (status.nodeFallback) lines.push(`node fallback: ${status.nodeFallback}${status.nodeFallbackPresent === false ? ' (no longer exists: run `ai-provenance hook install`)' : ''}`);
+  if (status.nodeFallback)
+    lines.push(
+      `node fallback: ${status.nodeFallback}${status.nodeFallbackPresent === false ? ' (no longer exists: run `ai-provenance hook install`)' : ''}`,
+    );
   lines.push(`notes follow rewrites (notes.rewriteRef): ${status.notesRewrite ? 'yes' : 'no'}`);
   lines.push(`notes fetched from (git fetch / git pull): ${status.notesFetchedFrom.length > 0 ? status.notesFetchedFrom.join(', ') : 'no remote'}`);
   lines.push(status.installed ? 'Installed.' : 'Not (fully) installed: run `ai-provenance hook install`.');
   if (status.failures.length > 0) {
     lines.push(`The hooks could not record provenance ${status.failures.length === 1 ? 'once' : `${status.failures.length} times`} (latest last):`);
     for (const failure of status.failures) {
-      lines.push(`  ${new Date(failure.at).toISOString()} ${failure.hook}${failure.commit ? ` ${failure.commit.slice(0, 10)}` : ''}: ${failure.detail}`);
+      lines.push(
+        `  ${new Date(failure.at).toISOString()} ${failure.hook}${failure.commit ? ` ${failure.commit.slice(0, 10)}` : ''}: ${failure.detail}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -78,11 +78,13 @@ async function exportTraces(argv: readonly string[], io: CliIO): Promise<number>
   await takeInFetchedNotesFor(rootDir, io);
   const entries: Array<{ sha: string; note?: string }> = values.base
     ? await rangeCommits(rootDir, await requireCommit(rootDir, values.base), await requireCommit(rootDir, values.head ?? 'HEAD'))
-    : await Promise.all(positionals.map(async (rev) => {
-        const sha = await requireCommit(rootDir, rev);
-        const note = await readNote(rootDir, NOTES_REF, sha);
-        return note === undefined ? { sha } : { sha, note };
-      }));
+    : await Promise.all(
+        positionals.map(async (rev) => {
+          const sha = await requireCommit(rootDir, rev);
+          const note = await readNote(rootDir, NOTES_REF, sha);
+          return note === undefined ? { sha } : { sha, note };
+        }),
+      );
   for (const { sha, note } of entries) {
     if (!note) continue;
     for (const document of parseNoteText(note).documents) io.stdout(`${JSON.stringify(toAgentTrace(document, sha))}\n`);

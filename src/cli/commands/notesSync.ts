@@ -39,6 +39,7 @@ export async function syncAction(argv: readonly string[], io: CliIO): Promise<nu
     }[merge.kind];
     io.stdout(`${what}\n`);
   }
-  if (!values['no-push']) io.stdout(result.pushed.length > 0 ? `pushed ${result.pushed.join(', ')} to ${remote}\n` : `${remote} already has every local note\n`);
+  if (!values['no-push'])
+    io.stdout(result.pushed.length > 0 ? `pushed ${result.pushed.join(', ')} to ${remote}\n` : `${remote} already has every local note\n`);
   return 0;
 }

@@ -24,7 +24,11 @@ export async function recordHook(values: HookOptions, io: CliIO): Promise<number
     const report = agent.parse(parseJson(await io.readStdin()));
     if (!report) return 0;
     const model = values.model ?? report.model;
-    const origin: RegionOrigin = { source: values.source ?? report.source ?? 'agent-hook', tool: values.tool ?? report.tool, ...(model ? { model } : {}) };
+    const origin: RegionOrigin = {
+      source: values.source ?? report.source ?? 'agent-hook',
+      tool: values.tool ?? report.tool,
+      ...(model ? { model } : {}),
+    };
     const workspaces = new Map<string, CliWorkspace>();
     for (const written of report.files) {
       // Workspaces opened through a symlink: git and the store know the real path.

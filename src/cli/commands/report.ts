@@ -27,7 +27,13 @@ of <head>), read through git.`,
   async run(argv, io) {
     const { values } = parse(
       argv,
-      { base: { type: 'string' }, head: { type: 'string' }, 'config-from': { type: 'string' }, output: { type: 'string' }, json: { type: 'boolean' } },
+      {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        'config-from': { type: 'string' },
+        output: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       false,
     );
     if (!values.base) throw new UsageError('report needs --base <ref>');

@@ -98,10 +98,20 @@ export function statusJson(state: ReviewState) {
 }
 
 function groupSigners(signedOff: ReviewState['files'][number]['hunks'][number]['signedOff']) {
-  const result = new Map<string, { id: string; reviewer: { name: string; email: string }; signedOffAt: string; signature: string; lines: Array<readonly [number, number]> }>();
+  const result = new Map<
+    string,
+    { id: string; reviewer: { name: string; email: string }; signedOffAt: string; signature: string; lines: Array<readonly [number, number]> }
+  >();
   const lines = new Map<string, number[]>();
   for (const [line, accepted] of signedOff) {
-    if (!result.has(accepted.id)) result.set(accepted.id, { id: accepted.id, reviewer: accepted.reviewer, signedOffAt: accepted.signedOffAt, signature: accepted.signature, lines: [] });
+    if (!result.has(accepted.id))
+      result.set(accepted.id, {
+        id: accepted.id,
+        reviewer: accepted.reviewer,
+        signedOffAt: accepted.signedOffAt,
+        signature: accepted.signature,
+        lines: [],
+      });
     lines.set(accepted.id, [...(lines.get(accepted.id) ?? []), line]);
   }
   for (const [id, entry] of result) entry.lines = toRanges(lines.get(id)!);
@@ -147,7 +157,9 @@ async function signOff(argv: readonly string[], io: CliIO): Promise<number> {
   }
   const { document } = recorded;
   if (values.json) {
-    io.stdout(`${JSON.stringify({ id: recorded.id, attachedTo: recorded.attachedTo, aiLines: prepared.aiLines, files: prepared.files, document }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ id: recorded.id, attachedTo: recorded.attachedTo, aiLines: prepared.aiLines, files: prepared.files, document }, null, 2)}\n`,
+    );
   } else {
     const commits = document.commits.length;
     const signature = document.signature ? `, signed (${document.signature.format})` : ', unsigned';
@@ -156,13 +168,16 @@ async function signOff(argv: readonly string[], io: CliIO): Promise<number> {
         `as ${document.reviewer.name} <${document.reviewer.email}>${signature}.\n`,
     );
     for (const commit of document.commits) {
-      for (const file of commit.files) io.stdout(`  ${commit.sha.slice(0, 10)} ${file.path} ${formatRanges(file.ranges.map((range) => [range.start, range.end] as const))}\n`);
+      for (const file of commit.files)
+        io.stdout(`  ${commit.sha.slice(0, 10)} ${file.path} ${formatRanges(file.ranges.map((range) => [range.start, range.end] as const))}\n`);
     }
     io.stdout(`Stored in ${SIGNOFFS_REF} on ${recorded.attachedTo.slice(0, 10)}. Share it: git push origin ${SIGNOFFS_REF}\n`);
   }
   if (prepared.ownCommits.length > 0) {
     const list = prepared.ownCommits.map((commit) => `${commit.sha.slice(0, 10)} ${commit.subject}`).join(', ');
-    io.stderr(`ai-provenance: you made ${prepared.ownCommits.length} of these commits (${list}); a policy with signOff.notAuthor (the default) does not count your sign-off for them\n`);
+    io.stderr(
+      `ai-provenance: you made ${prepared.ownCommits.length} of these commits (${list}); a policy with signOff.notAuthor (the default) does not count your sign-off for them\n`,
+    );
   }
   return 0;
 }

@@ -21,7 +21,11 @@ export const runCommand: CliCommand = {
   async run(argv, io) {
     const separator = argv.indexOf('--');
     if (separator < 0 || separator === argv.length - 1) throw new UsageError('run needs the command after --, e.g. ai-provenance run -- aider');
-    const { values, positionals } = parse(argv.slice(0, separator), { tool: { type: 'string' }, model: { type: 'string' }, store: { type: 'string' } });
+    const { values, positionals } = parse(argv.slice(0, separator), {
+      tool: { type: 'string' },
+      model: { type: 'string' },
+      store: { type: 'string' },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" before --`);
     const [command, ...args] = argv.slice(separator + 1);
     const tool = values.tool ?? command.split(/[\\/]/).pop()!;
@@ -29,7 +33,11 @@ export const runCommand: CliCommand = {
     const exitCode = await runChild(command, args, io);
     if (checkpointed) {
       const quiet: CliIO = { ...io, stdout: (text) => io.stderr(`ai-provenance: ${text}`) };
-      await recordSinceCheckpoint({ source: 'agent', tool, ...(values.model ? { model: values.model } : {}), ...(values.store ? { store: values.store } : {}) }, [], quiet).catch((error: Error) => {
+      await recordSinceCheckpoint(
+        { source: 'agent', tool, ...(values.model ? { model: values.model } : {}), ...(values.store ? { store: values.store } : {}) },
+        [],
+        quiet,
+      ).catch((error: Error) => {
         io.stderr(`ai-provenance: not recorded: ${error.message}\n`);
       });
     }

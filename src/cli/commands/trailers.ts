@@ -17,7 +17,8 @@ Prints the trailers the next commit would get (docs/TRAILERS.md), one
     const workspace = await openWorkspace(io);
     if (!workspace.inGit) throw new CliError('trailers needs a git repository');
     const settings = await readProvenanceSettings(workspace.root);
-    const index = settings.blastRadius === 'off' ? undefined : await openIndexBlastRadius(workspace.root, workspace.store.storeDir, settings.classifier);
+    const index =
+      settings.blastRadius === 'off' ? undefined : await openIndexBlastRadius(workspace.root, workspace.store.storeDir, settings.classifier);
     try {
       // The settings' classifier is the default: passing it again would report its problems twice.
       const provenance = await computeCommitProvenance(workspace.root, workspace.store, {

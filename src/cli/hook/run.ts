@@ -1,4 +1,14 @@
-import { findRepository, HOOK_FACTS_ENV, isManagedHook, MANAGED_HOOKS, PRESTARTED_DIFF_ENV, readHookFacts, recordHookFailure, resolveCommit, storeDirOf } from '../../core/git';
+import {
+  findRepository,
+  HOOK_FACTS_ENV,
+  isManagedHook,
+  MANAGED_HOOKS,
+  PRESTARTED_DIFF_ENV,
+  readHookFacts,
+  recordHookFailure,
+  resolveCommit,
+  storeDirOf,
+} from '../../core/git';
 import { runCommitMsg, runPostCommit, runPostMerge, runPostRewrite, runPrePush, runPrepareCommitMsg } from '../../core/provenance';
 import { UsageError, type CliIO } from '../command';
 

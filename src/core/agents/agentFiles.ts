@@ -30,7 +30,12 @@ export async function agentState(agent: AgentIntegration, places: AgentPlaces): 
 export type ChangeOutcome = 'changed' | 'unchanged';
 
 /** Adds our hook to the agent's configuration; unchanged when it is there already. */
-export async function installAgent(agent: AgentIntegration, scope: AgentScope, places: AgentPlaces, command: string): Promise<{ outcome: ChangeOutcome; path: string }> {
+export async function installAgent(
+  agent: AgentIntegration,
+  scope: AgentScope,
+  places: AgentPlaces,
+  command: string,
+): Promise<{ outcome: ChangeOutcome; path: string }> {
   const path = configPath(agent, scope, places);
   const text = await readFileIfExists(path);
   if (text !== undefined && agent.isInstalled(text)) return { outcome: 'unchanged', path };
@@ -43,7 +48,11 @@ export async function installAgent(agent: AgentIntegration, scope: AgentScope, p
 }
 
 /** Takes our hook out again; removes the file when nothing else is left in it. */
-export async function uninstallAgent(agent: AgentIntegration, scope: AgentScope, places: AgentPlaces): Promise<{ outcome: ChangeOutcome; path: string }> {
+export async function uninstallAgent(
+  agent: AgentIntegration,
+  scope: AgentScope,
+  places: AgentPlaces,
+): Promise<{ outcome: ChangeOutcome; path: string }> {
   const path = configPath(agent, scope, places);
   const text = await readFileIfExists(path);
   if (text === undefined || !agent.isInstalled(text)) return { outcome: 'unchanged', path };

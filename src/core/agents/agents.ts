@@ -59,7 +59,7 @@ export const AGENTS: readonly AgentIntegration[] = [
     mechanism: 'hooks',
     markers: ['.github/copilot-instructions.md', '.github/hooks', '.github/agents', '.github/prompts'],
     files: { project: '.github/hooks/ai-provenance.json', user: '.copilot/hooks/ai-provenance.json' },
-    note: "VS Code reads .github/hooks/*.json when its agent hooks are on (setting chat.hooks.enabled, preview); Copilot CLI reads them in the repository and ~/.copilot/hooks/.",
+    note: 'VS Code reads .github/hooks/*.json when its agent hooks are on (setting chat.hooks.enabled, preview); Copilot CLI reads them in the repository and ~/.copilot/hooks/.',
     parse: parseCopilot,
     ...ownedFile('copilot', copilotHookFile, 'the hook file', false),
   },

@@ -52,7 +52,8 @@ export function matcherGroupHooks(agent: string, event: string, matcher: string,
       const groups = valueAt(text, path);
       return Array.isArray(groups) && groups.some((group) => isPlainObject(group) && Array.isArray(group.hooks) && group.hooks.some(ours));
     },
-    install: (text: string | undefined, command: string) => appendToArray(text ?? '', path, { matcher, hooks: [{ type: 'command', command, ...extra }] }),
+    install: (text: string | undefined, command: string) =>
+      appendToArray(text ?? '', path, { matcher, hooks: [{ type: 'command', command, ...extra }] }),
     uninstall: (text: string) => {
       let result = removeFromArray(text, path, groupIsOurs);
       // Our command added by hand to a group of the user's: take out just the command.
@@ -71,10 +72,11 @@ export function matcherGroupHooks(agent: string, event: string, matcher: string,
 export function flatHooks(agent: string, events: readonly string[], entry: Record<string, unknown>, header: Record<string, unknown> = {}) {
   const ours = (hook: unknown) => isPlainObject(hook) && isOurCommand(hook.command, agent);
   return {
-    isInstalled: (text: string) => events.every((event) => {
-      const hooks = valueAt(text, ['hooks', event]);
-      return Array.isArray(hooks) && hooks.some(ours);
-    }),
+    isInstalled: (text: string) =>
+      events.every((event) => {
+        const hooks = valueAt(text, ['hooks', event]);
+        return Array.isArray(hooks) && hooks.some(ours);
+      }),
     install: (text: string | undefined, command: string) => {
       let result = text ?? '';
       for (const [key, value] of Object.entries(header)) if (valueAt(result, [key]) === undefined) result = setValue(result, [key], value);
@@ -99,7 +101,8 @@ export function ownedFile(agent: string, contents: (command: string) => string, 
   return {
     isInstalled: isOurs,
     install: (text: string | undefined, command: string) => {
-      if (text !== undefined && !isOurs(text)) throw new Error(`${describe} already exists and is not ours: add \`${command}\` to it yourself, or move it aside`);
+      if (text !== undefined && !isOurs(text))
+        throw new Error(`${describe} already exists and is not ours: add \`${command}\` to it yourself, or move it aside`);
       return contents(command);
     },
     uninstall: (text: string) => (isOurs(text) ? undefined : text),

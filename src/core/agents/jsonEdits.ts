@@ -104,7 +104,9 @@ function insertEntry(text: string, container: Node, value: unknown, key?: string
   const multiline = last ? text.slice(container.offset, last.offset).includes('\n') : true;
   const indent = last ? lineIndent(text, last.offset) : containerIndent + unit;
   const entry = (layoutIndent: string, pretty: boolean) => {
-    const json = pretty ? JSON.stringify(value, null, unit).replace(/\n/g, `${eol}${layoutIndent}`) : JSON.stringify(value).replace(/([,:])(?=["{[\d\-tfn])/g, '$1 ');
+    const json = pretty
+      ? JSON.stringify(value, null, unit).replace(/\n/g, `${eol}${layoutIndent}`)
+      : JSON.stringify(value).replace(/([,:])(?=["{[\d\-tfn])/g, '$1 ');
     return key === undefined ? json : `${JSON.stringify(key)}: ${json}`;
   };
   if (!last) {
@@ -115,7 +117,9 @@ function insertEntry(text: string, container: Node, value: unknown, key?: string
     return `${text.slice(0, container.offset + 1)}${entry('', false)}${text.slice(close)}`;
   }
   const at = last.offset + last.length;
-  return multiline ? `${text.slice(0, at)},${eol}${indent}${entry(indent, true)}${text.slice(at)}` : `${text.slice(0, at)}, ${entry('', false)}${text.slice(at)}`;
+  return multiline
+    ? `${text.slice(0, at)},${eol}${indent}${entry(indent, true)}${text.slice(at)}`
+    : `${text.slice(0, at)}, ${entry('', false)}${text.slice(at)}`;
 }
 
 function lineIndent(text: string, offset: number): string {

@@ -53,7 +53,12 @@ export function applyDecisions(target: DecisionTarget, path: string, decisions: 
         changed = true;
       }
     } else if (decision.putsBack && change.text.trim() !== '') {
-      putBacks.push({ start: change.start, end: insertedEnd(change, insertedLines), text: change.text, minVisible: decision.putsBack === 'moved' ? MIN_MOVED_VISIBLE : 1 });
+      putBacks.push({
+        start: change.start,
+        end: insertedEnd(change, insertedLines),
+        text: change.text,
+        minVisible: decision.putsBack === 'moved' ? MIN_MOVED_VISIBLE : 1,
+      });
     }
   }
   // After the whole event: a move may report its insertion before the deletion that remembers the text.

@@ -90,7 +90,8 @@ export class CaptureClassifier {
    */
   private reload(event: ObservedChangeEvent): CaptureDecision[] {
     const before = this.disk.lastKnown(event.documentKey);
-    const reloaded = (changes: readonly TextChange[]) => changes.map((change) => ({ change, attribution: 'neutral' as const, putsBack: 'exact' as const }));
+    const reloaded = (changes: readonly TextChange[]) =>
+      changes.map((change) => ({ change, attribution: 'neutral' as const, putsBack: 'exact' as const }));
     if (before === undefined) return reloaded(event.changes);
     const after = event.textAfter();
     if (applyTextChanges(before, event.changes) !== after) return reloaded(event.changes);

@@ -42,7 +42,8 @@ export async function saveCheckpoint(root: string, storeDir: string, paths: read
       files[path] = null;
       continue;
     }
-    const fits = file.kind === 'text' && total + file.text.length <= CHECKPOINT_LIMITS.maxTotalBytes && Object.keys(files).length < CHECKPOINT_LIMITS.maxFiles;
+    const fits =
+      file.kind === 'text' && total + file.text.length <= CHECKPOINT_LIMITS.maxTotalBytes && Object.keys(files).length < CHECKPOINT_LIMITS.maxFiles;
     if (!fits) {
       skipped.push(path);
       continue;
@@ -87,7 +88,10 @@ export async function filesSinceCheckpoint(root: string, checkpoint: Checkpoint)
   // The files the checkpoint does not list were as in HEAD: one `git cat-file --batch` for all of
   // them (a name with a line break cannot go through it).
   const fromHead = sorted.filter((path) => checkpoint.files[path] === undefined && !path.includes('\n'));
-  const heads = await readBlobs(root, fromHead.map((path) => `HEAD:${path}`));
+  const heads = await readBlobs(
+    root,
+    fromHead.map((path) => `HEAD:${path}`),
+  );
   const result: CheckpointedFile[] = [];
   for (const path of sorted) {
     const saved = checkpoint.files[path];

@@ -9,17 +9,12 @@ import { normalizeLineEnds } from '../text/lines';
  * `maxOccurrences`; otherwise (a formatter ran after the tool) the text is
  * looked up line by line, like a region that moved.
  */
-export function locateWrittenText(
-  origin: RegionOrigin,
-  written: string,
-  fileText: string,
-  maxOccurrences = 1,
-): AiRegion[] {
+export function locateWrittenText(origin: RegionOrigin, written: string, fileText: string, maxOccurrences = 1): AiRegion[] {
   if (written.trim() === '') return [];
   const normalizedFile = normalizeLineEnds(fileText);
   const normalizedWritten = normalizeLineEnds(written);
   const offsets: number[] = [];
-  for (let at = normalizedFile.indexOf(normalizedWritten); at >= 0 && offsets.length < maxOccurrences; ) {
+  for (let at = normalizedFile.indexOf(normalizedWritten); at >= 0 && offsets.length < maxOccurrences;) {
     offsets.push(at);
     at = normalizedFile.indexOf(normalizedWritten, at + normalizedWritten.length);
   }

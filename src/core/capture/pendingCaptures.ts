@@ -38,7 +38,7 @@ export class PendingCaptures {
     const list = this.byDocument.get(documentKey);
     if (!list) return undefined;
     let found: PendingCapture | undefined;
-    for (let index = 0; index < list.length; ) {
+    for (let index = 0; index < list.length;) {
       const capture = list[index];
       if (capture.until < now) {
         list.splice(index, 1);

@@ -37,11 +37,16 @@ export const CONFIG_FILES: readonly string[] = [PROJECT_CONFIG_FILE, ...CODEOWNE
 
 /** The configuration as committed in `commit` (a full object id), never the work tree. */
 export async function commitSource(root: string, commit: string, label: string): Promise<ConfigSource> {
-  const blobs = await readBlobs(root, CONFIG_FILES.map((path) => `${commit}:${path}`));
+  const blobs = await readBlobs(
+    root,
+    CONFIG_FILES.map((path) => `${commit}:${path}`),
+  );
   return {
     label,
     async read(path) {
-      const blob = blobs.get(`${commit}:${path}`) ?? (CONFIG_FILES.includes(path) ? undefined : (await readBlobs(root, [`${commit}:${path}`])).get(`${commit}:${path}`));
+      const blob =
+        blobs.get(`${commit}:${path}`) ??
+        (CONFIG_FILES.includes(path) ? undefined : (await readBlobs(root, [`${commit}:${path}`])).get(`${commit}:${path}`));
       return blob?.toString('utf8');
     },
   };

@@ -35,12 +35,7 @@ export function readString(value: unknown, path: string, reporter: ProblemReport
   return undefined;
 }
 
-export function readEnum<T extends string>(
-  value: unknown,
-  allowed: readonly T[],
-  path: string,
-  reporter: ProblemReporter,
-): T | undefined {
+export function readEnum<T extends string>(value: unknown, allowed: readonly T[], path: string, reporter: ProblemReporter): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   reporter.report(path, `must be one of ${allowed.join('|')}`);

@@ -3,10 +3,6 @@ export { commitSource, type ConfigSource } from './configSource';
 export { loadClassifier, type LoadedClassifier } from './loadClassifier';
 export { parseProjectConfig, type ProjectConfigResult } from './parseProjectConfig';
 export { DEFAULT_PROJECT_CONFIG, PROJECT_CONFIG_FILE, type ProjectConfig } from './projectConfig';
-export {
-  DEFAULT_POLICY,
-  type ClassPolicy,
-  type PolicyConfig,
-} from './policy';
+export { DEFAULT_POLICY, type ClassPolicy, type PolicyConfig } from './policy';
 export type { SignOffPolicyConfig } from './signOffPolicy';
 export { USER_SETTING, parseUserLoadBearingSettings } from './userSettings';

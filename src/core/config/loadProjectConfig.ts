@@ -8,13 +8,20 @@ import { DEFAULT_PROJECT_CONFIG, PROJECT_CONFIG_FILE } from './projectConfig';
  * problems; an unreadable or invalid one means the defaults for the bad
  * parts, with problems to show. Never throws.
  */
-export async function loadProjectConfig(repoRoot: string, source: ConfigSource = workTreeSource(repoRoot)): Promise<ProjectConfigResult & { readonly found: boolean }> {
+export async function loadProjectConfig(
+  repoRoot: string,
+  source: ConfigSource = workTreeSource(repoRoot),
+): Promise<ProjectConfigResult & { readonly found: boolean }> {
   let text: string | undefined;
   try {
     text = await source.read(PROJECT_CONFIG_FILE);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { config: DEFAULT_PROJECT_CONFIG, problems: [`\`${PROJECT_CONFIG_FILE}\`: could not be read (${reason}); using the defaults`], found: true };
+    return {
+      config: DEFAULT_PROJECT_CONFIG,
+      problems: [`\`${PROJECT_CONFIG_FILE}\`: could not be read (${reason}); using the defaults`],
+      found: true,
+    };
   }
   if (text === undefined) return { config: DEFAULT_PROJECT_CONFIG, problems: [], found: false };
   return { ...parseProjectConfig(text), found: true };

@@ -50,7 +50,16 @@ export interface ClassPolicy {
   readonly [extension: string]: unknown;
 }
 
-export const POLICY_KEYS = ['failOn', 'failOnRiskLevel', 'requireReviewedByTrailer', 'classes', 'requireSignOff', 'signOff', 'requireProvenance', 'policyChanges'] as const;
+export const POLICY_KEYS = [
+  'failOn',
+  'failOnRiskLevel',
+  'requireReviewedByTrailer',
+  'classes',
+  'requireSignOff',
+  'signOff',
+  'requireProvenance',
+  'policyChanges',
+] as const;
 export const CLASS_POLICY_KEYS = ['failOn', 'requireReviewedByTrailer', 'maxUnreviewedAiLines'] as const;
 
 export const DEFAULT_POLICY: PolicyConfig = Object.freeze({

@@ -39,7 +39,8 @@ export function readSignOffPolicy(value: unknown, path: string, reporter: Proble
   if (signed !== undefined) result.signed = signed;
   const reviewers = object['reviewers'];
   if (reviewers === 'codeowners') result.reviewers = 'codeowners';
-  else if (typeof reviewers === 'string') reporter.report(childPath(path, 'reviewers'), 'must be "codeowners" or a list of e-mails and globs; ignored');
+  else if (typeof reviewers === 'string')
+    reporter.report(childPath(path, 'reviewers'), 'must be "codeowners" or a list of e-mails and globs; ignored');
   else {
     const list = readStringList(reviewers, childPath(path, 'reviewers'), reporter);
     if (list) result.reviewers = list;

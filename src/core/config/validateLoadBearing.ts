@@ -1,10 +1,5 @@
 import { DEFAULT_CLASSES } from '../loadBearing/defaultClasses';
-import {
-  DEFAULT_LOAD_BEARING_CONFIG,
-  type CodeownersConfig,
-  type FanInConfig,
-  type LoadBearingConfig,
-} from '../loadBearing/loadBearingConfig';
+import { DEFAULT_LOAD_BEARING_CONFIG, type CodeownersConfig, type FanInConfig, type LoadBearingConfig } from '../loadBearing/loadBearingConfig';
 import { SEVERITIES } from '../loadBearing/severity';
 import { readBoolean, readEnum, readNumber, readObject, readStringList, reportUnknownKeys } from './fields';
 import { childPath, type ProblemReporter } from './problems';
@@ -21,8 +16,7 @@ export function validateLoadBearing(value: unknown, path: string, reporter: Prob
     disableDefaults: readDisableDefaults(object['disableDefaults'], childPath(path, 'disableDefaults'), reporter),
     exclude: readStringList(object['exclude'], childPath(path, 'exclude'), reporter) ?? defaults.exclude,
     disableDefaultExclude:
-      readBoolean(object['disableDefaultExclude'], childPath(path, 'disableDefaultExclude'), reporter) ??
-      defaults.disableDefaultExclude,
+      readBoolean(object['disableDefaultExclude'], childPath(path, 'disableDefaultExclude'), reporter) ?? defaults.disableDefaultExclude,
     codeowners: readCodeowners(object['codeowners'], childPath(path, 'codeowners'), reporter),
     fanIn: readFanIn(object['fanIn'], childPath(path, 'fanIn'), reporter),
   };
@@ -70,11 +64,9 @@ function readFanIn(value: unknown, path: string, reporter: ProblemReporter): Fan
   reportUnknownKeys(object, FAN_IN_KEYS, path, reporter);
   return {
     enabled: readBoolean(object['enabled'], childPath(path, 'enabled'), reporter) ?? defaults.enabled,
-    percentile:
-      readNumber(object['percentile'], { minimum: 0, maximum: 1 }, childPath(path, 'percentile'), reporter) ?? defaults.percentile,
+    percentile: readNumber(object['percentile'], { minimum: 0, maximum: 1 }, childPath(path, 'percentile'), reporter) ?? defaults.percentile,
     minDependents:
-      readNumber(object['minDependents'], { minimum: 0, integer: true }, childPath(path, 'minDependents'), reporter) ??
-      defaults.minDependents,
+      readNumber(object['minDependents'], { minimum: 0, integer: true }, childPath(path, 'minDependents'), reporter) ?? defaults.minDependents,
     severity: readEnum(object['severity'], SEVERITIES, childPath(path, 'severity'), reporter) ?? defaults.severity,
   };
 }

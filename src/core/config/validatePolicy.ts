@@ -16,9 +16,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export function validatePolicy(value: unknown, path: string, reporter: ProblemReporter): PolicyConfig {
   const object = readObject(value, path, reporter);
   if (!object) return DEFAULT_POLICY;
-  const extensions = Object.fromEntries(
-    Object.entries(object).filter(([key]) => !(POLICY_KEYS as readonly string[]).includes(key)),
-  );
+  const extensions = Object.fromEntries(Object.entries(object).filter(([key]) => !(POLICY_KEYS as readonly string[]).includes(key)));
   const failOnRiskLevel = readEnum(object['failOnRiskLevel'], AI_RISK_LEVELS, childPath(path, 'failOnRiskLevel'), reporter);
   const requireSignOff = readRequireSignOff(object['requireSignOff'], childPath(path, 'requireSignOff'), reporter);
   const signOff = readSignOffPolicy(object['signOff'], childPath(path, 'signOff'), reporter);
@@ -33,7 +31,12 @@ export function validatePolicy(value: unknown, path: string, reporter: ProblemRe
     classes: readClassPolicies(object['classes'], childPath(path, 'classes'), reporter),
     ...(requireSignOff ? { requireSignOff } : {}),
     ...(signOff ? { signOff } : {}),
-    ...optional('requireProvenance', readTrueOrList(object['requireProvenance'], childPath(path, 'requireProvenance'), reporter, (name) => (name === STRUCTURE_CLASS ? undefined : classNameProblem(name)))),
+    ...optional(
+      'requireProvenance',
+      readTrueOrList(object['requireProvenance'], childPath(path, 'requireProvenance'), reporter, (name) =>
+        name === STRUCTURE_CLASS ? undefined : classNameProblem(name),
+      ),
+    ),
     ...optional('policyChanges', readPolicyChanges(object['policyChanges'], childPath(path, 'policyChanges'), reporter)),
   };
 }
@@ -43,7 +46,12 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 /** `true`, or a list of strings (each checked); `false` reads as absent. */
-function readTrueOrList(value: unknown, path: string, reporter: ProblemReporter, check: (entry: string) => string | undefined): true | string[] | undefined {
+function readTrueOrList(
+  value: unknown,
+  path: string,
+  reporter: ProblemReporter,
+  check: (entry: string) => string | undefined,
+): true | string[] | undefined {
   if (value === true) return true;
   if (value === false || value === undefined) return undefined;
   if (!Array.isArray(value)) {

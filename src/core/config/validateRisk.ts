@@ -22,8 +22,7 @@ function readThresholds(value: unknown, path: string, reporter: ProblemReporter)
   const object = readObject(value, path, reporter);
   if (!object) return defaults;
   reportUnknownKeys(object, THRESHOLD_KEYS, path, reporter);
-  const read = (key: keyof RiskThresholds): number =>
-    readNumber(object[key], { above: 0 }, childPath(path, key), reporter) ?? defaults[key];
+  const read = (key: keyof RiskThresholds): number => readNumber(object[key], { above: 0 }, childPath(path, key), reporter) ?? defaults[key];
   const thresholds = { medium: read('medium'), high: read('high'), critical: read('critical') };
   if (thresholds.medium < thresholds.high && thresholds.high < thresholds.critical) return thresholds;
   reporter.report(
@@ -52,8 +51,7 @@ function readBlast(value: unknown, path: string, reporter: ProblemReporter): Bla
   reportUnknownKeys(object, BLAST_KEYS, path, reporter);
   return {
     perDependentDoubling:
-      readNumber(object['perDependentDoubling'], { minimum: 0 }, childPath(path, 'perDependentDoubling'), reporter) ??
-      defaults.perDependentDoubling,
+      readNumber(object['perDependentDoubling'], { minimum: 0 }, childPath(path, 'perDependentDoubling'), reporter) ?? defaults.perDependentDoubling,
     perLoadBearingDependent:
       readNumber(object['perLoadBearingDependent'], { minimum: 0 }, childPath(path, 'perLoadBearingDependent'), reporter) ??
       defaults.perLoadBearingDependent,

@@ -60,11 +60,27 @@ export async function diffRevisions(cwd: string, from: string, to: string, optio
  * gets an empty list (git prints no diff for merges here); an id that is
  * not a commit here gets no entry.
  */
-export async function diffCommits(cwd: string, commits: readonly string[], options: Pick<DiffRunOptions, 'paths' | 'text'> = {}): Promise<Map<string, FileDiff[]>> {
+export async function diffCommits(
+  cwd: string,
+  commits: readonly string[],
+  options: Pick<DiffRunOptions, 'paths' | 'text'> = {},
+): Promise<Map<string, FileDiff[]>> {
   const result = new Map<string, FileDiff[]>();
   const unique = [...new Set(commits)];
   if (unique.length === 0) return result;
-  const args = [...GIT_PATH_CONFIG, 'diff-tree', '--stdin', '--always', '-r', '--root', '-p', ...STABLE_DIFF, ...(options.text ? ['--text'] : []), '--', ...(options.paths ?? [])];
+  const args = [
+    ...GIT_PATH_CONFIG,
+    'diff-tree',
+    '--stdin',
+    '--always',
+    '-r',
+    '--root',
+    '-p',
+    ...STABLE_DIFF,
+    ...(options.text ? ['--text'] : []),
+    '--',
+    ...(options.paths ?? []),
+  ];
   const { stdout } = await git(args, { cwd, input: `${unique.join('\n')}\n`, allowFailure: true });
   // Each commit's diff follows a line holding only its id; diff lines always start with a prefix.
   const header = /^([0-9a-f]{40}|[0-9a-f]{64})$/gm;

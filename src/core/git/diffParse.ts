@@ -60,7 +60,7 @@ export function parseDiff(text: string): FileDiff[] {
     if (draft) files.push(freeze(draft));
     draft = undefined;
   };
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     // Inside a hunk, its `+` and `-` lines (nearly all of a large diff) are read in place, without making strings of them.
@@ -82,7 +82,17 @@ export function parseDiff(text: string): FileDiff[] {
     if (line.startsWith('diff --git ')) {
       finish();
       const guessed = pathFromDiffLine(line.slice('diff --git '.length));
-      draft = { oldPath: guessed, newPath: guessed, status: 'modified', binary: false, oldBlob: undefined, newBlob: undefined, hunks: [], addedLines: [], nextNew: 0 };
+      draft = {
+        oldPath: guessed,
+        newPath: guessed,
+        status: 'modified',
+        binary: false,
+        oldBlob: undefined,
+        newBlob: undefined,
+        hunks: [],
+        addedLines: [],
+        nextNew: 0,
+      };
       continue;
     }
     if (!draft) continue;

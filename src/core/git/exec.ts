@@ -14,7 +14,10 @@ export interface GitBufferResult {
 }
 
 export class GitError extends Error {
-  constructor(message: string, readonly result?: GitResult) {
+  constructor(
+    message: string,
+    readonly result?: GitResult,
+  ) {
     super(message);
   }
 }

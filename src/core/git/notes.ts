@@ -26,7 +26,10 @@ export async function noteTexts(cwd: string, listing: ReadonlyMap<string, string
   const result = new Map<string, string>();
   const wanted = commits.filter((commit) => listing.has(commit));
   if (wanted.length === 0) return result;
-  const blobs = await readBlobs(cwd, wanted.map((commit) => listing.get(commit)!));
+  const blobs = await readBlobs(
+    cwd,
+    wanted.map((commit) => listing.get(commit)!),
+  );
   for (const commit of wanted) {
     const content = blobs.get(listing.get(commit)!);
     if (content) result.set(commit, content.toString('utf8'));

@@ -5,7 +5,10 @@ import { readBlobs } from './blobs';
 
 /** git's id of a blob holding `content` (SHA-1, or SHA-256 for 64-digit ids). */
 export function blobId(content: Buffer, idLength: number): string {
-  return createHash(idLength === 64 ? 'sha256' : 'sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+  return createHash(idLength === 64 ? 'sha256' : 'sha1')
+    .update(`blob ${content.length}\0`)
+    .update(content)
+    .digest('hex');
 }
 
 /**

@@ -268,7 +268,8 @@ class SymbolWalk {
   private localNames(path: string): Set<string> {
     return this.graph.derive(path, 'localNames', () => {
       const names = new Set<string>();
-      for (const definition of this.graph.get(path)?.facts?.definitions ?? []) if (definition.kind !== 'method') names.add(ownerSymbol(definition.name));
+      for (const definition of this.graph.get(path)?.facts?.definitions ?? [])
+        if (definition.kind !== 'method') names.add(ownerSymbol(definition.name));
       return names;
     });
   }
@@ -321,7 +322,13 @@ class SymbolWalk {
   }
 
   private buildImporterIndex(path: string): ImporterIndex {
-    const index: ImporterIndex = { usersByName: new Map(), bareUsersByName: new Map(), wholeFileUsers: [], reexportsByName: new Map(), reexportAllFrom: [] };
+    const index: ImporterIndex = {
+      usersByName: new Map(),
+      bareUsersByName: new Map(),
+      wholeFileUsers: [],
+      reexportsByName: new Map(),
+      reexportAllFrom: [],
+    };
     for (const edge of this.graph.importersOf(path)) {
       const from = edge.from;
       for (const user of edge.namespaceUsers ?? []) index.wholeFileUsers.push([from, user]);

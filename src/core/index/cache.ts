@@ -104,7 +104,9 @@ export function loadCache(cacheDir: string | undefined, root: string, nameLevel 
   }
   if (!header) return { files, note: 'index cache ignored: empty; rebuilding' };
   const resolutions = isResolutions(header.resolutions) ? { resolutions: header.resolutions } : {};
-  return damaged > 0 ? { files, ...resolutions, note: `index cache: ${damaged} corrupt entries ignored; those files are re-parsed` } : { files, ...resolutions };
+  return damaged > 0
+    ? { files, ...resolutions, note: `index cache: ${damaged} corrupt entries ignored; those files are re-parsed` }
+    : { files, ...resolutions };
 }
 
 function isResolutions(value: unknown): value is CachedResolutions {
@@ -115,14 +117,26 @@ function isResolutions(value: unknown): value is CachedResolutions {
 function isCacheLine(value: unknown): value is [string, CachedFile] {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
   const entry = value[1] as CachedFile | null;
-  return typeof entry === 'object' && entry !== null && typeof entry.mtimeMs === 'number' && typeof entry.size === 'number' && typeof entry.hash === 'string';
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.mtimeMs === 'number' &&
+    typeof entry.size === 'number' &&
+    typeof entry.hash === 'string'
+  );
 }
 
 /**
  * Writes atomically (temp file + rename) so a crash never leaves a half-written
  * cache, in chunks so saving never holds the whole serialised cache in memory.
  */
-export function saveCache(cacheDir: string, root: string, files: Iterable<[string, CachedFile]>, nameLevel = true, resolutions?: CachedResolutions): void {
+export function saveCache(
+  cacheDir: string,
+  root: string,
+  files: Iterable<[string, CachedFile]>,
+  nameLevel = true,
+  resolutions?: CachedResolutions,
+): void {
   mkdirSync(cacheDir, { recursive: true });
   const target = join(cacheDir, CACHE_FILE);
   const temporary = `${target}.${process.pid}.tmp`;

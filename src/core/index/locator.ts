@@ -55,10 +55,7 @@ export function locateRuntimeWasm(): string {
 export function locateQuery(file: string): string {
   return memo(`query:${file}`, () =>
     firstExisting(
-      ancestors(__dirname).flatMap((dir) => [
-        join(dir, 'queries', file),
-        join(dir, 'src', 'core', 'index', 'queries', file),
-      ]),
+      ancestors(__dirname).flatMap((dir) => [join(dir, 'queries', file), join(dir, 'src', 'core', 'index', 'queries', file)]),
       file,
     ),
   );
@@ -66,7 +63,5 @@ export function locateQuery(file: string): string {
 
 /** The worker script: dist/indexWorker.js next to a bundle, or worker.js next to this compiled module. */
 export function locateWorkerScript(): string {
-  return memo('worker', () =>
-    firstExisting([join(__dirname, 'indexWorker.js'), join(__dirname, 'worker.js')], 'the index worker script'),
-  );
+  return memo('worker', () => firstExisting([join(__dirname, 'indexWorker.js'), join(__dirname, 'worker.js')], 'the index worker script'));
 }

@@ -7,7 +7,10 @@ export class RepositoryFiles implements ResolverHost {
   private byDirectory: Map<string, string[]> | undefined;
   private byName: Map<string, string[]> | undefined;
 
-  constructor(readonly root: string, files: Iterable<string> = []) {
+  constructor(
+    readonly root: string,
+    files: Iterable<string> = [],
+  ) {
     for (const file of files) this.all.add(file);
   }
 

@@ -47,15 +47,7 @@ export interface ImportFact {
   readonly used?: readonly string[];
 }
 
-export type DefinitionKind =
-  | 'function'
-  | 'class'
-  | 'method'
-  | 'variable'
-  | 'type'
-  | 'interface'
-  | 'enum'
-  | 'namespace';
+export type DefinitionKind = 'function' | 'class' | 'method' | 'variable' | 'type' | 'interface' | 'enum' | 'namespace';
 
 export interface DefinitionFact {
   /** Top-level name; methods are `Class.method`. */
@@ -106,11 +98,4 @@ export interface FileFacts {
 /** Why a file was not parsed. */
 export type SkipReason = 'excluded' | 'vendored' | 'minified' | 'tooLarge' | 'binary' | 'unreadable';
 
-export const SKIP_REASONS: readonly SkipReason[] = [
-  'excluded',
-  'vendored',
-  'minified',
-  'tooLarge',
-  'binary',
-  'unreadable',
-];
+export const SKIP_REASONS: readonly SkipReason[] = ['excluded', 'vendored', 'minified', 'tooLarge', 'binary', 'unreadable'];

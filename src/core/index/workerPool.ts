@@ -92,7 +92,10 @@ export class ParsePool {
       // Spawn up to the pool size first, then fill the least busy worker.
       let target = this.workers.length < this.size ? this.spawn() : undefined;
       if (!target) {
-        const leastBusy = this.workers.reduce<PoolWorker | undefined>((best, w) => (!best || w.inFlight.length < best.inFlight.length ? w : best), undefined);
+        const leastBusy = this.workers.reduce<PoolWorker | undefined>(
+          (best, w) => (!best || w.inFlight.length < best.inFlight.length ? w : best),
+          undefined,
+        );
         if (!leastBusy || leastBusy.inFlight.length >= IN_FLIGHT_PER_WORKER) return;
         target = leastBusy;
       }

@@ -152,7 +152,11 @@ export class WorkspaceIndex {
     // batch as it arrives, while the workers parse. Go files link last, against
     // their package siblings' definitions.
     const context = this.linkContext();
-    const linkNow = (paths: readonly string[]) => this.graph.relink(paths.filter((path) => !path.endsWith('.go')), context);
+    const linkNow = (paths: readonly string[]) =>
+      this.graph.relink(
+        paths.filter((path) => !path.endsWith('.go')),
+        context,
+      );
     const parsing = this.pool.parse(requests, (batch) => {
       for (const result of batch) this.applyResult(fresh.get(result.path)!, result);
       linkNow(batch.map((result) => result.path));
@@ -161,7 +165,10 @@ export class WorkspaceIndex {
     linkNow([...fresh.keys()].filter((path) => !requested.has(path)));
     const results = await parsing;
     counter.lap('parse');
-    this.graph.relink([...fresh.keys()].filter((path) => path.endsWith('.go')), context);
+    this.graph.relink(
+      [...fresh.keys()].filter((path) => path.endsWith('.go')),
+      context,
+    );
     for (const entry of fresh.values()) if (entry.skipped) this.skipped.set(entry.path, entry.skipped);
     counter.lap('link');
     counter.parsed = results.filter((r) => r.status === 'parsed').length;

@@ -44,7 +44,8 @@ export function compileAnchoredPatterns(patterns: readonly string[], options: Gl
     const key = fold(segments[literalAt]!);
     index.set(key, [...(index.get(key) ?? []), matches]);
   }
-  if (byFirstSegment.size === 0 && byAnySegment.size === 0 && always.length === 0) return { test: () => false, mayMatchIn: () => false, keyedBy: () => false };
+  if (byFirstSegment.size === 0 && byAnySegment.size === 0 && always.length === 0)
+    return { test: () => false, mayMatchIn: () => false, keyedBy: () => false };
 
   return {
     test(path, segments = path.split('/')) {

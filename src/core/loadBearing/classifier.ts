@@ -115,10 +115,7 @@ export class LoadBearingClassifier {
     this.classes = mergeClassSources(options.defaults ?? DEFAULT_CLASSES, config, options.userSettings);
     this.compiled = this.classes.map((definition, index) => new CompiledClass(definition, index));
     this.byName = new Map(this.compiled.map((compiled) => [compiled.definition.name, compiled]));
-    this.neverLoadBearing = compileGlobSet(
-      [...(config.disableDefaultExclude ? [] : DEFAULT_EXCLUDE), ...config.exclude],
-      CLASS_GLOB_OPTIONS,
-    );
+    this.neverLoadBearing = compileGlobSet([...(config.disableDefaultExclude ? [] : DEFAULT_EXCLUDE), ...config.exclude], CLASS_GLOB_OPTIONS);
     this.keywords = compileKeywordIndex(this.classes);
     this.anyGlob = compileGlobSet(
       [this.neverLoadBearing, ...this.compiled.flatMap((c) => [c.include, c.exclude])].flatMap((set) => set.patterns),
@@ -209,7 +206,13 @@ export class LoadBearingClassifier {
     return signature;
   }
 
-  private classifyFile(path: string, directory: DirectoryFacts, nameFacts: SegmentFacts, anchoredMayMatch: boolean, rule: CodeownersRule | undefined): Classification {
+  private classifyFile(
+    path: string,
+    directory: DirectoryFacts,
+    nameFacts: SegmentFacts,
+    anchoredMayMatch: boolean,
+    rule: CodeownersRule | undefined,
+  ): Classification {
     const segments = [...directory.segments, path.slice(path.lastIndexOf('/') + 1)];
     const anchoredGlobsMayMatch = anchoredMayMatch && this.anyGlob.matchesAnchored(path, segments);
     if (anchoredGlobsMayMatch && this.neverLoadBearing.matchesAnchored(path, segments)) return NOT_LOAD_BEARING;

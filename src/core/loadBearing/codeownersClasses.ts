@@ -51,9 +51,7 @@ export class CodeownersClasses {
 
   classesOfRule(rule: CodeownersRule | undefined): OwnedClass[] {
     if (!rule) return [];
-    return rule.owners.flatMap((owner) =>
-      (this.classesByOwner.get(owner.toLowerCase()) ?? []).map((name) => ({ name, owner, rule })),
-    );
+    return rule.owners.flatMap((owner) => (this.classesByOwner.get(owner.toLowerCase()) ?? []).map((name) => ({ name, owner, rule })));
   }
 
   /** False when no path can get a class this way (the common case: nothing mapped). */

@@ -32,7 +32,10 @@ export class CompiledClass {
   readonly include: GlobSet;
   readonly exclude: GlobSet;
 
-  constructor(readonly definition: LoadBearingClass, readonly index: number) {
+  constructor(
+    readonly definition: LoadBearingClass,
+    readonly index: number,
+  ) {
     this.include = compileGlobSet(definition.include, CLASS_GLOB_OPTIONS);
     this.exclude = compileGlobSet(definition.exclude, CLASS_GLOB_OPTIONS);
   }
@@ -45,7 +48,10 @@ export class CompiledClass {
   }
 
   excludes(path: SegmentedPath): boolean {
-    return (path.anchoredGlobsMayMatch && this.exclude.matchesAnchored(path.path, path.segments)) || this.anySegment(path, (facts, last) => segmentFlagsMatch(facts.exclude, last));
+    return (
+      (path.anchoredGlobsMayMatch && this.exclude.matchesAnchored(path.path, path.segments)) ||
+      this.anySegment(path, (facts, last) => segmentFlagsMatch(facts.exclude, last))
+    );
   }
 
   /**
@@ -54,7 +60,8 @@ export class CompiledClass {
    */
   matchPath(path: SegmentedPath): string | undefined {
     const byGlob =
-      (path.anchoredGlobsMayMatch && this.include.matchesAnchored(path.path, path.segments)) || this.anySegment(path, (facts, last) => segmentFlagsMatch(facts.include, last));
+      (path.anchoredGlobsMayMatch && this.include.matchesAnchored(path.path, path.segments)) ||
+      this.anySegment(path, (facts, last) => segmentFlagsMatch(facts.include, last));
     if (byGlob) return `glob "${this.include.firstMatch(path.path)}"`;
     for (let i = 0; i < path.segments.length; i++) {
       const keyword = path.facts[i]?.[this.index]?.keyword;

@@ -100,16 +100,19 @@ export function compileGlobSet(patterns: readonly string[], options: GlobOptions
   // Only asked for a path known to match, to name the pattern: each
   // pattern's own test, in list order (no cache of every file name), made
   // the first time a pattern must be named.
-  let individual: Array<{ pattern: string; matches(path: string, segments: readonly string[]): boolean; matchesFileName(name: string): boolean }> | undefined;
+  let individual:
+    Array<{ pattern: string; matches(path: string, segments: readonly string[]): boolean; matchesFileName(name: string): boolean }> | undefined;
   const eachPattern = () =>
     (individual ??= unique.map((pattern) => {
       const plan = planGlob(pattern, options);
       const only = plan.segments[0];
-      if (plan.anchored || only === undefined || only.includes('/')) return { pattern, matches: compileGlob(pattern, options).matches, matchesFileName: () => false };
+      if (plan.anchored || only === undefined || only.includes('/'))
+        return { pattern, matches: compileGlob(pattern, options).matches, matchesFileName: () => false };
       const single = compileSegmentPatterns([only], options);
       return {
         pattern,
-        matches: (_path: string, segments: readonly string[]) => segments.some((segment, i) => (!plan.directoryOnly || i < segments.length - 1) && single.test(segment)),
+        matches: (_path: string, segments: readonly string[]) =>
+          segments.some((segment, i) => (!plan.directoryOnly || i < segments.length - 1) && single.test(segment)),
         matchesFileName: (name: string) => !plan.directoryOnly && single.test(name),
       };
     }));

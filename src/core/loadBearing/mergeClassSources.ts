@@ -1,9 +1,4 @@
-import {
-  NEW_CLASS_SEVERITY,
-  STRUCTURE_CLASS,
-  type ClassOverride,
-  type LoadBearingClass,
-} from './classDefinition';
+import { NEW_CLASS_SEVERITY, STRUCTURE_CLASS, type ClassOverride, type LoadBearingClass } from './classDefinition';
 import type { LoadBearingConfig, UserLoadBearingSettings } from './loadBearingConfig';
 
 /**

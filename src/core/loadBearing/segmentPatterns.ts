@@ -118,6 +118,7 @@ function indexStars(stars: readonly StarPattern[]): { some(text: string): boolea
     return false;
   };
   return {
-    some: (text) => anyMatches(byLast.get(text.charCodeAt(text.length - 1)), text) || anyMatches(byFirst.get(text.charCodeAt(0)), text) || anyMatches(always, text),
+    some: (text) =>
+      anyMatches(byLast.get(text.charCodeAt(text.length - 1)), text) || anyMatches(byFirst.get(text.charCodeAt(0)), text) || anyMatches(always, text),
   };
 }

@@ -16,10 +16,7 @@ export interface FanInThresholdOptions {
 export const DEFAULT_FAN_IN_THRESHOLD: FanInThresholdOptions = Object.freeze({ percentile: 0.99, minDependents: 10 });
 
 /** The smallest dependent count that qualifies (Infinity when nothing can). */
-export function structuralThreshold(
-  dependentCounts: ReadonlyMap<string, number>,
-  options: FanInThresholdOptions = DEFAULT_FAN_IN_THRESHOLD,
-): number {
+export function structuralThreshold(dependentCounts: ReadonlyMap<string, number>, options: FanInThresholdOptions = DEFAULT_FAN_IN_THRESHOLD): number {
   const counts = [...dependentCounts.values()].filter((count) => Number.isFinite(count)).sort((a, b) => a - b);
   if (counts.length === 0) return Infinity;
   // The epsilon keeps 0.99 * 1000 from flooring to 989 in floating point.

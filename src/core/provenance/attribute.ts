@@ -28,16 +28,13 @@ export function filesNeedingText(diff: readonly FileDiff[], regions: RegionSourc
  * file: with partial staging, unstaged AI lines are not found there and do
  * not count.
  */
-export function attributeChanges(
-  diff: readonly FileDiff[],
-  blobs: ReadonlyMap<string, Buffer>,
-  regions: RegionSource,
-): FileAttribution[] {
+export function attributeChanges(diff: readonly FileDiff[], blobs: ReadonlyMap<string, Buffer>, regions: RegionSource): FileAttribution[] {
   const result: FileAttribution[] = [];
   for (const file of diff) {
     if (file.addedLines.length === 0 || file.newPath === undefined) continue;
     const blob = file.newBlob ? blobs.get(file.newBlob) : undefined;
-    const lines = blob && !looksBinary(blob) ? aiAddedLines(file, blob.toString('utf8'), storedRegions(file, regions)) : new Map<number, LineOrigin>();
+    const lines =
+      blob && !looksBinary(blob) ? aiAddedLines(file, blob.toString('utf8'), storedRegions(file, regions)) : new Map<number, LineOrigin>();
     result.push({
       path: file.newPath,
       ...(file.oldPath !== undefined && file.oldPath !== file.newPath ? { oldPath: file.oldPath } : {}),

@@ -28,10 +28,7 @@ export interface LargestBlastRadius extends BlastRadiusEstimate {
 const MAX_QUERIES = 200;
 
 /** Per file with AI lines, the largest radius among its AI ranges; files the index does not know are absent. */
-export async function blastRadiusByFile(
-  files: readonly FileAttribution[],
-  provider: BlastRadiusProvider,
-): Promise<Map<string, LargestBlastRadius>> {
+export async function blastRadiusByFile(files: readonly FileAttribution[], provider: BlastRadiusProvider): Promise<Map<string, LargestBlastRadius>> {
   const byFile = new Map<string, LargestBlastRadius>();
   let queries = 0;
   for (const file of files) {
@@ -40,7 +37,8 @@ export async function blastRadiusByFile(
       const target = { path: file.path, startLine, endLine };
       const estimate = await provider(target);
       const largest = byFile.get(file.path);
-      if (estimate && (!largest || wider(estimate, largest))) byFile.set(file.path, { files: estimate.files, loadBearing: estimate.loadBearing, target });
+      if (estimate && (!largest || wider(estimate, largest)))
+        byFile.set(file.path, { files: estimate.files, loadBearing: estimate.loadBearing, target });
     }
   }
   return byFile;

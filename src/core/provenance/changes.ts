@@ -41,15 +41,26 @@ export async function attributedChanges(
     const base = await stagedBase(root, target.amend === true);
     diff = ready ?? (await diffStaged(root, base, env ? { env } : {}));
     // A file with regions shown as binary by an attribute (e.g. `-diff`) still has its AI lines counted.
-    diff = await textDiffsOf(diff, (file) => hasStoredRegions(file, regions), (paths) => diffStaged(root, base, { paths, text: true, ...(env ? { env } : {}) }));
+    diff = await textDiffsOf(
+      diff,
+      (file) => hasStoredRegions(file, regions),
+      (paths) => diffStaged(root, base, { paths, text: true, ...(env ? { env } : {}) }),
+    );
   } else {
     const base = await diffBaseOf(root, target.commit);
     parents = base.parents;
     diff = await diffRevisions(root, base.base, target.commit);
-    diff = await textDiffsOf(diff, (file) => hasStoredRegions(file, regions), (paths) => diffRevisions(root, base.base, target.commit, { paths, text: true }));
+    diff = await textDiffsOf(
+      diff,
+      (file) => hasStoredRegions(file, regions),
+      (paths) => diffRevisions(root, base.base, target.commit, { paths, text: true }),
+    );
   }
   const needed = filesNeedingText(diff, regions);
-  const blobs = await readBlobsPreferringWorkTree(root, needed.map((file) => ({ path: file.newPath!, blob: file.newBlob! })));
+  const blobs = await readBlobsPreferringWorkTree(
+    root,
+    needed.map((file) => ({ path: file.newPath!, blob: file.newBlob! })),
+  );
   return { diff, files: attributeChanges(diff, blobs, regions), parents };
 }
 

@@ -20,12 +20,15 @@ export interface FileRiskInput {
  * still AI code.
  */
 export function fileRisk(file: FileRiskInput, model: RiskModelConfig = DEFAULT_RISK_MODEL): AiRiskLevel {
-  const { level } = assessRisk({
-    path: file.path,
-    unreviewedAiLines: Math.max(0, file.aiLines - file.reviewedLines),
-    loadBearing: { severity: file.severity, classes: file.classes.map((name) => ({ name })) },
-    ...(file.blast ? { blast: { dependents: file.blast.files, loadBearingDependents: file.blast.loadBearing } } : {}),
-  }, model);
+  const { level } = assessRisk(
+    {
+      path: file.path,
+      unreviewedAiLines: Math.max(0, file.aiLines - file.reviewedLines),
+      loadBearing: { severity: file.severity, classes: file.classes.map((name) => ({ name })) },
+      ...(file.blast ? { blast: { dependents: file.blast.files, loadBearingDependents: file.blast.loadBearing } } : {}),
+    },
+    model,
+  );
   return level === 'none' ? 'low' : level;
 }
 

@@ -9,13 +9,7 @@ export interface LineOrigin {
 }
 
 export function sameOrigin(a: LineOrigin, b: LineOrigin): boolean {
-  return (
-    a.source === b.source &&
-    a.tool === b.tool &&
-    a.model === b.model &&
-    a.reviewed?.by === b.reviewed?.by &&
-    a.reviewed?.at === b.reviewed?.at
-  );
+  return a.source === b.source && a.tool === b.tool && a.model === b.model && a.reviewed?.by === b.reviewed?.by && a.reviewed?.at === b.reviewed?.at;
 }
 
 /** The AI lines of one file of a commit, with how many lines the commit added there. */

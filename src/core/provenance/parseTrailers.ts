@@ -50,7 +50,10 @@ function fraction(value: string | undefined): [number, number] | undefined {
 }
 
 function items(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** `class=path` items, paths bare or JSON-quoted, then an optional `+N more`. */

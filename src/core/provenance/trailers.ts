@@ -58,7 +58,15 @@ export function formatTrailers(summary: ProvenanceSummary, options: TrailerOptio
 
 /** List items never hold the separator or a line break. */
 function list(items: readonly string[]): string {
-  return items.map((item) => item.replace(/[\r\n,]+/g, ' ').replace(/\s+/g, ' ').trim()).filter(Boolean).join(', ');
+  return items
+    .map((item) =>
+      item
+        .replace(/[\r\n,]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Paths are bare unless they hold a comma, a quote, a line break or edge spaces: then JSON-quoted. */

@@ -26,10 +26,7 @@ export function createRegion(origin: RegionOrigin, start: Position, text: string
   const texts = splitLines(text);
   if (texts.every((line) => line === '')) return undefined;
   const last = texts.length - 1;
-  const end =
-    last === 0
-      ? position(start.line, start.character + texts[0].length)
-      : position(start.line + last, texts[last].length);
+  const end = last === 0 ? position(start.line, start.character + texts[0].length) : position(start.line + last, texts[last].length);
   const region: AiRegion = {
     id: newRegionId(),
     source: origin.source,
@@ -50,12 +47,7 @@ export function createRegion(origin: RegionOrigin, start: Position, text: string
  * A region over whole lines `firstLine`..`lastLine` (0-based, inclusive) of
  * a document given as lines: what the CLI and the disk watcher record.
  */
-export function createLineRegion(
-  origin: RegionOrigin,
-  documentLines: readonly string[],
-  firstLine: number,
-  lastLine: number,
-): AiRegion | undefined {
+export function createLineRegion(origin: RegionOrigin, documentLines: readonly string[], firstLine: number, lastLine: number): AiRegion | undefined {
   const text = documentLines.slice(firstLine, lastLine + 1).join('\n');
   return createRegion(origin, position(firstLine, 0), text);
 }

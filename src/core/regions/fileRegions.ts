@@ -144,9 +144,7 @@ export class FileRegions {
 
   /** The region containing `point`, if any (its end counts as inside). */
   regionAt(point: Position): AiRegion | undefined {
-    return this.regions.find(
-      (region) => comparePositions(region.start, point) <= 0 && comparePositions(point, region.end) <= 0,
-    );
+    return this.regions.find((region) => comparePositions(region.start, point) <= 0 && comparePositions(point, region.end) <= 0);
   }
 
   /** Regions that touch any of the 0-based lines `firstLine`..`lastLine`. */
@@ -180,11 +178,7 @@ export class FileRegions {
         result.push(region);
         continue;
       }
-      const pieces = [
-        sliceRegion(region, region.start, start),
-        sliceRegion(region, start, end),
-        sliceRegion(region, end, region.end),
-      ];
+      const pieces = [sliceRegion(region, region.start, start), sliceRegion(region, start, end), sliceRegion(region, end, region.end)];
       pieces.forEach((piece, index) => {
         if (piece) result.push(index === 1 ? transform(piece) : piece);
       });

@@ -209,16 +209,12 @@ function rebuild(
 
   const oldFirst = oldByNew.get(firstLine);
   const oldLast = oldByNew.get(lastLine);
-  const startCharacter =
-    oldFirst === 0 && region.start.character > 0
-      ? Math.max(0, documentLines[firstLine].lastIndexOf(region.lines[0].text))
-      : 0;
+  const startCharacter = oldFirst === 0 && region.start.character > 0 ? Math.max(0, documentLines[firstLine].lastIndexOf(region.lines[0].text)) : 0;
   const lastOld = region.lines.length - 1;
   const lastText = documentLines[lastLine];
   const endCharacter =
     oldLast === lastOld && region.end.character < lastText.length && lastText.includes(region.lines[lastOld].text)
-      ? lastText.indexOf(region.lines[lastOld].text, firstLine === lastLine ? startCharacter : 0) +
-        region.lines[lastOld].text.length
+      ? lastText.indexOf(region.lines[lastOld].text, firstLine === lastLine ? startCharacter : 0) + region.lines[lastOld].text.length
       : lastText.length;
 
   const lines: RegionLine[] = [];
@@ -245,8 +241,7 @@ function removeOverlaps(regions: AiRegion[]): AiRegion[] {
     const previous = result[result.length - 1];
     const overlapping =
       previous &&
-      (previous.end.line > region.start.line ||
-        (previous.end.line === region.start.line && previous.end.character > region.start.character));
+      (previous.end.line > region.start.line || (previous.end.line === region.start.line && previous.end.character > region.start.character));
     if (!overlapping) result.push(region);
     else if (region.createdAt < previous.createdAt) result[result.length - 1] = region;
   }

@@ -7,15 +7,7 @@
  */
 
 /** Where a region came from. Open-ended: tools may report their own. */
-export type RegionSource =
-  | 'inline'
-  | 'inline-partial'
-  | 'chat'
-  | 'agent'
-  | 'agent-disk'
-  | 'agent-hook'
-  | 'manual'
-  | (string & {});
+export type RegionSource = 'inline' | 'inline-partial' | 'chat' | 'agent' | 'agent-disk' | 'agent-hook' | 'manual' | (string & {});
 
 export interface Position {
   readonly line: number;

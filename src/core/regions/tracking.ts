@@ -109,11 +109,7 @@ function toLocal(region: AiRegion, point: Position): Position {
  * content (ignoring whitespace) is still there keeps its authorship;
  * rewritten and added lines belong to whoever made the edit.
  */
-export function realignLines(
-  oldLines: readonly RegionLine[],
-  newTexts: readonly string[],
-  attribution: EditAttribution,
-): RegionLine[] {
+export function realignLines(oldLines: readonly RegionLine[], newTexts: readonly string[], attribution: EditAttribution): RegionLine[] {
   const result: RegionLine[] = newTexts.map((text) => ({ text, human: attribution === 'human' }));
   const { matches, hunks } = alignLines(
     oldLines.map((line) => comparableLine(line.text)),
@@ -138,12 +134,7 @@ export function realignLines(
  * Finds the region's lines again inside the new text and keeps the region
  * over them; returns false when none of its non-blank lines survived.
  */
-function reanchorInReplacement(
-  region: AiRegion,
-  change: TextChange,
-  insertedLines: readonly string[],
-  attribution: EditAttribution,
-): boolean {
+function reanchorInReplacement(region: AiRegion, change: TextChange, insertedLines: readonly string[], attribution: EditAttribution): boolean {
   if (insertedLines.length < 2 && insertedLines[0] === '') return false;
   const { matches } = alignLines(
     region.lines.map((line) => comparableLine(line.text)),

@@ -46,25 +46,34 @@ export async function blameFile(root: string, path: string, options: BlameOption
   if (options.contents !== undefined) args.push('--contents', '-');
   // --contents cannot be given a final commit: HEAD is implied there.
   args.push(...(options.since ? [`^${options.since}`] : []), ...(options.contents !== undefined ? [] : [options.rev ?? 'HEAD']), '--', path);
-  const { stdout, exitCode } = await git(args, { cwd: root, allowFailure: true, ...(options.contents !== undefined ? { input: options.contents } : {}) });
+  const { stdout, exitCode } = await git(args, {
+    cwd: root,
+    allowFailure: true,
+    ...(options.contents !== undefined ? { input: options.contents } : {}),
+  });
   // A file HEAD does not have (new, or outside the repository) has no committed lines.
   return exitCode === 0 ? parseBlamePorcelain(stdout) : { lines: [], commits: new Map() };
 }
 
 export function parseBlamePorcelain(output: string): Blame {
   const lines: BlamedLine[] = [];
-  const commits = new Map<string, { sha: string; author: string; authorEmail: string; authorTime: number; summary: string; boundary: boolean; path: string }>();
+  const commits = new Map<
+    string,
+    { sha: string; author: string; authorEmail: string; authorTime: number; summary: string; boundary: boolean; path: string }
+  >();
   let current: { sha: string; origLine: number; line: number } | undefined;
   for (const row of output.split('\n')) {
     if (row.startsWith('\t')) {
-      if (current) lines.push({ line: current.line, commit: current.sha, origLine: current.origLine, origPath: commits.get(current.sha)?.path ?? '' });
+      if (current)
+        lines.push({ line: current.line, commit: current.sha, origLine: current.origLine, origPath: commits.get(current.sha)?.path ?? '' });
       current = undefined;
       continue;
     }
     const header = HEADER.exec(row);
     if (header) {
       current = { sha: header[1], origLine: Number(header[2]), line: Number(header[3]) };
-      if (!commits.has(current.sha)) commits.set(current.sha, { sha: current.sha, author: '', authorEmail: '', authorTime: 0, summary: '', boundary: false, path: '' });
+      if (!commits.has(current.sha))
+        commits.set(current.sha, { sha: current.sha, author: '', authorEmail: '', authorTime: 0, summary: '', boundary: false, path: '' });
       continue;
     }
     const commit = current && commits.get(current.sha);

@@ -43,12 +43,26 @@ export async function committedAiHunks(root: string, path: string, options: Comm
     const origin = notes.get(blamed.commit)?.get(blamed.origPath)?.aiLines.get(blamed.origLine);
     if (!origin) continue;
     const last = hunks[hunks.length - 1];
-    if (last && last.end === blamed.line - 1 && last.commit.sha === blamed.commit && last.origPath === blamed.origPath && sameOrigin(last.origin, origin)) {
+    if (
+      last &&
+      last.end === blamed.line - 1 &&
+      last.commit.sha === blamed.commit &&
+      last.origPath === blamed.origPath &&
+      sameOrigin(last.origin, origin)
+    ) {
       (last as { end: number }).end = blamed.line;
       last.origLines.push(blamed.origLine);
       continue;
     }
-    hunks.push({ path, start: blamed.line, end: blamed.line, commit: blame.commits.get(blamed.commit)!, origPath: blamed.origPath, origLines: [blamed.origLine], origin });
+    hunks.push({
+      path,
+      start: blamed.line,
+      end: blamed.line,
+      commit: blame.commits.get(blamed.commit)!,
+      origPath: blamed.origPath,
+      origLines: [blamed.origLine],
+      origin,
+    });
   }
   return hunks;
 }

@@ -6,7 +6,9 @@ import type { ReviewFile, ReviewHunk, ReviewState } from './reviewState';
 /** `review status` for people: per class, per file, per hunk what is signed off, by whom, and what is open. */
 export function formatReviewStatus(state: ReviewState): string {
   const { rules } = state;
-  const lines = [`AI code to review: ${state.baseRef}..HEAD (merge base ${state.mergeBase.slice(0, 10)}, head ${state.head.slice(0, 10)}), ${plural(state.commits.length, 'commit')}`];
+  const lines = [
+    `AI code to review: ${state.baseRef}..HEAD (merge base ${state.mergeBase.slice(0, 10)}, head ${state.head.slice(0, 10)}), ${plural(state.commits.length, 'commit')}`,
+  ];
   lines.push(`policy: ${describeRules(rules)}`);
   for (const notice of state.notices) lines.push(`note: ${notice}`);
   if (state.files.length === 0) {
@@ -19,7 +21,10 @@ export function formatReviewStatus(state: ReviewState): string {
   for (const group of groupByClass(state.files, rules.requireSignOff)) {
     const needs = group.name !== undefined && rules.requireSignOff.includes(group.name);
     const signers = signersOf(group.files.flatMap((file) => file.hunks));
-    lines.push('', `${group.name ?? 'not load-bearing'}${group.name ? ` (${group.severity})` : ''}${needs ? ', sign-off required' : ''}: ${group.aiLines - group.open}/${plural(group.aiLines, 'AI line')} signed off${signers.length > 0 ? ` by ${signers.join(', ')}` : ''}`);
+    lines.push(
+      '',
+      `${group.name ?? 'not load-bearing'}${group.name ? ` (${group.severity})` : ''}${needs ? ', sign-off required' : ''}: ${group.aiLines - group.open}/${plural(group.aiLines, 'AI line')} signed off${signers.length > 0 ? ` by ${signers.join(', ')}` : ''}`,
+    );
     for (const file of group.files) {
       lines.push(`  ${file.path}  ${fileSummary(file)}`);
       for (const hunk of file.hunks) lines.push(...hunkLines(hunk));
@@ -29,14 +34,25 @@ export function formatReviewStatus(state: ReviewState): string {
       if (file.requiresSignOff) required += fileOpen;
     }
   }
-  lines.push('', `${total - open} of ${plural(total, 'AI line')} signed off; ${open} open${required > 0 ? `, ${required} of them in classes that require a sign-off` : ''}.`);
+  lines.push(
+    '',
+    `${total - open} of ${plural(total, 'AI line')} signed off; ${open} open${required > 0 ? `, ${required} of them in classes that require a sign-off` : ''}.`,
+  );
   if (open > 0) lines.push(`Sign off: ai-provenance review sign-off --base ${state.baseRef} [--files <path>...] [--comment <text>]`);
   return `${lines.join('\n')}\n`;
 }
 
 export function describeRules(rules: ReviewState['rules']): string {
-  const required = rules.requireSignOff.length > 0 ? `sign-off required in ${rules.requireSignOff.join(', ')}` : 'no class requires a sign-off (policy.requireSignOff)';
-  const who = rules.reviewers === 'anyone' ? 'by anyone' : rules.reviewers === 'codeowners' ? 'by a CODEOWNERS owner of the file' : `by ${rules.reviewers.join(', ')}`;
+  const required =
+    rules.requireSignOff.length > 0
+      ? `sign-off required in ${rules.requireSignOff.join(', ')}`
+      : 'no class requires a sign-off (policy.requireSignOff)';
+  const who =
+    rules.reviewers === 'anyone'
+      ? 'by anyone'
+      : rules.reviewers === 'codeowners'
+        ? 'by a CODEOWNERS owner of the file'
+        : `by ${rules.reviewers.join(', ')}`;
   return `${required}; ${who}${rules.notAuthor ? ', not the author' : ''}${rules.signed ? ', signed' : ''}`;
 }
 
@@ -44,7 +60,12 @@ function fileSummary(file: ReviewFile): string {
   const ai = aiLinesOf(file.hunks);
   const open = file.hunks.reduce((sum, hunk) => sum + hunk.open, 0);
   const parts = [`risk ${file.risk}`, `${ai - open}/${plural(ai, 'AI line')} signed off`];
-  if (file.requiresSignOff && open > 0) parts.push(file.nobody ? `nobody can sign off: ${file.nobody}` : `needs a sign-off${file.reviewers.length > 0 ? ` by ${file.reviewers.join(' or ')}` : ''}`);
+  if (file.requiresSignOff && open > 0)
+    parts.push(
+      file.nobody
+        ? `nobody can sign off: ${file.nobody}`
+        : `needs a sign-off${file.reviewers.length > 0 ? ` by ${file.reviewers.join(' or ')}` : ''}`,
+    );
   return parts.join(' · ');
 }
 
@@ -65,6 +86,7 @@ function hunkLines(hunk: ReviewHunk): string[] {
     for (let line = hunk.start; line <= hunk.end; line++) if (!hunk.signedOff.has(line)) openLines.push(line);
     result.push(`      open: ${formatRanges(toRanges(openLines))}`);
   }
-  for (const rejected of hunk.rejected) result.push(`      not counted: ${rejected.reviewer.name} <${rejected.reviewer.email}>: ${rejected.reasons.join('; ')}`);
+  for (const rejected of hunk.rejected)
+    result.push(`      not counted: ${rejected.reviewer.name} <${rejected.reviewer.email}>: ${rejected.reasons.join('; ')}`);
   return result;
 }

@@ -14,7 +14,10 @@ export async function commonGitDir(root: string): Promise<string | undefined> {
 
 /** Remote and local branches, most recently committed first (a base to choose from); remotes' HEAD aliases left out. */
 export async function branchesByDate(root: string): Promise<string[]> {
-  const { stdout } = await git(['for-each-ref', '--format=%(refname:short)', '--sort=-committerdate', 'refs/remotes', 'refs/heads'], { cwd: root, allowFailure: true });
+  const { stdout } = await git(['for-each-ref', '--format=%(refname:short)', '--sort=-committerdate', 'refs/remotes', 'refs/heads'], {
+    cwd: root,
+    allowFailure: true,
+  });
   return stdout
     .split('\n')
     .map((ref) => ref.trim())

@@ -30,5 +30,7 @@ export function openLines(hunk: ReviewHunk): number[] {
 
 /** "Bob Reviewer" or "Bob Reviewer, Carol" */
 export function signerNames(hunk: ReviewHunk): string {
-  return signOffsOf(hunk).map((signOff) => signOff.reviewer.name).join(', ');
+  return signOffsOf(hunk)
+    .map((signOff) => signOff.reviewer.name)
+    .join(', ');
 }

@@ -33,7 +33,14 @@ export interface HunkHoverInput {
  * risk; the dependents; and the sign-off actions.
  */
 export function hunkHoverMarkdown(input: HunkHoverInput): string {
-  return [header(input), signOffSection(input), loadBearingSection(input.classification), riskLine(input.risk), ...blastSection({ blast: input.blast, links: input.links }), actions(input)]
+  return [
+    header(input),
+    signOffSection(input),
+    loadBearingSection(input.classification),
+    riskLine(input.risk),
+    ...blastSection({ blast: input.blast, links: input.links }),
+    actions(input),
+  ]
     .filter((section) => section !== '')
     .join('\n\n');
 }
@@ -56,21 +63,31 @@ function signOffSection({ shown, file }: HunkHoverInput): string {
   for (const signOff of signOffsOf(hunk)) {
     const comment = signOff.comment ? `: “${escapeMarkdown(signOff.comment)}”` : '';
     const signature = signOff.signature === 'good' ? ' (signature verified)' : '';
-    parts.push(`$(pass) Signed off by ${escapeMarkdown(`${signOff.reviewer.name} <${signOff.reviewer.email}>`)} on ${signOff.signedOffAt.slice(0, 10)}${signature}${comment}`);
+    parts.push(
+      `$(pass) Signed off by ${escapeMarkdown(`${signOff.reviewer.name} <${signOff.reviewer.email}>`)} on ${signOff.signedOffAt.slice(0, 10)}${signature}${comment}`,
+    );
   }
   const open = openLines(hunk);
   if (open.length > 0) {
-    const who = file.nobody ? `nobody can: ${escapeMarkdown(file.nobody)}` : file.reviewers.length > 0 ? `by ${file.reviewers.map(escapeMarkdown).join(' or ')}` : 'by a reviewer who is not the author';
+    const who = file.nobody
+      ? `nobody can: ${escapeMarkdown(file.nobody)}`
+      : file.reviewers.length > 0
+        ? `by ${file.reviewers.map(escapeMarkdown).join(' or ')}`
+        : 'by a reviewer who is not the author';
     const need = file.requiresSignOff ? `**Needs a sign-off** (policy.requireSignOff), ${who}` : 'Not signed off';
     parts.push(`${need}: ${formatRanges(toRanges(open))}`);
   }
-  for (const rejected of hunk.rejected) parts.push(`$(circle-slash) The sign-off by ${escapeMarkdown(rejected.reviewer.email)} does not count: ${escapeMarkdown(rejected.reasons.join('; '))}`);
+  for (const rejected of hunk.rejected)
+    parts.push(
+      `$(circle-slash) The sign-off by ${escapeMarkdown(rejected.reviewer.email)} does not count: ${escapeMarkdown(rejected.reasons.join('; '))}`,
+    );
   return parts.join('\n\n');
 }
 
 function actions({ links, shown }: HunkHoverInput): string {
   const parts: string[] = [];
-  if (shown.kind === 'branch' && openLines(shown.hunk).length > 0 && links.signOffHunk) parts.push(link('$(check) Sign off these lines', links.signOffHunk));
+  if (shown.kind === 'branch' && openLines(shown.hunk).length > 0 && links.signOffHunk)
+    parts.push(link('$(check) Sign off these lines', links.signOffHunk));
   if (shown.kind === 'branch' && links.signOffFile) parts.push(link('$(check-all) Sign off the file', links.signOffFile));
   parts.push(link('$(list-tree) Review view', links.showReview));
   return parts.join(' · ');

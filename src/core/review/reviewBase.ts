@@ -27,11 +27,13 @@ export async function detectReviewBase(root: string): Promise<ReviewBase | undef
     const head = await quiet(root, ['symbolic-ref', '-q', '--short', `refs/remotes/${remote}/HEAD`]);
     if (head) return { ref: head, reason: `the default branch of ${remote}` };
     for (const name of ['main', 'master']) {
-      if (await quiet(root, ['rev-parse', '-q', '--verify', `refs/remotes/${remote}/${name}`])) return { ref: `${remote}/${name}`, reason: `${remote}'s ${name} branch` };
+      if (await quiet(root, ['rev-parse', '-q', '--verify', `refs/remotes/${remote}/${name}`]))
+        return { ref: `${remote}/${name}`, reason: `${remote}'s ${name} branch` };
     }
   }
   for (const name of ['main', 'master']) {
-    if (name !== branch && (await quiet(root, ['rev-parse', '-q', '--verify', `refs/heads/${name}`]))) return { ref: name, reason: `the local ${name} branch` };
+    if (name !== branch && (await quiet(root, ['rev-parse', '-q', '--verify', `refs/heads/${name}`])))
+      return { ref: name, reason: `the local ${name} branch` };
   }
   return undefined;
 }

@@ -75,7 +75,13 @@ export function planReviewDecorations(input: ReviewDecorationInput): ReviewDecor
   return { committedLines, loadBearingLines, quietLines, annotations: annotations.sort((a, b) => a.line - b.line) };
 }
 
-function annotate(entry: ShownHunk & { kind: 'branch' }, line: number, signedOff: boolean, input: ReviewDecorationInput, loadBearing: boolean): Annotation | undefined {
+function annotate(
+  entry: ShownHunk & { kind: 'branch' },
+  line: number,
+  signedOff: boolean,
+  input: ReviewDecorationInput,
+  loadBearing: boolean,
+): Annotation | undefined {
   const { settings } = input;
   if (signedOff && !settings.annotateReviewed) return undefined;
   const lead = `AI-generated ${committedBy(entry.hunk)}${signedOff ? `, signed off by ${signerNames(entry.hunk)}` : ''}`;

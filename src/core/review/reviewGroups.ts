@@ -24,7 +24,8 @@ export function groupByClass(files: readonly ReviewFile[], requireSignOff: reado
     const name = governingClass(file, requireSignOff);
     groups.set(name, [...(groups.get(name) ?? []), file]);
   }
-  const severityOf = (group: ReviewFile[], name: string | undefined) => group[0]!.classification.classes.find((match) => match.name === name)?.severity ?? 'none';
+  const severityOf = (group: ReviewFile[], name: string | undefined) =>
+    group[0]!.classification.classes.find((match) => match.name === name)?.severity ?? 'none';
   return [...groups]
     .map(([name, group]): ClassGroup => ({
       name,

@@ -77,7 +77,13 @@ export interface ReviewConfig {
 /** The review's configuration as committed in `commit`, read through git. */
 export async function configAt(root: string, commit: string, label: string): Promise<ReviewConfig> {
   const settings = await readProvenanceSettings(root, await commitSource(root, commit, label));
-  return { classifier: settings.classifier, rules: signOffRules(settings.project.policy), riskModel: settings.project.risk, label, problems: settings.problems };
+  return {
+    classifier: settings.classifier,
+    rules: signOffRules(settings.project.policy),
+    riskModel: settings.project.risk,
+    label,
+    problems: settings.problems,
+  };
 }
 
 /**
@@ -97,12 +103,19 @@ export async function reviewState(root: string, baseRef: string, options: Review
   const attributions = await notes.attributions(commits.filter((commit) => commit.note).map((commit) => commit.sha));
   const paths = new Set<string>();
   for (const byPath of attributions.values()) for (const [path, file] of byPath) if (file.aiLines.size > 0) paths.add(path);
-  const judge = await SignOffJudge.open(root, base, config.rules, commits.map((commit) => commit.sha));
+  const judge = await SignOffJudge.open(
+    root,
+    base,
+    config.rules,
+    commits.map((commit) => commit.sha),
+  );
   const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
   const files: ReviewFile[] = [];
   for (const path of [...paths].sort()) {
     const contents = options.head === undefined ? options.contentsOf?.(path) : undefined;
-    const hunks = (await committedAiHunks(root, path, { notes, since: mergeBase, ...(contents !== undefined ? { contents } : { rev: head }) })).filter((hunk) => bySha.has(hunk.commit.sha));
+    const hunks = (
+      await committedAiHunks(root, path, { notes, since: mergeBase, ...(contents !== undefined ? { contents } : { rev: head }) })
+    ).filter((hunk) => bySha.has(hunk.commit.sha));
     if (hunks.length === 0) continue;
     const reviewHunks: ReviewHunk[] = [];
     for (const hunk of hunks) {
@@ -119,10 +132,7 @@ export async function reviewState(root: string, baseRef: string, options: Review
     const eligible = judge.eligible(path);
     const open = reviewHunks.reduce((sum, hunk) => sum + hunk.open, 0);
     const blast = options.blastOf?.(path);
-    const risk = assessRisk(
-      { path, unreviewedAiLines: open, loadBearing: classification, ...(blast ? { blast } : {}) },
-      config.riskModel,
-    );
+    const risk = assessRisk({ path, unreviewedAiLines: open, loadBearing: classification, ...(blast ? { blast } : {}) }, config.riskModel);
     files.push({
       path,
       classification,

@@ -43,7 +43,6 @@ export interface ReviewTreeHunk {
   readonly open: number;
 }
 
-
 export function planReviewTree(root: string, state: ReviewState, options: { readonly repositoryLabel?: string } = {}): ReviewTreeGroup[] {
   const { requireSignOff } = state.rules;
   return groupByClass(state.files, requireSignOff).map((group) => {
@@ -75,7 +74,9 @@ function fileNode(root: string, file: ReviewFile): ReviewTreeFile {
     root,
     path: file.path,
     label: file.path.slice(slash + 1),
-    description: [slash < 0 ? '' : file.path.slice(0, slash), file.risk === 'none' ? 'signed off' : file.risk, `${ai - open}/${ai} signed off`, need].filter(Boolean).join(' · '),
+    description: [slash < 0 ? '' : file.path.slice(0, slash), file.risk === 'none' ? 'signed off' : file.risk, `${ai - open}/${ai} signed off`, need]
+      .filter(Boolean)
+      .join(' · '),
     tooltip: [file.riskExplanation, file.nobody ? `Nobody can sign off: ${file.nobody}` : ''].filter(Boolean).join('\n'),
     level: file.risk,
     open,
@@ -97,7 +98,11 @@ function hunkNode(root: string, file: ReviewFile, hunk: ReviewHunk): ReviewTreeH
     end: hunk.end,
     label: hunk.start === hunk.end ? `Line ${hunk.start}` : `Lines ${hunk.start}–${hunk.end}`,
     description: [state, origin, committedBy(hunk)].join(' · '),
-    tooltip: [`${hunk.commit.summary} (${hunk.commit.sha.slice(0, 10)}, ${hunk.commit.author} <${hunk.commit.authorEmail}>)`, origin, ...reasons].join('\n'),
+    tooltip: [
+      `${hunk.commit.summary} (${hunk.commit.sha.slice(0, 10)}, ${hunk.commit.author} <${hunk.commit.authorEmail}>)`,
+      origin,
+      ...reasons,
+    ].join('\n'),
     open,
   };
 }

@@ -53,9 +53,7 @@ export function blastFactor(blast: BlastRadiusFacts | undefined, model: RiskMode
   if (!blast) return 1;
   const { perDependentDoubling, perLoadBearingDependent, maxFactor } = model.blast;
   const factor =
-    1 +
-    perDependentDoubling * Math.log2(1 + Math.max(0, blast.dependents)) +
-    perLoadBearingDependent * Math.max(0, blast.loadBearingDependents ?? 0);
+    1 + perDependentDoubling * Math.log2(1 + Math.max(0, blast.dependents)) + perLoadBearingDependent * Math.max(0, blast.loadBearingDependents ?? 0);
   return Math.min(maxFactor, factor);
 }
 

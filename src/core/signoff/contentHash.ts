@@ -14,7 +14,9 @@ export function gitLines(text: string): string[] {
  */
 export function linesHash(lines: readonly string[], start: number, end: number): string | undefined {
   if (start < 1 || end > lines.length || end < start) return undefined;
-  return createHash('sha256').update(lines.slice(start - 1, end).join('\n')).digest('hex');
+  return createHash('sha256')
+    .update(lines.slice(start - 1, end).join('\n'))
+    .digest('hex');
 }
 
 /**

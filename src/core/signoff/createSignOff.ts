@@ -44,7 +44,10 @@ export interface PreparedSignOff {
 export async function reviewerIdentity(root: string): Promise<Reviewer> {
   const config = await readGitConfig(root);
   const email = lastValue(config, 'user.email')?.trim();
-  if (!email) throw new SignOffError('git config user.email is not set: a sign-off names its reviewer by e-mail (git config --global user.email you@example.com)');
+  if (!email)
+    throw new SignOffError(
+      'git config user.email is not set: a sign-off names its reviewer by e-mail (git config --global user.email you@example.com)',
+    );
   return { name: lastValue(config, 'user.name')?.trim() || email, email };
 }
 
@@ -59,7 +62,10 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
   const chosen = request.lines ? await linesOfHunks(root, mergeBase, commits, request.lines) : await linesOfNotes(root, commits, request.files);
   // A sign-off of the whole range reviews every commit in it, those without AI lines too (a change to the policy, say).
   const wholeRange = !request.lines && !(request.files && request.files.length > 0);
-  if (chosen.size === 0 && !(wholeRange && commits.length > 0)) throw new SignOffError(`no AI-written lines to sign off in ${describeScope(request)} (${mergeBase.slice(0, 10)}..${head.slice(0, 10)}, ${plural(commits.length, 'commit')}); are the notes fetched? (refs/notes/ai-provenance)`);
+  if (chosen.size === 0 && !(wholeRange && commits.length > 0))
+    throw new SignOffError(
+      `no AI-written lines to sign off in ${describeScope(request)} (${mergeBase.slice(0, 10)}..${head.slice(0, 10)}, ${plural(commits.length, 'commit')}); are the notes fetched? (refs/notes/ai-provenance)`,
+    );
 
   const ids = await patchIds(root, wholeRange ? commits.map((commit) => commit.sha) : [...chosen.keys()]);
   const signedCommits: SignedOffCommit[] = [];
@@ -82,7 +88,8 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
       files.add(path);
       signedFiles.push({ path, ranges });
     }
-    if (signedFiles.length > 0 || wholeRange) signedCommits.push({ sha: commit.sha, ...(ids.get(commit.sha) ? { patchId: ids.get(commit.sha)! } : {}), files: signedFiles });
+    if (signedFiles.length > 0 || wholeRange)
+      signedCommits.push({ sha: commit.sha, ...(ids.get(commit.sha) ? { patchId: ids.get(commit.sha)! } : {}), files: signedFiles });
   }
   const document: SignOffDocument = {
     schema: SIGNOFF_SCHEMA,
@@ -97,7 +104,9 @@ export async function prepareSignOff(root: string, request: SignOffRequest): Pro
     generator: generatorName(),
   };
   const email = reviewer.email.toLowerCase();
-  const ownCommits = commits.filter((commit) => (wholeRange || chosen.has(commit.sha)) && [commit.authorEmail, commit.committerEmail].some((who) => who.toLowerCase() === email));
+  const ownCommits = commits.filter(
+    (commit) => (wholeRange || chosen.has(commit.sha)) && [commit.authorEmail, commit.committerEmail].some((who) => who.toLowerCase() === email),
+  );
   return { document, aiLines, files: [...files].sort(), ownCommits };
 }
 
@@ -152,14 +161,24 @@ async function linesOfNotes(root: string, commits: readonly RangeCommit[], files
 }
 
 /** The AI lines of the range among some lines of a file as it is now: blame says which commit wrote each. */
-async function linesOfHunks(root: string, mergeBase: string, commits: readonly RangeCommit[], selection: NonNullable<SignOffRequest['lines']>): Promise<Chosen> {
+async function linesOfHunks(
+  root: string,
+  mergeBase: string,
+  commits: readonly RangeCommit[],
+  selection: NonNullable<SignOffRequest['lines']>,
+): Promise<Chosen> {
   const inRange = new Set(commits.map((commit) => commit.sha));
-  const hunks = await committedAiHunks(root, selection.path, { notes: new NoteCache(root), since: mergeBase, ...(selection.contents !== undefined ? { contents: selection.contents } : {}) });
+  const hunks = await committedAiHunks(root, selection.path, {
+    notes: new NoteCache(root),
+    since: mergeBase,
+    ...(selection.contents !== undefined ? { contents: selection.contents } : {}),
+  });
   const chosen: Chosen = new Map();
   for (const hunk of hunks) {
     if (!inRange.has(hunk.commit.sha)) continue;
     for (let line = hunk.start; line <= hunk.end; line++) {
-      if (selection.ranges.some(([start, end]) => line >= start && line <= end)) add(chosen, hunk.commit.sha, hunk.origPath, hunk.origLines[line - hunk.start]);
+      if (selection.ranges.some(([start, end]) => line >= start && line <= end))
+        add(chosen, hunk.commit.sha, hunk.origPath, hunk.origLines[line - hunk.start]);
     }
   }
   return chosen;

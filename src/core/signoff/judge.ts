@@ -93,7 +93,10 @@ export class SignOffJudge {
     const listing = await listSignOffs(root);
     const codeowners = rules.reviewers === 'codeowners' ? await codeownersAt(root, base) : undefined;
     const resolved = rules.signed && listing.signOffs.length > 0 ? await resolveTrust(root, base) : undefined;
-    return new SignOffJudge(root, rules, listing.signOffs, codeowners, resolved?.trust, rangeShas, [...listing.problems, ...(resolved?.notices ?? [])]);
+    return new SignOffJudge(root, rules, listing.signOffs, codeowners, resolved?.trust, rangeShas, [
+      ...listing.problems,
+      ...(resolved?.notices ?? []),
+    ]);
   }
 
   eligible(path: string): EligibleReviewers {
@@ -101,7 +104,9 @@ export class SignOffJudge {
   }
 
   excluded(commit: JudgedCommit): string[] {
-    return this.rules.notAuthor ? [...new Set([commit.authorEmail, commit.committerEmail].filter((email) => email !== '').map((email) => email.toLowerCase()))] : [];
+    return this.rules.notAuthor
+      ? [...new Set([commit.authorEmail, commit.committerEmail].filter((email) => email !== '').map((email) => email.toLowerCase()))]
+      : [];
   }
 
   async judge(commit: JudgedCommit, path: string, lines: readonly number[]): Promise<FileJudgement> {
@@ -130,7 +135,11 @@ export class SignOffJudge {
         rejected.push({ ...base, reasons, lines: covered });
         continue;
       }
-      const verdict: AcceptedSignOff = { ...base, ...(document.comment ? { comment: document.comment } : {}), signature: this.rules.signed ? 'good' : 'not-checked' };
+      const verdict: AcceptedSignOff = {
+        ...base,
+        ...(document.comment ? { comment: document.comment } : {}),
+        signature: this.rules.signed ? 'good' : 'not-checked',
+      };
       for (const line of covered) if (!accepted.has(line)) accepted.set(line, verdict);
     }
     return { accepted, rejected, eligible, excluded };
@@ -171,7 +180,9 @@ export class SignOffJudge {
   private verification(signOff: SignOff): Promise<Verification> {
     let result = this.verifications.get(signOff.id);
     if (!result) {
-      result = this.trust ? verifySignOff(signOff.document, this.trust) : Promise.resolve({ status: 'unverifiable', reason: 'no trust settings' } as const);
+      result = this.trust
+        ? verifySignOff(signOff.document, this.trust)
+        : Promise.resolve({ status: 'unverifiable', reason: 'no trust settings' } as const);
       this.verifications.set(signOff.id, result);
     }
     return result;

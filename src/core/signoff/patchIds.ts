@@ -8,7 +8,10 @@ import { git } from '../git/exec';
 export async function patchIds(root: string, commits: readonly string[]): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   if (commits.length === 0) return result;
-  const shown = await git(['show', '--no-color', '--no-ext-diff', '--no-renames', '--format=commit %H', '-p', ...commits, '--'], { cwd: root, allowFailure: true });
+  const shown = await git(['show', '--no-color', '--no-ext-diff', '--no-renames', '--format=commit %H', '-p', ...commits, '--'], {
+    cwd: root,
+    allowFailure: true,
+  });
   if (shown.exitCode !== 0) return result;
   const { stdout } = await git(['patch-id', '--stable'], { cwd: root, input: shown.stdout, allowFailure: true });
   for (const line of stdout.split('\n')) {

@@ -17,13 +17,22 @@ export interface ProgramResult {
  * caller turns a failure into a message. Bounded in time, as a signing tool
  * waiting for a passphrase on a terminal we do not have must not hang us.
  */
-export function runProgram(program: string, args: readonly string[], options: { input?: string; cwd?: string; timeoutMs?: number } = {}): Promise<ProgramResult> {
+export function runProgram(
+  program: string,
+  args: readonly string[],
+  options: { input?: string; cwd?: string; timeoutMs?: number } = {},
+): Promise<ProgramResult> {
   return new Promise((resolve) => {
-    const child = execFile(program, args as string[], { cwd: options.cwd, timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = (error as NodeJS.ErrnoException | null)?.code;
-      if (code === 'ENOENT') resolve({ stdout: '', stderr: `${program} is not installed or not on PATH`, exitCode: -1, missing: true });
-      else resolve({ stdout, stderr, exitCode: error ? (typeof code === 'number' ? code : -1) : 0 });
-    });
+    const child = execFile(
+      program,
+      args as string[],
+      { cwd: options.cwd, timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = (error as NodeJS.ErrnoException | null)?.code;
+        if (code === 'ENOENT') resolve({ stdout: '', stderr: `${program} is not installed or not on PATH`, exitCode: -1, missing: true });
+        else resolve({ stdout, stderr, exitCode: error ? (typeof code === 'number' ? code : -1) : 0 });
+      },
+    );
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');
   });

@@ -50,5 +50,10 @@ async function gpgSign(root: string, program: string, signingKey: string, payloa
 }
 
 export function firstLine(text: string): string {
-  return text.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? ''
+  );
 }

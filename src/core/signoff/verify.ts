@@ -18,8 +18,7 @@ export interface TrustSettings {
 }
 
 export type Verification =
-  | { readonly status: 'good'; readonly detail: string }
-  | { readonly status: 'unsigned' | 'bad' | 'unverifiable'; readonly reason: string };
+  { readonly status: 'good'; readonly detail: string } | { readonly status: 'unsigned' | 'bad' | 'unverifiable'; readonly reason: string };
 
 /**
  * Checks a sign-off's signature over its payload, and that the key may sign
@@ -31,7 +30,9 @@ export async function verifySignOff(document: SignOffDocument, trust: TrustSetti
   const signature = document.signature;
   if (!signature) return { status: 'unsigned', reason: 'it is not signed' };
   const payload = signedPayload(document);
-  return signature.format === 'ssh' ? verifySsh(payload, signature.signature, document.reviewer.email, trust) : verifyGpg(payload, signature.signature, document.reviewer.email, trust);
+  return signature.format === 'ssh'
+    ? verifySsh(payload, signature.signature, document.reviewer.email, trust)
+    : verifyGpg(payload, signature.signature, document.reviewer.email, trust);
 }
 
 async function verifySsh(payload: string, signature: string, email: string, trust: TrustSettings): Promise<Verification> {
@@ -59,7 +60,8 @@ async function verifyGpg(payload: string, signature: string, email: string, trus
     const result = await runProgram(trust.gpgProgram, ['--status-fd=1', '--verify', signatureFile, '-'], { input: payload });
     if (result.missing) return { status: 'unverifiable', reason: `${trust.gpgProgram} is not installed` };
     const status = (name: string) => new RegExp(`^\\[GNUPG:\\] ${name} (.*)$`, 'm').exec(result.stdout)?.[1];
-    if (status('NO_PUBKEY') !== undefined || status('ERRSIG') !== undefined) return { status: 'unverifiable', reason: 'its OpenPGP key is not in the keyring' };
+    if (status('NO_PUBKEY') !== undefined || status('ERRSIG') !== undefined)
+      return { status: 'unverifiable', reason: 'its OpenPGP key is not in the keyring' };
     for (const name of ['BADSIG', 'EXPKEYSIG', 'REVKEYSIG', 'EXPSIG']) {
       if (status(name) !== undefined) return { status: 'bad', reason: `its OpenPGP signature is not good (${name})` };
     }

@@ -86,7 +86,6 @@ export function recordProblem(value: unknown): string | undefined {
   if (record.text.length !== record.end[0] - record.start[0] + 1) return 'text does not match its line span';
   if (typeof record.createdAt !== 'number' || typeof record.confidence !== 'number') return 'bad createdAt or confidence';
   if (record.human !== undefined && !(Array.isArray(record.human) && record.human.every(isInteger))) return 'bad human lines';
-  if (record.reviewed !== undefined &&
-    (typeof record.reviewed?.by !== 'string' || typeof record.reviewed?.at !== 'number')) return 'bad review';
+  if (record.reviewed !== undefined && (typeof record.reviewed?.by !== 'string' || typeof record.reviewed?.at !== 'number')) return 'bad review';
   return undefined;
 }

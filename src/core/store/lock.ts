@@ -46,15 +46,20 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
     if (await tryCreate(lockPath, JSON.stringify(holder))) break;
     if (await breakIfAbandoned(lockPath, staleMs)) continue;
     if (Date.now() > deadline) {
-      throw new Error(`the store is locked by another process (${lockPath}); try again, or delete the lock file if no AI Provenance process is running`);
+      throw new Error(
+        `the store is locked by another process (${lockPath}); try again, or delete the lock file if no AI Provenance process is running`,
+      );
     }
     await sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 100);
   }
-  const heartbeat = setInterval(() => {
-    const now = new Date();
-    fs.utimes(lockPath, now, now).catch(() => undefined);
-  }, Math.max(50, Math.floor(staleMs / 4)));
+  const heartbeat = setInterval(
+    () => {
+      const now = new Date();
+      fs.utimes(lockPath, now, now).catch(() => undefined);
+    },
+    Math.max(50, Math.floor(staleMs / 4)),
+  );
   heartbeat.unref();
   try {
     return await work();

@@ -106,7 +106,10 @@ export class RegionStore {
 
   /** Repo-relative paths of files that have regions. */
   files(): string[] {
-    return [...this.entries].filter(([, entry]) => entry.regions.size > 0).map(([path]) => path).sort();
+    return [...this.entries]
+      .filter(([, entry]) => entry.regions.size > 0)
+      .map(([path]) => path)
+      .sort();
   }
 
   regions(path: string): readonly AiRegion[] {
@@ -308,36 +311,40 @@ export class RegionStore {
     if (this.readOnly) return { wrote: false, changedFromDisk: [] };
     const { storeDir } = this.options;
     await mkdir(storeDir, { recursive: true });
-    return withFileLock(join(storeDir, LOCK_FILE_NAME), async () => {
-      const disk = await readStoreFile(storeDir);
-      this.problemList.push(...disk.problems);
-      if (disk.newerVersion !== undefined) {
-        this.newerVersion = disk.newerVersion;
-        return { wrote: false, changedFromDisk: [] };
-      }
-      // From here to the write nothing awaits, so no edit can slip between
-      // reading our state and replacing it with the merged one.
-      const pending = [...this.entries].filter(([, entry]) => entry.dirty).map(([path]) => path);
-      const { merged, changedFromDisk, wrote } = this.mergeWith(disk.files);
-      if (wrote) {
-        this.writingChanges = true;
-        try {
-          await writeStoreFile(storeDir, merged);
-        } catch (error) {
-          // Not on disk: what was pending stays pending (the entries now hold the merged state, which includes it).
-          for (const path of pending) {
-            const entry = this.entries.get(path);
-            if (entry) entry.dirty = true;
-          }
-          throw error;
-        } finally {
-          this.writingChanges = false;
+    return withFileLock(
+      join(storeDir, LOCK_FILE_NAME),
+      async () => {
+        const disk = await readStoreFile(storeDir);
+        this.problemList.push(...disk.problems);
+        if (disk.newerVersion !== undefined) {
+          this.newerVersion = disk.newerVersion;
+          return { wrote: false, changedFromDisk: [] };
         }
-      }
-      this.base = merged;
-      if (changedFromDisk.length > 0) this.emit({ paths: changedFromDisk, origin: 'disk' });
-      return { wrote, changedFromDisk };
-    }, { timeoutMs: 10_000 });
+        // From here to the write nothing awaits, so no edit can slip between
+        // reading our state and replacing it with the merged one.
+        const pending = [...this.entries].filter(([, entry]) => entry.dirty).map(([path]) => path);
+        const { merged, changedFromDisk, wrote } = this.mergeWith(disk.files);
+        if (wrote) {
+          this.writingChanges = true;
+          try {
+            await writeStoreFile(storeDir, merged);
+          } catch (error) {
+            // Not on disk: what was pending stays pending (the entries now hold the merged state, which includes it).
+            for (const path of pending) {
+              const entry = this.entries.get(path);
+              if (entry) entry.dirty = true;
+            }
+            throw error;
+          } finally {
+            this.writingChanges = false;
+          }
+        }
+        this.base = merged;
+        if (changedFromDisk.length > 0) this.emit({ paths: changedFromDisk, origin: 'disk' });
+        return { wrote, changedFromDisk };
+      },
+      { timeoutMs: 10_000 },
+    );
   }
 
   private mergeWith(diskFiles: ReadonlyMap<string, FileRecord>) {

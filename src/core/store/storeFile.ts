@@ -35,15 +35,26 @@ export async function readStoreFile(storeDir: string): Promise<ReadResult> {
     };
   }
   const document = parsed as Partial<StoreDocument>;
-  if (typeof document !== 'object' || document === null || document.format !== STORE_FORMAT || typeof document.files !== 'object' || document.files === null) {
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    document.format !== STORE_FORMAT ||
+    typeof document.files !== 'object' ||
+    document.files === null
+  ) {
     const aside = await keepAside(storeDir, text);
-    return { files: new Map(), problems: [`The region store ${path} is not an AI Provenance store; it was kept as ${aside} and a new store was started.`] };
+    return {
+      files: new Map(),
+      problems: [`The region store ${path} is not an AI Provenance store; it was kept as ${aside} and a new store was started.`],
+    };
   }
   if (typeof document.version !== 'number' || document.version > STORE_VERSION) {
     return {
       files: new Map(),
       newerVersion: typeof document.version === 'number' ? document.version : Number.NaN,
-      problems: [`The region store ${path} was written by a newer AI Provenance (format version ${String(document.version)}); it is left untouched and regions are kept in memory only. Update AI Provenance to use it.`],
+      problems: [
+        `The region store ${path} was written by a newer AI Provenance (format version ${String(document.version)}); it is left untouched and regions are kept in memory only. Update AI Provenance to use it.`,
+      ],
     };
   }
 
@@ -65,7 +76,9 @@ export async function readStoreFile(storeDir: string): Promise<ReadResult> {
   const aside = await keepAside(storeDir, text);
   return {
     files,
-    problems: [`The region store ${path} had ${skipped.length} unreadable entr${skipped.length === 1 ? 'y' : 'ies'} (${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}); the original was kept as ${aside}.`],
+    problems: [
+      `The region store ${path} had ${skipped.length} unreadable entr${skipped.length === 1 ? 'y' : 'ies'} (${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '; …' : ''}); the original was kept as ${aside}.`,
+    ],
   };
 }
 

@@ -3,7 +3,15 @@ export { aiLineSpan, blastFacts, isKnown, type AiLineSpan, type BlastLookup } fr
 export { BlastMemo, type BlastQuery } from './blastMemo';
 export type { AnnotationSettings } from './viewSettings';
 export { classesText } from './annotationText';
-export { EMPTY_PLAN, planDecorations, type Annotation, type AnnotationKind, type DecorationPlan, type FileDecorationInput, type TextSpan } from './decorationPlan';
+export {
+  EMPTY_PLAN,
+  planDecorations,
+  type Annotation,
+  type AnnotationKind,
+  type DecorationPlan,
+  type FileDecorationInput,
+  type TextSpan,
+} from './decorationPlan';
 export { regionHoverMarkdown, type RegionHoverInput, type RegionHoverLinks } from './regionHover';
 export { planStatusMeter, type StatusMeter, type StatusMeterOptions } from './statusMeter';
 export { planRegionTree, type RegionTreeFile, type RegionTreeOptions, type RegionTreeRegion } from './regionTree';

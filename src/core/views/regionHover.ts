@@ -63,7 +63,9 @@ export function riskLine(risk: RegionRisk): string {
 }
 
 /** The dependents by depth, each a link; none without an index. */
-export function blastSection(input: Pick<RegionHoverInput, 'blast' | 'maxDependents'> & { readonly links: Pick<RegionHoverLinks, 'openFile'> }): string[] {
+export function blastSection(
+  input: Pick<RegionHoverInput, 'blast' | 'maxDependents'> & { readonly links: Pick<RegionHoverLinks, 'openFile'> },
+): string[] {
   const { blast } = input;
   if (blast === undefined || blast === 'unavailable') return [];
   if (blast === 'pending') return ['**Blast radius:** indexing…'];
@@ -109,8 +111,6 @@ function dependentItem(dependent: Dependent, links: Pick<RegionHoverLinks, 'open
 
 function actions(input: RegionHoverInput): string {
   const { links, region } = input;
-  const review = region.reviewed
-    ? link('$(circle-slash) Mark unreviewed', links.markUnreviewed)
-    : link('$(check) Mark reviewed', links.markReviewed);
+  const review = region.reviewed ? link('$(circle-slash) Mark unreviewed', links.markUnreviewed) : link('$(check) Mark reviewed', links.markReviewed);
   return `${review} · ${link('$(close) Unmark as AI', links.unmark)}`;
 }

@@ -59,7 +59,9 @@ function tooltip(summary: RiskSummary, options: StatusMeterOptions): string {
   const sections = [`**${summary.label}** · ${escapeMarkdown(summary.explanation)}`];
   const levels = [...RISK_LEVELS].reverse().filter((level) => level !== 'none' && summary.breakdown[level] > 0);
   if (levels.length > 0) {
-    sections.push(['| Risk | Files |', '| :-- | --: |', ...levels.map((level) => `| ${ICONS[level]} ${level} | ${summary.breakdown[level]} |`)].join('\n'));
+    sections.push(
+      ['| Risk | Files |', '| :-- | --: |', ...levels.map((level) => `| ${ICONS[level]} ${level} | ${summary.breakdown[level]} |`)].join('\n'),
+    );
   }
   if (summary.top.length > 0) sections.push(['Riskiest files:', ...summary.top.map((file) => topFile(file, options))].join('\n'));
   if (options.indexing) sections.push('*Blast radius: indexing… (the level may still rise)*');

@@ -83,5 +83,13 @@ export function assessWorkspace(repositories: readonly RepositoryRiskInput[]): W
   }
   files.sort((a, b) => b.risk.score - a.risk.score || a.path.localeCompare(b.path) || a.root.localeCompare(b.root));
   // Each file is levelled with its own repository's model: the summary counts those levels.
-  return { summary: summarizeFiles(files.map((file) => file.risk), TOP_FILES), files, regions: regionCount, indexing };
+  return {
+    summary: summarizeFiles(
+      files.map((file) => file.risk),
+      TOP_FILES,
+    ),
+    files,
+    regions: regionCount,
+    indexing,
+  };
 }

@@ -53,7 +53,14 @@ export class AgentOffer {
         BUTTONS.install,
         BUTTONS.notNow,
       )
-      .then((choice) => (choice === BUTTONS.install ? this.install(root, agents.map((agent) => agent.name)) : undefined));
+      .then((choice) =>
+        choice === BUTTONS.install
+          ? this.install(
+              root,
+              agents.map((agent) => agent.name),
+            )
+          : undefined,
+      );
   }
 
   /** Installs the project hooks of `names` in `root` (what the Install button does). */

@@ -38,9 +38,18 @@ async function pickAgents(root: string): Promise<string[]> {
   const items = await Promise.all(
     AGENTS.map(async (agent) => {
       const state = await agentState(agent, { root, home: homedir() });
-      return { label: agent.displayName, description: state.installed ? `installed (${state.scope})` : agent.files.project, name: agent.name, picked: false };
+      return {
+        label: agent.displayName,
+        description: state.installed ? `installed (${state.scope})` : agent.files.project,
+        name: agent.name,
+        picked: false,
+      };
     }),
   );
-  const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Install agent hooks (project)', placeHolder: 'The agents whose file edits AI Provenance should record' });
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'Install agent hooks (project)',
+    placeHolder: 'The agents whose file edits AI Provenance should record',
+  });
   return picked?.map((item) => item.name) ?? [];
 }

@@ -16,7 +16,15 @@ export function publicApi(registry: RepositoryRegistry): AiProvenanceExtension {
 
 function createV1(registry: RepositoryRegistry): AiProvenanceApiV1 {
   const onDidChangeRegions: vscode.Event<readonly vscode.Uri[]> = (listener, thisArg, disposables) =>
-    registry.onDidChangeRegions((change) => listener.call(thisArg, change.paths.map((path) => change.repository.uriOf(path))), undefined, disposables);
+    registry.onDidChangeRegions(
+      (change) =>
+        listener.call(
+          thisArg,
+          change.paths.map((path) => change.repository.uriOf(path)),
+        ),
+      undefined,
+      disposables,
+    );
   return {
     version: 1,
     async regionsOf(uri) {

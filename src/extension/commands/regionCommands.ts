@@ -48,7 +48,9 @@ async function targetOf(registry: RepositoryRegistry, uriLike?: vscode.Uri | str
   const repository = await registry.resolve(uri);
   const path = repository?.pathOf(uri);
   if (!repository || path === undefined) {
-    void vscode.window.showWarningMessage(`AI Provenance does not track ${uri.fsPath || uri.toString()}: it is outside the workspace folders and any git repository.`);
+    void vscode.window.showWarningMessage(
+      `AI Provenance does not track ${uri.fsPath || uri.toString()}: it is outside the workspace folders and any git repository.`,
+    );
     return undefined;
   }
   const matchingEditor = editor && editor.document.uri.toString() === uri.toString() ? editor : undefined;
@@ -66,9 +68,7 @@ function selectedLineSpans(editor: vscode.TextEditor) {
 function regionAtCursor(target: Target): AiRegion | undefined {
   const cursor = target.editor?.selection.active;
   if (!cursor) return undefined;
-  return target.repository.store.regions(target.path).find(
-    (region) => region.start.line <= cursor.line && cursor.line <= region.end.line,
-  );
+  return target.repository.store.regions(target.path).find((region) => region.start.line <= cursor.line && cursor.line <= region.end.line);
 }
 
 async function markSelectionAsAi(registry: RepositoryRegistry): Promise<void> {

@@ -9,7 +9,16 @@ import { relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { HookFailure } from '../../core/git';
 import { plural } from '../../core/text';
-import { HookInstallError, hooksStatus, type HooksStatus, type HookState, installHooks, type InstallResult, uninstallHooks, type UninstallResult } from '../../core/provenance';
+import {
+  HookInstallError,
+  hooksStatus,
+  type HooksStatus,
+  type HookState,
+  installHooks,
+  type InstallResult,
+  uninstallHooks,
+  type UninstallResult,
+} from '../../core/provenance';
 import { describeError, type Log } from '../log';
 import { type RepositoryContext, repositoryName } from '../repositories/repositoryContext';
 import type { RegionsChange, RepositoryRegistry } from '../repositories/repositoryRegistry';
@@ -78,7 +87,10 @@ export class CommitHooks implements vscode.Disposable {
    * real node given to `hook install --node`) while it still exists.
    */
   private async nodeFor(root: string): Promise<string> {
-    const recorded = await this.status(root).then((status) => status.nodeFallback, () => undefined);
+    const recorded = await this.status(root).then(
+      (status) => status.nodeFallback,
+      () => undefined,
+    );
     return recorded && existsSync(recorded) ? recorded : this.editorBinary;
   }
 
@@ -115,7 +127,8 @@ export function hooksHealth(status: HooksStatus): HooksHealth {
 
   const problems = status.hooks.flatMap((hook) => {
     if (hook.state === 'changed') return [`${hook.name} was edited since it was installed`];
-    if (hook.state === 'foreign') return [`${hook.name} was replaced by another hook${status.husky ? ' (Husky regenerates .husky/_ on npm install)' : ''}`];
+    if (hook.state === 'foreign')
+      return [`${hook.name} was replaced by another hook${status.husky ? ' (Husky regenerates .husky/_ on npm install)' : ''}`];
     return [];
   });
   if (problems.length > 0) return { kind: 'attention', problems };
@@ -123,7 +136,11 @@ export function hooksHealth(status: HooksStatus): HooksHealth {
   const reasons = [
     ...status.hooks.filter((hook) => hook.state === 'outdated').map((hook) => `${hook.name} was written by another version`),
     ...status.hooks.filter((hook) => hook.state === 'missing').map((hook) => `${hook.name} is missing`),
-    ...(!status.cliCopy.present ? ['the hooks\' copy of the CLI is missing'] : status.cliCopy.current === false ? ['the hooks\' copy of the CLI differs from this extension\'s'] : []),
+    ...(!status.cliCopy.present
+      ? ["the hooks' copy of the CLI is missing"]
+      : status.cliCopy.current === false
+        ? ["the hooks' copy of the CLI differs from this extension's"]
+        : []),
     ...(status.nodeFallbackPresent === false ? [`the node the hooks fall back to (${status.nodeFallback}) no longer exists`] : []),
   ];
   return { kind: 'stale', reasons };
@@ -301,7 +318,10 @@ export class HooksUpkeep implements vscode.Disposable {
     this.log.warn(`The commit hooks of ${root} need attention: ${problems.join('; ')}`);
     const name = repositoryName(root);
     void vscode.window
-      .showWarningMessage(`AI Provenance's commit hooks in ${name} were changed: ${problems.join('; ')}. Commits may miss their AI provenance.`, REINSTALL)
+      .showWarningMessage(
+        `AI Provenance's commit hooks in ${name} were changed: ${problems.join('; ')}. Commits may miss their AI provenance.`,
+        REINSTALL,
+      )
       .then((choice) => {
         if (choice === REINSTALL) void this.actions.install(root);
       });
@@ -317,7 +337,9 @@ export class HooksUpkeep implements vscode.Disposable {
     const fresh = failures.filter((failure) => failure.at > seen);
     if (fresh.length === 0) return;
     for (const failure of fresh) {
-      this.log.warn(`Commit hook ${failure.hook} in ${root} could not record provenance at ${new Date(failure.at).toISOString()}${failure.commit ? ` (commit ${failure.commit.slice(0, 10)})` : ''}: ${failure.detail}`);
+      this.log.warn(
+        `Commit hook ${failure.hook} in ${root} could not record provenance at ${new Date(failure.at).toISOString()}${failure.commit ? ` (commit ${failure.commit.slice(0, 10)})` : ''}: ${failure.detail}`,
+      );
     }
     void this.memory.update(key, Math.max(...fresh.map((failure) => failure.at)));
     this.failuresReported.push(root);

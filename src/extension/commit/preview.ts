@@ -6,7 +6,18 @@
 // (InputBoxActivity).
 import * as vscode from 'vscode';
 import { operationInProgress } from '../../core/git';
-import { applyTrailers, type BlastRadiusProvider, type CommitProvenance, computeCommitProvenance, hasContent, isEmptyButOurTrailers, isOurTrailerKey, readProvenanceSettings, readTrailers, type Trailer } from '../../core/provenance';
+import {
+  applyTrailers,
+  type BlastRadiusProvider,
+  type CommitProvenance,
+  computeCommitProvenance,
+  hasContent,
+  isEmptyButOurTrailers,
+  isOurTrailerKey,
+  readProvenanceSettings,
+  readTrailers,
+  type Trailer,
+} from '../../core/provenance';
 import { isKnown } from '../../core/views';
 import type { BlastRadiusSource } from '../blastRadius/blastRadiusSource';
 import { describeError, type Log } from '../log';

@@ -53,7 +53,13 @@ export function registerCommit(
     for (const repository of api.repositories) gitRoots.add(repository.rootUri.fsPath);
     return vscode.Disposable.from(preview, ...tracking, { dispose: () => (preview = undefined) });
   });
-  const knownRoots = () => [...registry.all().filter((repository) => repository.inGit).map((repository) => repository.root), ...gitRoots];
+  const knownRoots = () => [
+    ...registry
+      .all()
+      .filter((repository) => repository.inGit)
+      .map((repository) => repository.root),
+    ...gitRoots,
+  ];
 
   const api: CommitApi = {
     hookOffersShown: () => offer.shown,
@@ -65,6 +71,12 @@ export function registerCommit(
       if (root !== undefined) await preview?.settled(root);
     },
   };
-  const disposables = [hooks, rootsWithHooks, upkeep, git, ...registerCommitCommands({ registry, hooks, actions, offer, blastRadius, knownRoots, log })];
+  const disposables = [
+    hooks,
+    rootsWithHooks,
+    upkeep,
+    git,
+    ...registerCommitCommands({ registry, hooks, actions, offer, blastRadius, knownRoots, log }),
+  ];
   return { disposables, api };
 }

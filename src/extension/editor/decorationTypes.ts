@@ -28,7 +28,11 @@ export function createDecorationTypes(extensionUri: vscode.Uri): DecorationTypes
     }),
     // The overview ruler covers the whole file, so its marks are types of their own (gutter icons are painted near the visible lines only).
     aiRuler: create({ overviewRulerColor: color('regionOverviewRuler'), overviewRulerLane: vscode.OverviewRulerLane.Left, isWholeLine: true }),
-    loadBearingRuler: create({ overviewRulerColor: color('loadBearingOverviewRuler'), overviewRulerLane: vscode.OverviewRulerLane.Right, isWholeLine: true }),
+    loadBearingRuler: create({
+      overviewRulerColor: color('loadBearingOverviewRuler'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      isWholeLine: true,
+    }),
     ...createAnnotationTypes(),
   };
   return disposingAll(types);

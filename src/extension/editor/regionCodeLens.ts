@@ -14,7 +14,10 @@ export class RegionCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   private readonly disposables: vscode.Disposable[];
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
-  constructor(registry: RepositoryRegistry, private readonly insights: RegionInsights) {
+  constructor(
+    registry: RepositoryRegistry,
+    private readonly insights: RegionInsights,
+  ) {
     const changed = () => this.changeEmitter.fire();
     this.disposables = [
       this.changeEmitter,

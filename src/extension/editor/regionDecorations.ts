@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { changedDecorations, type DecorationKind, type DecorationPlan, EMPTY_PLAN, type LineWindow, ofKind, paintWindow, planDecorations, sameWindow } from '../../core/views';
+import {
+  changedDecorations,
+  type DecorationKind,
+  type DecorationPlan,
+  EMPTY_PLAN,
+  type LineWindow,
+  ofKind,
+  paintWindow,
+  planDecorations,
+  sameWindow,
+} from '../../core/views';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { RegionInsights } from '../views/regionInsights';
 import { afterLine, createDecorationTypes, type DecorationTypes } from './decorationTypes';

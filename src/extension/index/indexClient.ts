@@ -39,7 +39,10 @@ export class IndexClient implements IndexConnection {
   private disposing = false;
   private lastError: Error | undefined;
 
-  constructor(script: string, private readonly onExit: (error: Error) => void) {
+  constructor(
+    script: string,
+    private readonly onExit: (error: Error) => void,
+  ) {
     this.worker = new Worker(script);
     this.worker.on('message', (reply: ReplyEnvelope) => this.settle(reply));
     this.worker.on('error', (error) => {

@@ -21,11 +21,16 @@ export function registerIndexCommands(service: WorkspaceIndexService, registry: 
     vscode.commands.registerCommand(SHOW_INDEX_STATS_COMMAND, async () => {
       const indexes = service.all();
       if (!service.isEnabled) log.info('Workspace index: switched off (aiProvenance.index.enabled).');
-      else if (indexes.length === 0) log.info('Workspace index: no repository indexed yet (an index starts when a file of the repository is open or has AI regions).');
+      else if (indexes.length === 0)
+        log.info('Workspace index: no repository indexed yet (an index starts when a file of the repository is open or has AI regions).');
       for (const index of indexes) {
         const { lastBuild, current, state, problem } = await index.stats();
-        const size = current ? `${current.indexed} of ${current.files} files indexed, ${current.edges} edges, ${current.unresolvedImports} unresolved imports` : 'not built yet';
-        log.info(`Workspace index of ${index.root}: ${state}${problem ? ` (${problem})` : ''}; now ${size}; cache in ${index.options.cacheDir ?? '(none)'}`);
+        const size = current
+          ? `${current.indexed} of ${current.files} files indexed, ${current.edges} edges, ${current.unresolvedImports} unresolved imports`
+          : 'not built yet';
+        log.info(
+          `Workspace index of ${index.root}: ${state}${problem ? ` (${problem})` : ''}; now ${size}; cache in ${index.options.cacheDir ?? '(none)'}`,
+        );
         if (lastBuild) log.info(`  last full build: ${describeBuild(index.root, 'last build', lastBuild)}`);
       }
       log.show(true);

@@ -106,7 +106,10 @@ export class IndexSession {
 }
 
 /** The thread gets the raw `aiProvenance.loadBearing` value; its problems are reported with the files'. */
-async function loadClassifierWithSetting(root: string, setting: unknown): Promise<{ classifier: LoadBearingClassifier; problems: readonly string[] }> {
+async function loadClassifierWithSetting(
+  root: string,
+  setting: unknown,
+): Promise<{ classifier: LoadBearingClassifier; problems: readonly string[] }> {
   const user = setting === undefined ? undefined : parseUserLoadBearingSettings(setting);
   const loaded = await loadClassifier(root, user?.settings);
   return { classifier: loaded.classifier, problems: [...(user?.problems ?? []), ...loaded.problems] };

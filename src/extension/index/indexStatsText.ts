@@ -16,7 +16,10 @@ export function describeBuild(root: string, why: string, stats: IndexStats, read
     .join(', ');
   const { ms } = stats;
   const phases = `list ${ms.list}, stat ${ms.stat}, parse ${ms.parse}, link ${ms.link}, save ${ms.save}`;
-  const timing = readyMs === undefined ? `built in ${ms.total} ms (${phases})` : `ready in ${Math.round(readyMs)} ms: thread start ${Math.max(0, Math.round(readyMs) - ms.total)}, build ${ms.total} (${phases})`;
+  const timing =
+    readyMs === undefined
+      ? `built in ${ms.total} ms (${phases})`
+      : `ready in ${Math.round(readyMs)} ms: thread start ${Math.max(0, Math.round(readyMs) - ms.total)}, build ${ms.total} (${phases})`;
   return (
     `Index of ${root} (${why}): ${stats.indexed} of ${stats.files} files indexed${languages ? ` (${languages})` : ''}${stats.generated > 0 ? ` (${stats.generated} generated)` : ''}, ` +
     `${stats.edges} edges, ${stats.unresolvedImports} unresolved imports, ${stats.parseErrors} with syntax errors, ${stats.failed} failed; ` +

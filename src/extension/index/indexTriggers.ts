@@ -17,7 +17,12 @@ import type { WorkspaceIndexService } from './workspaceIndexService';
  * disk (agents, generators, git) and config files reach it as file events;
  * a branch switch lists the repository again. Typing never does.
  */
-export function registerIndexTriggers(service: WorkspaceIndexService, registry: RepositoryRegistry, branches: BranchWatcher, log: Log): vscode.Disposable[] {
+export function registerIndexTriggers(
+  service: WorkspaceIndexService,
+  registry: RepositoryRegistry,
+  branches: BranchWatcher,
+  log: Log,
+): vscode.Disposable[] {
   const watchers = new Map<string, vscode.Disposable>();
   const startIfUseful = (repository: RepositoryContext) => {
     if (repository.store.files().length > 0 || visibleRepositories(registry).has(repository)) service.ensureStarted(repository);
@@ -90,7 +95,12 @@ function watchRepository(root: string, service: WorkspaceIndexService): vscode.D
     if (classFiles.has(uri.fsPath)) service.classesChanged(root);
     else if (mayMatter(basename(uri.fsPath))) service.filesChanged([{ path: uri.fsPath, kind }]);
   };
-  const subscriptions = [watcher, watcher.onDidCreate(forward('created')), watcher.onDidChange(forward('changed')), watcher.onDidDelete(forward('deleted'))];
+  const subscriptions = [
+    watcher,
+    watcher.onDidCreate(forward('created')),
+    watcher.onDidChange(forward('changed')),
+    watcher.onDidDelete(forward('deleted')),
+  ];
   return { dispose: () => subscriptions.forEach((subscription) => subscription.dispose()) };
 }
 

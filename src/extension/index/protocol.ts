@@ -43,7 +43,15 @@ export interface FileChange {
 /** What a batch of changed paths did to the index. */
 export type ChangeOutcome =
   | { readonly kind: 'none'; readonly ignored: number }
-  | { readonly kind: 'update'; readonly ignored: number; readonly parsed: number; readonly removed: number; readonly relinked: number; readonly configChanged: boolean; readonly ms: number }
+  | {
+      readonly kind: 'update';
+      readonly ignored: number;
+      readonly parsed: number;
+      readonly removed: number;
+      readonly relinked: number;
+      readonly configChanged: boolean;
+      readonly ms: number;
+    }
   | { readonly kind: 'refresh'; readonly ignored: number; readonly reason: string; readonly stats: IndexStats };
 
 export type IndexRequest =
@@ -81,5 +89,4 @@ export interface RequestEnvelope {
 }
 
 export type ReplyEnvelope =
-  | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: string };
+  { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: string };

@@ -7,7 +7,11 @@ import { registerIndexTriggers } from './indexTriggers';
 import { WorkspaceIndexService } from './workspaceIndexService';
 
 /** The workspace index in the editor: the service (a BlastRadiusSource), what feeds it, its commands. */
-export function registerWorkspaceIndex(registry: RepositoryRegistry, branches: BranchWatcher, log: Log): { readonly service: WorkspaceIndexService; readonly disposables: vscode.Disposable[] } {
+export function registerWorkspaceIndex(
+  registry: RepositoryRegistry,
+  branches: BranchWatcher,
+  log: Log,
+): { readonly service: WorkspaceIndexService; readonly disposables: vscode.Disposable[] } {
   const service = new WorkspaceIndexService(log);
   return {
     service,

@@ -103,7 +103,19 @@ export class RepositoryIndex {
     this.connection = connection;
     const { root, cacheDir, exclude, maxFileBytes, parseWorkers, trusted } = this.options;
     this.opened = connection
-      .request({ op: 'open', options: { root, cacheDir, exclude, maxFileBytes, parseWorkers, trusted, loadBearingSetting: this.options.loadBearingSetting(), discardCache } })
+      .request({
+        op: 'open',
+        options: {
+          root,
+          cacheDir,
+          exclude,
+          maxFileBytes,
+          parseWorkers,
+          trusted,
+          loadBearingSetting: this.options.loadBearingSetting(),
+          discardCache,
+        },
+      })
       .then(({ problems }) => {
         // LoadBearingService reports configuration problems to the user; here they would be repeats.
         for (const problem of problems) this.log.debug(`Index of ${root}: ${problem}`);
@@ -155,7 +167,13 @@ export class RepositoryIndex {
   }
 
   /** The last full build's figures and the current size of the graph. */
-  async stats(): Promise<{ lastBuild: IndexStats | undefined; readyMs: number | undefined; current: IndexStats | undefined; state: IndexState; problem: string | undefined }> {
+  async stats(): Promise<{
+    lastBuild: IndexStats | undefined;
+    readyMs: number | undefined;
+    current: IndexStats | undefined;
+    state: IndexState;
+    problem: string | undefined;
+  }> {
     let current: IndexStats | undefined;
     if (this.connection && this.built) current = (await this.connection.request({ op: 'stats' })).stats;
     return { lastBuild: this.lastBuild, readyMs: this.readyMs, current, state: this.state, problem: this.problem };

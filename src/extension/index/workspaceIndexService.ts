@@ -184,7 +184,9 @@ export class WorkspaceIndexService implements BlastRadiusSource, vscode.Disposab
   }
 
   private showProgress(repository: RepositoryContext, done: Promise<unknown>): void {
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Indexing ${repository.name}` }, () => done.catch(() => undefined));
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Indexing ${repository.name}` }, () =>
+      done.catch(() => undefined),
+    );
   }
 
   private warnOnce(repository: RepositoryContext, message: string): void {

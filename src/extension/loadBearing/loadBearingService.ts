@@ -95,7 +95,9 @@ export class LoadBearingService implements vscode.Disposable {
       this.problems.report(settings.problems, configFileOf(repository, settings.problems));
       this.changeEmitter.fire();
     });
-    const tracked = load.catch((error) => this.problems.report([`could not read the configuration of ${repository.root}: ${describeError(error)}`], undefined));
+    const tracked = load.catch((error) =>
+      this.problems.report([`could not read the configuration of ${repository.root}: ${describeError(error)}`], undefined),
+    );
     this.loads.set(repository.root, tracked);
     void tracked.finally(() => {
       if (this.loads.get(repository.root) === tracked) this.loads.delete(repository.root);

@@ -78,10 +78,18 @@ export class RegionsView implements vscode.Disposable {
       register('aiProvenance.regionsView.showLoadBearingOnly', () => this.setFilter(true)),
       register('aiProvenance.regionsView.showAll', () => this.setFilter(false)),
       // Menus pass the element; the region commands take `{ uri, regionId }`, which region elements are.
-      register('aiProvenance.regionsView.markReviewed', (node: RegionNode) => vscode.commands.executeCommand('aiProvenance.markReviewed', reference(node))),
-      register('aiProvenance.regionsView.markUnreviewed', (node: RegionNode) => vscode.commands.executeCommand('aiProvenance.markUnreviewed', reference(node))),
-      register('aiProvenance.regionsView.unmark', (node: RegionNode) => vscode.commands.executeCommand('aiProvenance.unmarkSelection', reference(node))),
-      register('aiProvenance.regionsView.markFileReviewed', (node: FileNode) => vscode.commands.executeCommand('aiProvenance.markFileReviewed', node.uri)),
+      register('aiProvenance.regionsView.markReviewed', (node: RegionNode) =>
+        vscode.commands.executeCommand('aiProvenance.markReviewed', reference(node)),
+      ),
+      register('aiProvenance.regionsView.markUnreviewed', (node: RegionNode) =>
+        vscode.commands.executeCommand('aiProvenance.markUnreviewed', reference(node)),
+      ),
+      register('aiProvenance.regionsView.unmark', (node: RegionNode) =>
+        vscode.commands.executeCommand('aiProvenance.unmarkSelection', reference(node)),
+      ),
+      register('aiProvenance.regionsView.markFileReviewed', (node: FileNode) =>
+        vscode.commands.executeCommand('aiProvenance.markFileReviewed', node.uri),
+      ),
     ];
   }
 }

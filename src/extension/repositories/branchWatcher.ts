@@ -20,7 +20,10 @@ export class BranchWatcher implements vscode.Disposable {
 
   readonly onDidSwitch = this.switchEmitter.event;
 
-  constructor(registry: RepositoryRegistry, private readonly log: Log) {
+  constructor(
+    registry: RepositoryRegistry,
+    private readonly log: Log,
+  ) {
     this.subscription = registry.onDidOpenRepository((repository) => void this.watch(repository));
     for (const repository of registry.all()) void this.watch(repository);
   }

@@ -52,7 +52,10 @@ export function registerReview(
     tree.refresh();
     const reviews = service.all().filter((review) => review.base);
     treeView.description = reviews.length === 1 ? `vs ${reviews[0]!.base!.ref}` : undefined;
-    const open = reviews.reduce((sum, review) => sum + (review.state?.files.filter((file) => file.requiresSignOff && file.hunks.some((hunk) => hunk.open > 0)).length ?? 0), 0);
+    const open = reviews.reduce(
+      (sum, review) => sum + (review.state?.files.filter((file) => file.requiresSignOff && file.hunks.some((hunk) => hunk.open > 0)).length ?? 0),
+      0,
+    );
     treeView.badge = open > 0 ? { value: open, tooltip: `${plural(open, 'file')} with AI code that needs a sign-off` } : undefined;
     const empty = service.all().every((review) => !review.problem && (review.state?.files.length ?? 0) === 0);
     treeView.message = !vscode.workspace.isTrusted
@@ -117,10 +120,13 @@ async function changeBase(registry: RepositoryRegistry, service: ReviewService):
   const current = service.reviewOf(repository);
   const refs = await branchesByDate(repository.root);
   const detect = { label: '$(search) Detect automatically', description: 'the upstream’s default branch', ref: '' };
-  const picked = await vscode.window.showQuickPick([detect, ...refs.map((ref) => ({ label: ref, description: ref === current?.base?.ref ? 'current' : undefined, ref }))], {
-    title: 'Review Base',
-    placeHolder: `Compare this branch with… (now ${current?.base?.ref ?? 'none'}${current?.base ? `: ${current.base.reason}` : ''})`,
-  });
+  const picked = await vscode.window.showQuickPick(
+    [detect, ...refs.map((ref) => ({ label: ref, description: ref === current?.base?.ref ? 'current' : undefined, ref }))],
+    {
+      title: 'Review Base',
+      placeHolder: `Compare this branch with… (now ${current?.base?.ref ?? 'none'}${current?.base ? `: ${current.base.reason}` : ''})`,
+    },
+  );
   if (!picked) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(repository.root));
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;

@@ -121,8 +121,14 @@ export class ReviewDecorations implements vscode.Disposable {
     editor.setDecorations(this.types.loadBearingGutter, plan.loadBearingLines.filter(inDocument).map(line));
     editor.setDecorations(this.types.quietGutter, plan.quietLines.filter(inDocument).map(line));
     const annotations = plan.annotations.filter((annotation) => inDocument(annotation.line));
-    editor.setDecorations(this.types.warningAnnotation, annotations.filter((a) => a.kind === 'warning').map((a) => afterLine(document, a)));
-    editor.setDecorations(this.types.noteAnnotation, annotations.filter((a) => a.kind === 'note').map((a) => afterLine(document, a)));
+    editor.setDecorations(
+      this.types.warningAnnotation,
+      annotations.filter((a) => a.kind === 'warning').map((a) => afterLine(document, a)),
+    );
+    editor.setDecorations(
+      this.types.noteAnnotation,
+      annotations.filter((a) => a.kind === 'note').map((a) => afterLine(document, a)),
+    );
     if (plan === EMPTY_REVIEW_PLAN) this.snapshots.delete(document.uri.toString());
     else this.snapshots.set(document.uri.toString(), { plan, paintedAt: Date.now() });
   }

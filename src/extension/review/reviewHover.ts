@@ -51,7 +51,10 @@ export class ReviewHoverProvider implements vscode.HoverProvider {
         links: {
           openFile: (path) => openFileLink(repository, path),
           ...(shown.kind === 'branch'
-            ? { signOffHunk: commandLink('aiProvenance.signOffAiCode', { uri, lines: [shown.hunk.start, shown.hunk.end] }), signOffFile: commandLink('aiProvenance.signOffAiCode', { uri }) }
+            ? {
+                signOffHunk: commandLink('aiProvenance.signOffAiCode', { uri, lines: [shown.hunk.start, shown.hunk.end] }),
+                signOffFile: commandLink('aiProvenance.signOffAiCode', { uri }),
+              }
             : {}),
           showReview: commandLink('aiProvenance.showReviewView'),
         },

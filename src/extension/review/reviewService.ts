@@ -208,7 +208,12 @@ export class ReviewService implements vscode.Disposable {
         // On main (or master) itself, detached, or gone: nothing to review, and nothing to say about it.
         const branch = await currentBranch(repository.root);
         const quiet = branch === undefined || branch === 'main' || branch === 'master';
-        review = quiet ? { repository } : { repository, problem: `No base branch found for ${branch} (no upstream default branch, no main or master). Choose one with Change Review Base.` };
+        review = quiet
+          ? { repository }
+          : {
+              repository,
+              problem: `No base branch found for ${branch} (no upstream default branch, no main or master). Choose one with Change Review Base.`,
+            };
       } else {
         // The base's policy, classes and CODEOWNERS, read through git as the gate reads them.
         const state = await reviewState(repository.root, base.ref, { notes, contentsOf });
@@ -234,7 +239,10 @@ export class ReviewService implements vscode.Disposable {
       try {
         const text = editor.document.isDirty ? editor.document.getText() : undefined;
         const hunks = await committedAiHunks(repository.root, path, { notes, ...(text !== undefined ? { contents: text } : {}) });
-        this.wholeFile.set(uri.toString(), hunks.filter((hunk) => !branch.has(hunk.commit.sha)));
+        this.wholeFile.set(
+          uri.toString(),
+          hunks.filter((hunk) => !branch.has(hunk.commit.sha)),
+        );
       } catch (error) {
         this.log.warn(`AI authorship of ${path}: ${describeError(error)}`);
       }
@@ -246,7 +254,9 @@ export class ReviewService implements vscode.Disposable {
   }
 
   private wholeFileWanted(): boolean {
-    return this.wholeFileToggled.size > 0 || vscode.window.visibleTextEditors.some((editor) => reviewSettings.wholeFileAuthorship(editor.document.uri));
+    return (
+      this.wholeFileToggled.size > 0 || vscode.window.visibleTextEditors.some((editor) => reviewSettings.wholeFileAuthorship(editor.document.uri))
+    );
   }
 
   private notesOf(repository: RepositoryContext): NoteCache {

@@ -84,7 +84,11 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
         item.tooltip = element.tooltip;
         item.iconPath = element.open > 0 ? new vscode.ThemeIcon('circle-large-outline') : new vscode.ThemeIcon('pass-filled');
         item.contextValue = element.open > 0 ? 'aiProvenanceReviewHunk.open' : 'aiProvenanceReviewHunk.signedOff';
-        item.command = { title: 'Reveal AI Code', command: 'aiProvenance.revealReviewHunk', arguments: [{ uri: element.uri, start: element.start, end: element.end }] };
+        item.command = {
+          title: 'Reveal AI Code',
+          command: 'aiProvenance.revealReviewHunk',
+          arguments: [{ uri: element.uri, start: element.start, end: element.end }],
+        };
         return item;
       }
     }
@@ -101,7 +105,14 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewNode>, 
     for (const review of reviews) {
       const { repository } = review;
       if (!review.state) {
-        if (review.problem) nodes.push({ kind: 'message', id: `${repository.root}\0message`, root: repository.root, label: several ? `${repository.name}: ${review.problem}` : review.problem, tooltip: review.problem });
+        if (review.problem)
+          nodes.push({
+            kind: 'message',
+            id: `${repository.root}\0message`,
+            root: repository.root,
+            label: several ? `${repository.name}: ${review.problem}` : review.problem,
+            tooltip: review.problem,
+          });
         continue;
       }
       nodes.push(...planReviewTree(repository.root, review.state, several ? { repositoryLabel: repository.name } : {}));

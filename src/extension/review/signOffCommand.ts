@@ -44,9 +44,11 @@ export class SignOffCommand {
   /** Runs the whole interaction; resolves with the recorded sign-off, or undefined when nothing was recorded. */
   async run(argument: SignOffArgument | ReviewNode | undefined): Promise<SignOff | undefined> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('AI Provenance: signing off runs git, which needs a trusted workspace.', 'Manage Workspace Trust').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
-      });
+      void vscode.window
+        .showWarningMessage('AI Provenance: signing off runs git, which needs a trusted workspace.', 'Manage Workspace Trust')
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+        });
       return undefined;
     }
     const target = await this.target((argument ?? {}) as SignOffArgument);
@@ -79,14 +81,20 @@ export class SignOffCommand {
       } catch (error) {
         if (!(error instanceof SignOffError) || sign !== undefined) throw error;
         const unsigned = 'Sign Off Unsigned';
-        const choice = await vscode.window.showWarningMessage(`AI Provenance: ${error.message.replace(/ \(nothing was recorded.*\)$/, '')}.`, unsigned);
+        const choice = await vscode.window.showWarningMessage(
+          `AI Provenance: ${error.message.replace(/ \(nothing was recorded.*\)$/, '')}.`,
+          unsigned,
+        );
         if (choice !== unsigned) return undefined;
         signOff = await recordSignOff(root, prepared, { sign: false });
       }
       await this.review.refresh(root);
       const { document } = signOff;
       const how = document.signature ? `signed (${document.signature.format})` : 'unsigned';
-      const own = prepared.ownCommits.length > 0 ? ` You made ${prepared.ownCommits.length} of these commits: a policy with signOff.notAuthor does not count your sign-off there.` : '';
+      const own =
+        prepared.ownCommits.length > 0
+          ? ` You made ${prepared.ownCommits.length} of these commits: a policy with signOff.notAuthor does not count your sign-off there.`
+          : '';
       this.log.info(`Signed off ${prepared.aiLines} AI lines of ${target.label} as ${document.reviewer.email} (${how}), ${signOff.id}`);
       void vscode.window.showInformationMessage(
         `AI Provenance: signed off ${plural(prepared.aiLines, 'AI line')} in ${plural(prepared.files.length, 'file')} as ${document.reviewer.name}, ${how}. Share it: git push origin ${SIGNOFFS_REF}.${own}`,
@@ -115,7 +123,8 @@ export class SignOffCommand {
       const repository = await this.registry.resolve(uri);
       const path = repository?.pathOf(uri);
       if (!repository || path === undefined) return undefined;
-      const lines = argument.lines ?? (argument.kind === 'hunk' && argument.start && argument.end ? ([argument.start, argument.end] as const) : undefined);
+      const lines =
+        argument.lines ?? (argument.kind === 'hunk' && argument.start && argument.end ? ([argument.start, argument.end] as const) : undefined);
       if (!lines) return { repository, request: { files: [path] }, label: path };
       return { repository, request: { lines: { path, ranges: [lines], ...contentsOf(uri) } }, label: `${path} L${lines[0]}-${lines[1]}` };
     }
@@ -128,7 +137,9 @@ export class SignOffCommand {
     const fileReview = editor && this.review.fileReview(editor.document.uri);
     const repository = fileReview?.review.repository ?? this.registry.all().find((candidate) => this.review.reviewOf(candidate)?.state);
     if (!repository) {
-      void vscode.window.showInformationMessage('AI Provenance: no AI code of this branch to sign off (is the base branch fetched, and are the notes?).');
+      void vscode.window.showInformationMessage(
+        'AI Provenance: no AI code of this branch to sign off (is the base branch fetched, and are the notes?).',
+      );
       return undefined;
     }
     if (editor && fileReview?.file) {
@@ -139,12 +150,24 @@ export class SignOffCommand {
       if (hit.length > 0) {
         const start = Math.min(...hit.map((hunk) => hunk.start));
         const end = Math.max(...hit.map((hunk) => hunk.end));
-        return { repository, request: { lines: { path: fileReview.path, ranges: [[start, end]], ...contentsOf(editor.document.uri) } }, label: `${fileReview.path} L${start}-${end}` };
+        return {
+          repository,
+          request: { lines: { path: fileReview.path, ranges: [[start, end]], ...contentsOf(editor.document.uri) } },
+          label: `${fileReview.path} L${start}-${end}`,
+        };
       }
     }
     const items: Array<vscode.QuickPickItem & { target: Target }> = [];
-    if (fileReview?.file) items.push({ label: `All AI code in ${fileReview.path}`, target: { repository, request: { files: [fileReview.path] }, label: fileReview.path } });
-    items.push({ label: 'All AI code of the branch', description: this.review.reviewOf(repository)?.base?.ref, target: { repository, request: {}, label: 'all AI code of the branch' } });
+    if (fileReview?.file)
+      items.push({
+        label: `All AI code in ${fileReview.path}`,
+        target: { repository, request: { files: [fileReview.path] }, label: fileReview.path },
+      });
+    items.push({
+      label: 'All AI code of the branch',
+      description: this.review.reviewOf(repository)?.base?.ref,
+      target: { repository, request: {}, label: 'all AI code of the branch' },
+    });
     const picked = await vscode.window.showQuickPick(items, { title: 'Sign Off AI Code', placeHolder: 'What do you sign off?' });
     return picked?.target;
   }

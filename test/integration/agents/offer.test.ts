@@ -18,7 +18,10 @@ describe('agents: the offer to install agent hooks', () => {
     mkdirSync(join(root, '.cursor'));
     mkdirSync(join(root, '.claude'));
     const { agents } = await extensionApi();
-    assert.deepEqual((await agents.offer.candidates(root)).map((agent) => agent.name), ['claude-code', 'cursor']);
+    assert.deepEqual(
+      (await agents.offer.candidates(root)).map((agent) => agent.name),
+      ['claude-code', 'cursor'],
+    );
     await agents.offer.offer(root);
     await waitFor('the offer to be shown', () => agents.offer.shown.includes(root));
     assert.deepEqual(await agents.offer.candidates(root), [], 'each agent is offered once, whatever the answer');

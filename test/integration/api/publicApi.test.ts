@@ -22,7 +22,7 @@ describe('api: getApi(1) for other extensions', () => {
     assert.equal((exports.getApi as (version: number) => unknown)(2), undefined);
   });
 
-  it('reports a file\'s AI regions and tells when they change', async () => {
+  it("reports a file's AI regions and tells when they change", async () => {
     const uri = writeWorkspaceFile('src/api/answer.ts', 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n');
     assert.deepEqual(await api.regionsOf(uri), []);
     const changed: vscode.Uri[] = [];

@@ -14,7 +14,10 @@ describe('capture: explicit commands', function () {
     editor.selection = new vscode.Selection(1, 0, 4, 0);
     await vscode.commands.executeCommand('aiProvenance.markSelectionAsAi');
     await expectMarked(uri, [2, 3, 4], 'the marked selection');
-    assert.deepEqual((await regionsOf(uri)).map((region) => region.source), ['manual']);
+    assert.deepEqual(
+      (await regionsOf(uri)).map((region) => region.source),
+      ['manual'],
+    );
 
     editor.selection = new vscode.Selection(2, 0, 2, 4);
     await vscode.commands.executeCommand('aiProvenance.unmarkSelection');
@@ -25,7 +28,10 @@ describe('capture: explicit commands', function () {
     await vscode.commands.executeCommand('aiProvenance.markReviewed');
     await waitFor('a reviewed region', async () => ((await regionsOf(uri)).some((region) => region.reviewed) ? true : undefined));
     const reviewed = (await regionsOf(uri)).map((region) => [region.start.line + 1, Boolean(region.reviewed)]);
-    assert.deepEqual(reviewed, [[2, false], [4, true]]);
+    assert.deepEqual(reviewed, [
+      [2, false],
+      [4, true],
+    ]);
 
     // Reviewed: a selection.
     editor.selection = new vscode.Selection(0, 0, 2, 0);

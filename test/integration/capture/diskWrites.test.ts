@@ -4,7 +4,20 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, commitOnNewBranch, expectMarked, git, markedLines, moveCursor, openNewFile, regionsOf, sleep, typeText, waitFor, writeWorkspaceFile } from './support/editorSession';
+import {
+  closeAllEditors,
+  commitOnNewBranch,
+  expectMarked,
+  git,
+  markedLines,
+  moveCursor,
+  openNewFile,
+  regionsOf,
+  sleep,
+  typeText,
+  waitFor,
+  writeWorkspaceFile,
+} from './support/editorSession';
 
 /** Rewrites a file from a child process, as an agent running in a terminal would. */
 function agentWrites(uri: vscode.Uri, text: string): void {
@@ -17,7 +30,7 @@ describe('capture: files written on disk', function () {
   this.timeout(240_000);
   afterEach(closeAllEditors);
 
-  it('marks the lines another process adds to a closed file, compared with git\'s version', async () => {
+  it("marks the lines another process adds to a closed file, compared with git's version", async () => {
     const uri = writeWorkspaceFile('capture/disk-closed.ts', ORIGINAL);
     git('add', 'capture/disk-closed.ts');
     git('commit', '-q', '-m', 'disk-closed');
@@ -29,10 +42,13 @@ describe('capture: files written on disk', function () {
     assert.ok(regions.every((region) => region.confidence === 0.75));
   });
 
-  it('marks lines written to an open, clean file; the editor\'s reload is nobody\'s edit; later typing is human', async () => {
+  it("marks lines written to an open, clean file; the editor's reload is nobody's edit; later typing is human", async () => {
     const editor = await openNewFile('capture/disk-open.ts', ORIGINAL);
     const uri = editor.document.uri;
-    agentWrites(uri, 'export const a = 1;\n// written by the agent\nexport function added() {\n  return 42;\n}\nexport const b = 2;\nexport const c = 3;\n');
+    agentWrites(
+      uri,
+      'export const a = 1;\n// written by the agent\nexport function added() {\n  return 42;\n}\nexport const b = 2;\nexport const c = 3;\n',
+    );
     await waitFor('the editor to reload the file', () => (editor.document.getText().includes('added()') ? true : undefined));
     await expectMarked(uri, [2, 3, 4, 5], 'the agent lines');
     assert.equal((await regionsOf(uri))[0].confidence, 0.95, 'compared with the text last seen in the editor');

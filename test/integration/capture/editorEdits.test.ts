@@ -3,7 +3,19 @@
 // cursor (typing, paste, snippets, IntelliSense), formatting and undo are not.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, expectMarked, git, markedLines, moveCursor, openNewFile, regionsOf, sleep, typeText, waitFor, writeWorkspaceFile } from './support/editorSession';
+import {
+  closeAllEditors,
+  expectMarked,
+  git,
+  markedLines,
+  moveCursor,
+  openNewFile,
+  regionsOf,
+  sleep,
+  typeText,
+  waitFor,
+  writeWorkspaceFile,
+} from './support/editorSession';
 
 const AGENT_BLOCK = 'export function clamp(value: number, low: number, high: number): number {\n  return Math.min(high, Math.max(low, value));\n}\n';
 
@@ -79,10 +91,19 @@ describe('capture: chat and agent edits in the editor', function () {
     await expectMarked(libraryUri, [4, 5, 6], 'the agent block');
     moveCursor(library, 0, 18);
     // What F2 does: ask the language's rename provider (the TypeScript server, once it is up) for its WorkspaceEdit and apply it.
-    const rename = await waitFor('the TypeScript rename provider', async () => {
-      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', libraryUri, new vscode.Position(0, 18), 'newName');
-      return edit && edit.size > 0 ? edit : undefined;
-    }, 120_000);
+    const rename = await waitFor(
+      'the TypeScript rename provider',
+      async () => {
+        const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
+          'vscode.executeDocumentRenameProvider',
+          libraryUri,
+          new vscode.Position(0, 18),
+          'newName',
+        );
+        return edit && edit.size > 0 ? edit : undefined;
+      },
+      120_000,
+    );
     // The agent is still at work when the person renames: its next block lands right before the rename,
     // which so falls inside the agent's burst of edits (how soon the TypeScript server answers no longer decides).
     const agentFileUri = writeWorkspaceFile('capture/rename-agent.ts', 'export const first = 1;\n');
@@ -99,7 +120,7 @@ describe('capture: chat and agent edits in the editor', function () {
     assert.deepEqual(await markedLines(userUri), new Map(), 'the renamed usages were marked');
   });
 
-  it('keeps the agent\'s region intact when the user undoes their own edit next to it', async () => {
+  it("keeps the agent's region intact when the user undoes their own edit next to it", async () => {
     const editor = await openNewFile('capture/undo.ts', 'const a = 1;\n');
     moveCursor(editor, 0, 0);
     const edit = new vscode.WorkspaceEdit();

@@ -11,7 +11,20 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { AccuracyTally } from './support/accuracy';
 import { Authorship } from './support/authorship';
-import { closeAllEditors, commitOnNewBranch, saveAndCloseAllEditors, git, markedLines, moveCursor, openNewFile, sleep, typeText, waitFor, workspaceRoot, writeWorkspaceFile } from './support/editorSession';
+import {
+  closeAllEditors,
+  commitOnNewBranch,
+  saveAndCloseAllEditors,
+  git,
+  markedLines,
+  moveCursor,
+  openNewFile,
+  sleep,
+  typeText,
+  waitFor,
+  workspaceRoot,
+  writeWorkspaceFile,
+} from './support/editorSession';
 import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 import { ReplayRecorder } from './support/replayRecorder';
 
@@ -28,16 +41,29 @@ function end(editor: vscode.TextEditor): void {
   moveCursor(editor, last, editor.document.lineAt(last).text.length);
 }
 
-async function session(tag: string, recorder: ReplayRecorder, inline: TestInlineProvider, closedFiles: Array<{ path: string; authorship: Authorship }>): Promise<void> {
+async function session(
+  tag: string,
+  recorder: ReplayRecorder,
+  inline: TestInlineProvider,
+  closedFiles: Array<{ path: string; authorship: Authorship }>,
+): Promise<void> {
   const folder = `replay-${tag}`;
   const editor = await openNewFile(`${folder}/session.ts`, `// Session ${tag}\n`);
   recorder.follow(editor.document);
   const uri = editor.document.uri;
 
   end(editor);
-  await recorder.step('typing', () => typeText('\nexport function total(items: number[]): number {\nlet sum = 0;\nfor (const item of items) {\nsum += item;\n}\nreturn sum;\n}\n'));
+  await recorder.step('typing', () =>
+    typeText('\nexport function total(items: number[]): number {\nlet sum = 0;\nfor (const item of items) {\nsum += item;\n}\nreturn sum;\n}\n'),
+  );
   end(editor);
-  await recorder.step('inline', () => acceptOffered(inline, `export function average(items: number[]): number {\n  if (items.length === 0) return 0;\n  return total(items) / items.length; // ${tag}\n}\n`, ACCEPT));
+  await recorder.step('inline', () =>
+    acceptOffered(
+      inline,
+      `export function average(items: number[]): number {\n  if (items.length === 0) return 0;\n  return total(items) / items.length; // ${tag}\n}\n`,
+      ACCEPT,
+    ),
+  );
   end(editor);
   await recorder.step('typing', () => typeText('\nconst limit = 10;\n'));
   end(editor);
@@ -54,7 +80,9 @@ async function session(tag: string, recorder: ReplayRecorder, inline: TestInline
   });
   await recorder.step('typing', () => typeText(' = 1;\n'));
   end(editor);
-  await recorder.step('inline-partial', () => acceptOffered(inline, `export const ratio = limit / 3; // ${tag}\nexport const unused = 0;`, ACCEPT_LINE));
+  await recorder.step('inline-partial', () =>
+    acceptOffered(inline, `export const ratio = limit / 3; // ${tag}\nexport const unused = 0;`, ACCEPT_LINE),
+  );
   end(editor);
   await recorder.step('typing', () => typeText('\nconst label = "cons'));
   await recorder.step('suggest', async () => {
@@ -64,21 +92,32 @@ async function session(tag: string, recorder: ReplayRecorder, inline: TestInline
   });
   await recorder.step('typing', () => typeText('";\n'));
   end(editor);
-  await recorder.step('snippet', () => vscode.commands.executeCommand('editor.action.insertSnippet', { snippet: `for (const \${1:entry} of \${2:entries}) {\n\tconsole.log(\${1:entry}, '${tag}');\n}\n` }));
+  await recorder.step('snippet', () =>
+    vscode.commands.executeCommand('editor.action.insertSnippet', {
+      snippet: `for (const \${1:entry} of \${2:entries}) {\n\tconsole.log(\${1:entry}, '${tag}');\n}\n`,
+    }),
+  );
   end(editor);
   await recorder.step('typing', () => typeText('\n'));
   // A chat "apply": a block inserted away from the cursor of the active editor.
   moveCursor(editor, 0, 0);
   await recorder.step('chat', async () => {
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(editor.document.lineCount - 1, 0), `export function scale(value: number, factor: number): number {\n  const scaled = value * factor;\n  return Math.round(scaled); // ${tag}\n}\n`);
+    edit.insert(
+      uri,
+      new vscode.Position(editor.document.lineCount - 1, 0),
+      `export function scale(value: number, factor: number): number {\n  const scaled = value * factor;\n  return Math.round(scaled); // ${tag}\n}\n`,
+    );
     await vscode.workspace.applyEdit(edit);
   });
   await recorder.step('format', () => vscode.commands.executeCommand('editor.action.formatDocument'));
   await recorder.step('undo', () => vscode.commands.executeCommand('undo'));
   await recorder.step('redo', () => vscode.commands.executeCommand('redo'));
   // A person rewrites part of an AI line.
-  const averageLine = editor.document.getText().split('\n').findIndex((line) => line.includes('return total(items) / items.length'));
+  const averageLine = editor.document
+    .getText()
+    .split('\n')
+    .findIndex((line) => line.includes('return total(items) / items.length'));
   moveCursor(editor, averageLine, editor.document.lineAt(averageLine).firstNonWhitespaceCharacterIndex);
   await recorder.step('typing', async () => {
     await vscode.commands.executeCommand('cursorEndSelect');
@@ -90,7 +129,10 @@ async function session(tag: string, recorder: ReplayRecorder, inline: TestInline
   await recorder.step('agent-disk', async () => {
     const text = editor.document.getText();
     const at = text.indexOf('const limit');
-    childWrites(uri.fsPath, `${text.slice(0, at)}// Added by a CLI agent (${tag}).\nexport function clamp(value: number, low: number, high: number): number {\n  return Math.min(high, Math.max(low, value));\n}\n\n${text.slice(at)}`);
+    childWrites(
+      uri.fsPath,
+      `${text.slice(0, at)}// Added by a CLI agent (${tag}).\nexport function clamp(value: number, low: number, high: number): number {\n  return Math.min(high, Math.max(low, value));\n}\n\n${text.slice(at)}`,
+    );
     await waitFor('the editor to reload', () => (editor.document.getText().includes('Added by a CLI agent') ? true : undefined));
     await sleep(1500);
   });
@@ -120,7 +162,14 @@ async function session(tag: string, recorder: ReplayRecorder, inline: TestInline
   const closedAfter = `export const first = 1;\nexport function fromAgent(): number {\n  return first * 2; // ${tag}\n}\nexport const second = 2;\n`;
   childWrites(join(workspaceRoot(), closedPath), closedAfter);
   const closedTruth = new Authorship(closedBefore, 'base');
-  closedTruth.apply({ start: { line: 1, character: 0 }, end: { line: 1, character: 0 }, text: `export function fromAgent(): number {\n  return first * 2; // ${tag}\n}\n` }, 'agent-disk');
+  closedTruth.apply(
+    {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 0 },
+      text: `export function fromAgent(): number {\n  return first * 2; // ${tag}\n}\n`,
+    },
+    'agent-disk',
+  );
   closedFiles.push({ path: join(workspaceRoot(), closedPath), authorship: closedTruth });
 
   // git checks out another branch under an open file: nothing of it is AI.
@@ -144,7 +193,10 @@ async function session(tag: string, recorder: ReplayRecorder, inline: TestInline
  */
 async function knownLimits(recorder: ReplayRecorder, closedFiles: Array<{ path: string; authorship: Authorship }>): Promise<void> {
   const folder = 'replay-limits';
-  const editor = await openNewFile(`${folder}/limits.ts`, 'export const one = 1;\nexport const two = 2;\nexport const three = 3;\n\nexport const four = 4;\n');
+  const editor = await openNewFile(
+    `${folder}/limits.ts`,
+    'export const one = 1;\nexport const two = 2;\nexport const three = 3;\n\nexport const four = 4;\n',
+  );
   recorder.follow(editor.document);
   // People moving and copying lines: their own work, not AI.
   editor.selection = new vscode.Selection(0, 0, 1, 5);
@@ -214,7 +266,10 @@ describe('capture replay', function () {
       const zeroBased = new Map([...marked].map(([line, source]) => [line - 1, source]));
       const truth = authorship.truth();
       (path.includes('replay-limits') ? limitsTally : tally).add(truth, zeroBased);
-      details[path.slice(workspaceRoot().length + 1)] = truth.map((line, index) => `${String(index + 1).padStart(3)} ${line.ai ? line.author.padEnd(14) : `(${line.author})`.padEnd(14)} ${zeroBased.get(index) ?? '-'}`);
+      details[path.slice(workspaceRoot().length + 1)] = truth.map(
+        (line, index) =>
+          `${String(index + 1).padStart(3)} ${line.ai ? line.author.padEnd(14) : `(${line.author})`.padEnd(14)} ${zeroBased.get(index) ?? '-'}`,
+      );
     }
     const report = tally.report();
     const output = process.env.AI_PROVENANCE_CAPTURE_REPORT;

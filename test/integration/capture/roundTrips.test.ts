@@ -5,12 +5,25 @@ import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, expectMarked, markedLines, moveCursor, openNewFile, regionsOf, sleep, typeText, waitFor, workspaceRoot } from './support/editorSession';
+import {
+  activeApi,
+  closeAllEditors,
+  expectMarked,
+  markedLines,
+  moveCursor,
+  openNewFile,
+  regionsOf,
+  sleep,
+  typeText,
+  waitFor,
+  workspaceRoot,
+} from './support/editorSession';
 import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 
 const ACCEPT = 'aiProvenance.capture.acceptInlineSuggestion';
 const ACCEPT_WORD = 'aiProvenance.capture.acceptInlineSuggestionNextWord';
-const SEVEN = 'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) {\n    return low;\n  }\n  if (value > high) return high;\n  return value;\n}';
+const SEVEN =
+  'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) {\n    return low;\n  }\n  if (value > high) return high;\n  return value;\n}';
 
 async function undo(times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await vscode.commands.executeCommand('undo');
@@ -30,7 +43,10 @@ async function stepUntil(command: 'undo' | 'redo', document: vscode.TextDocument
 
 /** Source, tool, model and review of the regions, for comparing before and after a round trip. */
 async function origins(uri: vscode.Uri): Promise<string[]> {
-  return (await regionsOf(uri)).map((region) => `${region.source}/${region.tool ?? '-'}/${region.model ?? '-'}/${region.reviewed ? `reviewed by ${region.reviewed.by}` : 'unreviewed'}`);
+  return (await regionsOf(uri)).map(
+    (region) =>
+      `${region.source}/${region.tool ?? '-'}/${region.model ?? '-'}/${region.reviewed ? `reviewed by ${region.reviewed.by}` : 'unreviewed'}`,
+  );
 }
 
 describe('capture: authorship through undo, redo, moves and Save As', function () {
@@ -42,7 +58,7 @@ describe('capture: authorship through undo, redo, moves and Save As', function (
     await closeAllEditors();
   });
 
-  it('undo removes an accepted suggestion\'s region and redo brings it back with the same origin and review', async () => {
+  it("undo removes an accepted suggestion's region and redo brings it back with the same origin and review", async () => {
     const editor = await openNewFile('roundtrips/undo-full.ts', 'export const first = 1;\n\n');
     moveCursor(editor, 1, 0);
     await acceptOffered(provider, SEVEN, ACCEPT);
@@ -63,7 +79,7 @@ describe('capture: authorship through undo, redo, moves and Save As', function (
     await expectMarked(editor.document.uri, [2, 3, 4, 5, 6, 7, 8], 'after a second redo');
   });
 
-  it('typed text undone and redone stays human; so does a person\'s line between accepts (several undo stops)', async () => {
+  it("typed text undone and redone stays human; so does a person's line between accepts (several undo stops)", async () => {
     const editor = await openNewFile('roundtrips/undo-stops.ts', 'export const first = 1;\n\n');
     moveCursor(editor, 1, 0);
     await typeText('const typed = 2;\n');

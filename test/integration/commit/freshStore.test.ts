@@ -43,7 +43,10 @@ describe('commit: the store is fresh at commit time', () => {
     it('a commit 50 ms after Mark Reviewed counts the lines as reviewed', async () => {
       const uri = vscode.Uri.file(join(repository.root, 'src', 'limits.ts'));
       mkdirSync(join(repository.root, 'src'), { recursive: true });
-      writeFileSync(uri.fsPath, ['export const MAX = 10;', 'export function limit(value: number): number {', '  return Math.min(value, MAX);', '}', ''].join('\n'));
+      writeFileSync(
+        uri.fsPath,
+        ['export const MAX = 10;', 'export function limit(value: number): number {', '  return Math.min(value, MAX);', '}', ''].join('\n'),
+      );
       const editor = await openEditor(uri);
       select(editor, 1, 3);
       await vscode.commands.executeCommand('aiProvenance.markSelectionAsAi');
@@ -73,7 +76,12 @@ describe('commit: the store is fresh at commit time', () => {
       git(root(), 'commit', '-q', '-m', 'Add rates');
       const uri = vscode.Uri.file(path);
       // An agent rewrites the file from another process.
-      execFileSync(process.execPath, ['-e', 'require("fs").writeFileSync(process.argv[1], process.argv[2])', path, 'export const RATE = 1;\nexport const FEE = 0.25;\nexport const CAP = 100;\n']);
+      execFileSync(process.execPath, [
+        '-e',
+        'require("fs").writeFileSync(process.argv[1], process.argv[2])',
+        path,
+        'export const RATE = 1;\nexport const FEE = 0.25;\nexport const CAP = 100;\n',
+      ]);
       await waitFor('the disk watcher to capture the write', async () => ((await regionsOf(uri)).length > 0 ? true : undefined), 20_000);
       await sleep(100);
       git(root(), 'commit', '-q', '-a', '-m', 'Agent: fees');

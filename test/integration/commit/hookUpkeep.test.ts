@@ -27,13 +27,23 @@ describe('commit: hook upkeep in the editor', () => {
     try {
       const vanishing = join(repository.root, '..', 'node-of-an-old-editor');
       symlinkSync(process.execPath, vanishing);
-      execFileSync(process.execPath, [bundledCli(), 'hook', 'install', '--node', vanishing], { cwd: repository.root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      execFileSync(process.execPath, [bundledCli(), 'hook', 'install', '--node', vanishing], {
+        cwd: repository.root,
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
       rmSync(vanishing);
       writeFileSync(join(repository.root, 'notes.md'), 'made from a client without node\n');
       git(repository.root, 'add', 'notes.md');
       execFileSync('git', ['commit', '-q', '-m', 'No node here'], {
         cwd: repository.root,
-        env: { ...process.env, PATH: pathWithoutNode(join(repository.root, '..', 'bin')), GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' },
+        env: {
+          ...process.env,
+          PATH: pathWithoutNode(join(repository.root, '..', 'bin')),
+          GIT_AUTHOR_NAME: 'T',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 'T',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+        },
         stdio: 'pipe',
       });
       const head = git(repository.root, 'rev-parse', 'HEAD').trim();
@@ -49,7 +59,13 @@ describe('commit: hook upkeep in the editor', () => {
         const now = JSON.parse(readFileSync(join(repository.root, '.git', 'ai-provenance', 'hooks.json'), 'utf8')) as { nodeFallback: string };
         return now.nodeFallback === process.execPath ? true : undefined;
       });
-      const status = JSON.parse(execFileSync(process.execPath, [bundledCli(), 'hook', 'status', '--json'], { cwd: repository.root, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } })) as {
+      const status = JSON.parse(
+        execFileSync(process.execPath, [bundledCli(), 'hook', 'status', '--json'], {
+          cwd: repository.root,
+          encoding: 'utf8',
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        }),
+      ) as {
         nodeFallbackPresent: boolean;
         failures: Array<{ hook: string; commit?: string; reason: string }>;
       };

@@ -11,7 +11,13 @@ const HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite'
 const WRAPPER_MARKER = '# ai-provenance hook wrapper';
 
 /** Five non-blank lines; the tests mark some of them as AI. */
-const HELPER = ['export function clamp(value: number, low: number, high: number): number {', '  if (value < low) return low;', '  if (value > high) return high;', '  return value;', '}'];
+const HELPER = [
+  'export function clamp(value: number, low: number, high: number): number {',
+  '  if (value < low) return low;',
+  '  if (value > high) return high;',
+  '  return value;',
+  '}',
+];
 
 /** Values of a git config key (none when unset). */
 function configValues(root: string, key: string): string[] {
@@ -43,7 +49,10 @@ describe('commit: hook commands', () => {
   it('install and uninstall create and remove the hooks; a real git commit gets trailers and a note', async () => {
     const installed = await install(root());
     assert.ok(installed, 'the install command returned no result');
-    assert.deepEqual(installed.hooks.map((hook) => [hook.name, hook.chained]), HOOKS.map((name) => [name, false]));
+    assert.deepEqual(
+      installed.hooks.map((hook) => [hook.name, hook.chained]),
+      HOOKS.map((name) => [name, false]),
+    );
     for (const name of HOOKS) {
       const path = join(hooksDir(), name);
       assert.ok(readFileSync(path, 'utf8').includes(WRAPPER_MARKER), `${name} is our wrapper`);
@@ -66,7 +75,10 @@ describe('commit: hook commands', () => {
 
     const removed = await uninstall(root());
     assert.ok(removed, 'the uninstall command returned no result');
-    assert.deepEqual(removed.removed.map((path) => path.split(/[\\/]/).pop()), HOOKS);
+    assert.deepEqual(
+      removed.removed.map((path) => path.split(/[\\/]/).pop()),
+      HOOKS,
+    );
     for (const name of HOOKS) assert.equal(existsSync(join(hooksDir(), name)), false, `${name} is gone`);
     assert.equal(existsSync(cliCopy), false, 'the CLI copy is gone');
     assert.deepEqual(configValues(root(), 'notes.rewriteRef'), []);
@@ -85,7 +97,10 @@ describe('commit: hook commands', () => {
     chmodSync(own, 0o750);
     try {
       const installed = await install(root());
-      assert.deepEqual(installed?.hooks.filter((hook) => hook.chained).map((hook) => hook.name), ['prepare-commit-msg']);
+      assert.deepEqual(
+        installed?.hooks.filter((hook) => hook.chained).map((hook) => hook.name),
+        ['prepare-commit-msg'],
+      );
 
       await writeWithAiLines(root(), 'src/util/wrap.ts', HELPER, 0, 4);
       git(root(), 'add', 'src/util/wrap.ts');

@@ -9,7 +9,14 @@ import { FixedBlastRadius } from './fixedBlastRadius';
 import { boxWhere, git, gitRepositoryAt, lastMessage, lastNote, sleep, writeWithAiLines } from './support';
 
 /** Six lines, five of them non-blank. */
-const RULES = ['export function discount(total: number): number {', '  if (total > 100) return 10;', '  if (total > 50) return 5;', '', '  return 0;', '}'];
+const RULES = [
+  'export function discount(total: number): number {',
+  '  if (total > 100) return 10;',
+  '  if (total > 50) return 5;',
+  '',
+  '  return 0;',
+  '}',
+];
 /** The preview writes only once the box has not changed for this long (DEFAULT_PREVIEW_TIMING.quietMs), plus polling slack. */
 const QUIET_MS = 1500 + 500;
 

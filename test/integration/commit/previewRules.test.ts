@@ -23,7 +23,8 @@ describe('commit: preview rules', () => {
   });
 
   it('never fills a box without a message', () => {
-    for (const empty of ['', '\n', '   ', '# a comment', '#\n# more comments\n']) assert.equal(messageWithPreview(empty, TRAILERS, '#'), undefined, JSON.stringify(empty));
+    for (const empty of ['', '\n', '   ', '# a comment', '#\n# more comments\n'])
+      assert.equal(messageWithPreview(empty, TRAILERS, '#'), undefined, JSON.stringify(empty));
   });
 
   it('empties a box holding nothing but our trailers', () => {

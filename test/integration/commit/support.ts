@@ -38,7 +38,13 @@ export function lastNote(root: string): { schema: string; totals: { aiLines: num
  * Writes `lines` to a file of the repository at `root` (the workspace, or a
  * temporary repository), marks lines first..last (0-based) as AI and saves.
  */
-export async function writeWithAiLines(root: string, path: string, lines: readonly string[], first: number, last: number): Promise<vscode.TextEditor> {
+export async function writeWithAiLines(
+  root: string,
+  path: string,
+  lines: readonly string[],
+  first: number,
+  last: number,
+): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.file(join(root, ...path.split('/')));
   writeFileSync(uri.fsPath, `${lines.join('\n')}\n`);
   const editor = await openEditor(uri);
@@ -82,7 +88,11 @@ export async function gitRepositoryAt(root: string): Promise<GitRepository> {
 export async function boxWhere(repository: GitRepository, what: string, check: (value: string) => boolean, timeoutMs = 20_000): Promise<string> {
   try {
     // Wrapped: an empty box is a value to wait for, and waitFor treats '' as "not yet".
-    const seen = await waitFor(`the commit box: ${what}`, () => (check(repository.inputBox.value) ? { value: repository.inputBox.value } : undefined), timeoutMs);
+    const seen = await waitFor(
+      `the commit box: ${what}`,
+      () => (check(repository.inputBox.value) ? { value: repository.inputBox.value } : undefined),
+      timeoutMs,
+    );
     return seen.value;
   } catch (error) {
     throw new Error(`${(error as Error).message}; it holds ${JSON.stringify(repository.inputBox.value)}`, { cause: error });

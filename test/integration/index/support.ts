@@ -19,11 +19,17 @@ export async function fixtureRepository(): Promise<RepositoryContext> {
 export async function fixtureIndex(): Promise<RepositoryIndex> {
   const api = await extensionApi();
   const repository = await fixtureRepository();
-  return waitFor('the fixture repository\'s index', () => api.index.all().find((index) => index.root === repository.root));
+  return waitFor("the fixture repository's index", () => api.index.all().find((index) => index.root === repository.root));
 }
 
 /** Asks the index as the views do until it answers with a blast radius (the first answers are 'pending'). */
-export async function blastRadiusOf(path: string, firstLine: number, lastLine: number, until: (radius: BlastRadius) => boolean = () => true, timeoutMs = 30_000): Promise<BlastRadius> {
+export async function blastRadiusOf(
+  path: string,
+  firstLine: number,
+  lastLine: number,
+  until: (radius: BlastRadius) => boolean = () => true,
+  timeoutMs = 30_000,
+): Promise<BlastRadius> {
   const api = await extensionApi();
   const repository = await fixtureRepository();
   let last: unknown;

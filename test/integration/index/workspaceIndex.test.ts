@@ -68,7 +68,11 @@ describe('workspace index in the editor', function () {
     select(editor, ...POST_ENTRY);
     await vscode.commands.executeCommand('aiProvenance.markSelectionAsAi');
     const api = await extensionApi();
-    const annotation = await waitFor('the annotation with the count', () => api.views.decorations(uri)?.plan.annotations.find((a) => a.line === POST_ENTRY[0] && /\b4 dependents\b/.test(a.text)), 30_000);
+    const annotation = await waitFor(
+      'the annotation with the count',
+      () => api.views.decorations(uri)?.plan.annotations.find((a) => a.line === POST_ENTRY[0] && /\b4 dependents\b/.test(a.text)),
+      30_000,
+    );
     assert.match(annotation.text, /^AI-generated · payments · 4 dependents/);
 
     const hover = await waitFor('the hover with the dependents', async () => {
@@ -78,8 +82,14 @@ describe('workspace index in the editor', function () {
     assert.ok(hover.includes('**Blast radius:** 4 dependent files'), hover);
     assert.ok(hover.includes('from `postEntry`'), hover);
     const positions = FIXTURE_DEPENDENTS.map(([path]) => hover.indexOf(`[${path}]`));
-    assert.ok(positions.every((position) => position > 0), `every dependent is listed: ${hover}`);
-    assert.ok(positions.slice(0, 3).every((position) => position < hover.indexOf('*Depth 2*')) && positions[3]! > hover.indexOf('*Depth 2*'), 'grouped by depth');
+    assert.ok(
+      positions.every((position) => position > 0),
+      `every dependent is listed: ${hover}`,
+    );
+    assert.ok(
+      positions.slice(0, 3).every((position) => position < hover.indexOf('*Depth 2*')) && positions[3]! > hover.indexOf('*Depth 2*'),
+      'grouped by depth',
+    );
   });
 
   it('takes in a new importer saved in the editor and one written on disk, and drops them when deleted', async () => {
@@ -88,14 +98,26 @@ describe('workspace index in the editor', function () {
     written.push(invoice);
     const editor = await openEditor(invoice);
     await editor.edit((edit) =>
-      edit.insert(new vscode.Position(0, 0), "import { postEntry } from '../payments/ledger';\n\nexport function bill(amount: number): void {\n  postEntry({ account: 'receivable', amountMinorUnits: amount, memo: 'invoice' });\n}\n"),
+      edit.insert(
+        new vscode.Position(0, 0),
+        "import { postEntry } from '../payments/ledger';\n\nexport function bill(amount: number): void {\n  postEntry({ account: 'receivable', amountMinorUnits: amount, memo: 'invoice' });\n}\n",
+      ),
     );
     assert.ok(await editor.document.save(), 'saved');
     let radius = await blastRadiusOf(LEDGER, ...POST_ENTRY, (r) => r.dependents.some((d) => d.path === 'src/invoices/invoice.ts'));
-    assert.deepEqual(dependentsOf(radius), [['src/checkout/cart.ts', 1], ['src/invoices/invoice.ts', 1], ['src/payments/refund.ts', 1], ['src/reports/daily.ts', 1], ['src/api/routes.ts', 2]]);
+    assert.deepEqual(dependentsOf(radius), [
+      ['src/checkout/cart.ts', 1],
+      ['src/invoices/invoice.ts', 1],
+      ['src/payments/refund.ts', 1],
+      ['src/reports/daily.ts', 1],
+      ['src/api/routes.ts', 2],
+    ]);
 
     // A file no editor has open, written by another program: the file watcher brings it in.
-    const payout = writeWorkspaceFile('src/payments/payout.ts', "import { bill } from '../invoices/invoice';\nexport const payout = () => bill(1);\n");
+    const payout = writeWorkspaceFile(
+      'src/payments/payout.ts',
+      "import { bill } from '../invoices/invoice';\nexport const payout = () => bill(1);\n",
+    );
     written.push(payout);
     radius = await blastRadiusOf(LEDGER, ...POST_ENTRY, (r) => r.dependents.some((d) => d.path === 'src/payments/payout.ts'));
     assert.deepEqual(
@@ -113,10 +135,16 @@ describe('workspace index in the editor', function () {
     try {
       await setting('index.exclude', ['src/reports/**']);
       const radius = await blastRadiusOf(LEDGER, ...POST_ENTRY, (r) => !r.dependents.some((d) => d.path.startsWith('src/reports/')));
-      assert.deepEqual(dependentsOf(radius), [['src/checkout/cart.ts', 1], ['src/payments/refund.ts', 1], ['src/api/routes.ts', 2]]);
+      assert.deepEqual(dependentsOf(radius), [
+        ['src/checkout/cart.ts', 1],
+        ['src/payments/refund.ts', 1],
+        ['src/api/routes.ts', 2],
+      ]);
       const { lastBuild, readyMs } = await (await fixtureIndex()).stats();
       assert.ok(lastBuild && lastBuild.parsed === 0, `a restart parses nothing: ${JSON.stringify(lastBuild)}`);
-      console.log(`      [index] fixture restart from the cache: ready in ${Math.round(readyMs ?? NaN)} ms (build ${lastBuild.ms.total} ms, ${lastBuild.cacheHits} cache hits)`);
+      console.log(
+        `      [index] fixture restart from the cache: ready in ${Math.round(readyMs ?? NaN)} ms (build ${lastBuild.ms.total} ms, ${lastBuild.cacheHits} cache hits)`,
+      );
     } finally {
       await setting('index.exclude', undefined);
     }
@@ -129,7 +157,9 @@ describe('workspace index in the editor', function () {
     const { state, lastBuild, readyMs, problem } = await (await fixtureIndex()).stats();
     assert.equal(state, 'ready', problem);
     assert.ok(lastBuild && lastBuild.cacheHits === 0 && lastBuild.parsed >= 7, JSON.stringify(lastBuild));
-    console.log(`      [index] fixture rebuild without cache: ready in ${Math.round(readyMs ?? NaN)} ms (build ${lastBuild.ms.total} ms, parse ${lastBuild.ms.parse} ms, ${lastBuild.parsed} parsed)`);
+    console.log(
+      `      [index] fixture rebuild without cache: ready in ${Math.round(readyMs ?? NaN)} ms (build ${lastBuild.ms.total} ms, parse ${lastBuild.ms.parse} ms, ${lastBuild.parsed} parsed)`,
+    );
     await vscode.commands.executeCommand('aiProvenance.showIndexStats');
     assert.deepEqual(dependentsOf(await blastRadiusOf(LEDGER, ...POST_ENTRY)), FIXTURE_DEPENDENTS);
   });

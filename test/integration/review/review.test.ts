@@ -7,12 +7,30 @@ import type { ReviewNode } from '../../../src/extension/review/reviewTree';
 import { bundledCli, temporaryRepository } from '../commit/support';
 import { closeAllEditors, extensionApi, openEditor, waitFor } from '../support/extension';
 
-const ANN = { GIT_AUTHOR_NAME: 'Ann Author', GIT_AUTHOR_EMAIL: 'ann@example.com', GIT_COMMITTER_NAME: 'Ann Author', GIT_COMMITTER_EMAIL: 'ann@example.com' };
+const ANN = {
+  GIT_AUTHOR_NAME: 'Ann Author',
+  GIT_AUTHOR_EMAIL: 'ann@example.com',
+  GIT_COMMITTER_NAME: 'Ann Author',
+  GIT_COMMITTER_EMAIL: 'ann@example.com',
+};
 const REFUND = 'src/payments/refund.ts';
 /** main's version: two AI lines of an older commit (lines 3-4), already on the base. */
-const BASE_TEXT = ['// Refunds', '', 'export const MAX_REFUNDS = 3;', 'export const REFUND_WINDOW_DAYS = 30;', '', 'export const refunds: string[] = [];', ''];
+const BASE_TEXT = [
+  '// Refunds',
+  '',
+  'export const MAX_REFUNDS = 3;',
+  'export const REFUND_WINDOW_DAYS = 30;',
+  '',
+  'export const refunds: string[] = [];',
+  '',
+];
 /** The branch appends these AI lines: 8-11. */
-const BRANCH_AI = ['export function assertRefundable(amount: number, charged: number): void {', '  if (amount <= 0) throw new Error("amount");', '  if (amount > charged) throw new Error("more than charged");', '}'];
+const BRANCH_AI = [
+  'export function assertRefundable(amount: number, charged: number): void {',
+  '  if (amount <= 0) throw new Error("amount");',
+  '  if (amount > charged) throw new Error("more than charged");',
+  '}',
+];
 
 /**
  * The reviewer's side in the real editor: a teammate's branch, with AI
@@ -23,8 +41,10 @@ const BRANCH_AI = ['export function assertRefundable(amount: number, charged: nu
 describe('review: the branch’s committed AI code, and signing it off', function () {
   this.timeout(120_000);
   let repository: { root: string; remove(): void };
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repository.root, env: { ...process.env, ...ANN }, encoding: 'utf8', stdio: 'pipe' });
-  const cli = (...args: string[]) => spawnSync(process.execPath, [bundledCli(), ...args], { cwd: repository.root, env: { ...process.env, ...ANN }, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: repository.root, env: { ...process.env, ...ANN }, encoding: 'utf8', stdio: 'pipe' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [bundledCli(), ...args], { cwd: repository.root, env: { ...process.env, ...ANN }, encoding: 'utf8' });
   const write = (path: string, lines: readonly string[]) => {
     const file = join(repository.root, ...path.split('/'));
     mkdirSync(dirname(file), { recursive: true });
@@ -68,12 +88,19 @@ describe('review: the branch’s committed AI code, and signing it off', functio
   it('shows the branch’s AI lines quietly with the load-bearing warning, lists them in the Review view, and leaves the base’s quiet', async () => {
     const api = await extensionApi();
     const editor = await openEditor(uri());
-    const state = await waitFor('the review of the branch', async () => (await review())?.state?.files.length ? (await review())!.state : undefined, 30_000);
+    const state = await waitFor(
+      'the review of the branch',
+      async () => ((await review())?.state?.files.length ? (await review())!.state : undefined),
+      30_000,
+    );
     assert.equal((await review())?.base?.ref, 'main');
     const [file] = state.files;
     assert.equal(file.path, REFUND);
     assert.equal(file.requiresSignOff, true);
-    assert.deepEqual(file.hunks.map((hunk) => [hunk.start, hunk.end, hunk.commit.author, hunk.origin.tool, hunk.open]), [[8, 11, 'Ann Author', 'copilot', 4]]);
+    assert.deepEqual(
+      file.hunks.map((hunk) => [hunk.start, hunk.end, hunk.commit.author, hunk.origin.tool, hunk.open]),
+      [[8, 11, 'Ann Author', 'copilot', 4]],
+    );
 
     await api.review.settled();
     const painted = await waitFor('the review decorations', () => api.review.decorations(editor.document.uri));
@@ -85,8 +112,15 @@ describe('review: the branch’s committed AI code, and signing it off', functio
     // One's own (uncommitted) regions are painted by the region decorations, not these.
     assert.deepEqual(api.views.decorations(editor.document.uri)?.plan.loadBearingLines ?? [], []);
 
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(7, 3));
-    const hover = hovers.flatMap((entry) => entry.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(7, 3),
+    );
+    const hover = hovers
+      .flatMap((entry) => entry.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
     assert.match(hover, /committed in `[0-9a-f]{7}` by Ann Author/);
     assert.match(hover, /\*\*Needs a sign-off\*\* \(policy\.requireSignOff\), by a reviewer who is not the author: L8-11/);
     assert.match(hover, /Sign off these lines/);
@@ -104,9 +138,17 @@ describe('review: the branch’s committed AI code, and signing it off', functio
 
     // Whole-file authorship, like blame annotations: the base's AI lines appear, quietly.
     await vscode.commands.executeCommand('aiProvenance.toggleAiAuthorship', editor.document.uri);
-    await waitFor('the base’s AI lines in whole-file mode', () => (api.review.decorations(editor.document.uri)?.plan.quietLines.join() === '2,3' ? true : undefined), 15_000);
+    await waitFor(
+      'the base’s AI lines in whole-file mode',
+      () => (api.review.decorations(editor.document.uri)?.plan.quietLines.join() === '2,3' ? true : undefined),
+      15_000,
+    );
     await vscode.commands.executeCommand('aiProvenance.toggleAiAuthorship', editor.document.uri);
-    await waitFor('whole-file mode off', () => (api.review.decorations(editor.document.uri)?.plan.quietLines.length === 0 ? true : undefined), 15_000);
+    await waitFor(
+      'whole-file mode off',
+      () => (api.review.decorations(editor.document.uri)?.plan.quietLines.length === 0 ? true : undefined),
+      15_000,
+    );
   });
 
   it('reviews against the base chosen in aiProvenance.review.base, and says so when it is not there', async () => {
@@ -117,7 +159,11 @@ describe('review: the branch’s committed AI code, and signing it off', functio
       const problem = await waitFor('the review to use the chosen base', async () => (await review())?.problem, 15_000);
       assert.match(problem, /the review base origin\/nowhere is not a commit here/);
       await config.update('review.base', 'HEAD~1', vscode.ConfigurationTarget.Workspace);
-      await waitFor('the review against HEAD~1', async () => ((await review())?.base?.ref === 'HEAD~1' && (await review())?.state ? true : undefined), 15_000);
+      await waitFor(
+        'the review against HEAD~1',
+        async () => ((await review())?.base?.ref === 'HEAD~1' && (await review())?.state ? true : undefined),
+        15_000,
+      );
       assert.equal((await review())!.state!.commits.length, 1);
     } finally {
       await config.update('review.base', undefined, vscode.ConfigurationTarget.Workspace);
@@ -130,9 +176,17 @@ describe('review: the branch’s committed AI code, and signing it off', functio
     const api = await extensionApi();
     const editor = await openEditor(uri());
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// reviewed on a branch\n// by Bob\n'));
-    await waitFor('the hunk two lines lower', () => (api.review.decorations(editor.document.uri)?.plan.loadBearingLines.join() === '9,10,11,12' ? true : undefined), 15_000);
+    await waitFor(
+      'the hunk two lines lower',
+      () => (api.review.decorations(editor.document.uri)?.plan.loadBearingLines.join() === '9,10,11,12' ? true : undefined),
+      15_000,
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor('the hunk back in place', () => (api.review.decorations(editor.document.uri)?.plan.loadBearingLines.join() === '7,8,9,10' ? true : undefined), 15_000);
+    await waitFor(
+      'the hunk back in place',
+      () => (api.review.decorations(editor.document.uri)?.plan.loadBearingLines.join() === '7,8,9,10' ? true : undefined),
+      15_000,
+    );
   });
 
   it('Sign Off AI Code records a sign-off by the reviewer; the warning goes and the gate passes', async () => {
@@ -142,11 +196,14 @@ describe('review: the branch’s committed AI code, and signing it off', functio
     assert.equal(gateBefore.status, 1, gateBefore.stdout);
     assert.match(gateBefore.stdout, /L8-11: 4 AI lines in payments need a sign-off/);
 
-    const signOff = await vscode.commands.executeCommand<{ document: { reviewer: { email: string }; comment?: string } } | undefined>('aiProvenance.signOffAiCode', {
-      uri: editor.document.uri.toString(),
-      lines: [8, 11],
-      comment: 'limits checked',
-    });
+    const signOff = await vscode.commands.executeCommand<{ document: { reviewer: { email: string }; comment?: string } } | undefined>(
+      'aiProvenance.signOffAiCode',
+      {
+        uri: editor.document.uri.toString(),
+        lines: [8, 11],
+        comment: 'limits checked',
+      },
+    );
     assert.equal(signOff?.document.reviewer.email, 'bob@example.com');
     assert.equal(signOff?.document.comment, 'limits checked');
     await api.review.refresh();

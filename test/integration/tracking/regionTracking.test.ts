@@ -66,14 +66,23 @@ describe('region tracking in the editor', () => {
     select(editor, 3, 4);
     await vscode.commands.executeCommand('aiProvenance.markReviewed');
     const regions = await regionsOf(uri);
-    assert.deepEqual(regions.map((region) => [region.start.line, region.end.line, region.reviewed !== undefined]), [
-      [2, 2, false],
-      [3, 4, true],
-      [5, 6, false],
-    ]);
+    assert.deepEqual(
+      regions.map((region) => [region.start.line, region.end.line, region.reviewed !== undefined]),
+      [
+        [2, 2, false],
+        [3, 4, true],
+        [5, 6, false],
+      ],
+    );
     select(editor, 5, 6);
     await vscode.commands.executeCommand('aiProvenance.unmarkSelection');
-    assert.deepEqual(spans(await regionsOf(uri)).map(([first, last]) => [first, last]), [[2, 2], [3, 4]]);
+    assert.deepEqual(
+      spans(await regionsOf(uri)).map(([first, last]) => [first, last]),
+      [
+        [2, 2],
+        [3, 4],
+      ],
+    );
   });
 
   it('writes regions to the store in the git directory', async () => {
@@ -87,7 +96,13 @@ describe('region tracking in the editor', () => {
     const stored = JSON.parse(readFileSync(join(workspaceRoot().fsPath, '.git', 'ai-provenance', 'regions.json'), 'utf8'));
     const record = stored.files['src/tracking/stored.ts'];
     assert.ok(record, 'the file has no record in the store');
-    assert.deepEqual([record.regions[0].start, record.regions[0].end], [[2, 0], [6, 1]]);
+    assert.deepEqual(
+      [record.regions[0].start, record.regions[0].end],
+      [
+        [2, 0],
+        [6, 1],
+      ],
+    );
   });
 
   it('shows regions recorded by the CLI without a reload', async () => {

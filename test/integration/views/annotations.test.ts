@@ -11,7 +11,14 @@ describe('views: annotations', () => {
   withoutCapture();
   const fixture = useFixtureIndex({ ready: false });
   afterEach(async () => {
-    for (const key of ['annotations.showReviewed', 'decorations.showReviewed', 'annotations.minDependents', 'annotations.blastRadius', 'index.enabled']) await setting(key, undefined);
+    for (const key of [
+      'annotations.showReviewed',
+      'decorations.showReviewed',
+      'annotations.minDependents',
+      'annotations.blastRadius',
+      'index.enabled',
+    ])
+      await setting(key, undefined);
     await closeAllEditors();
   });
 
@@ -50,7 +57,11 @@ describe('views: annotations', () => {
 
     await setting('annotations.showReviewed', true);
     await setting('decorations.showReviewed', true);
-    const shown = await decorationsWhere(uri, 'the reviewed annotation and highlight', (s) => s.plan.annotations.length === 1 && s.plan.aiLines.length > 0);
+    const shown = await decorationsWhere(
+      uri,
+      'the reviewed annotation and highlight',
+      (s) => s.plan.annotations.length === 1 && s.plan.aiLines.length > 0,
+    );
     const [[line, text, kind]] = annotations(shown);
     assert.deepEqual([line, kind], [10, 'note']);
     assert.match(text, /^AI-generated, reviewed by .+ · payments · 4 dependents \(2 load-bearing\)$/);
@@ -98,7 +109,10 @@ describe('views: annotations', () => {
       await markAi(LONG, 2, 3);
       const editor = await markAi(LONG, 900, 903);
       let painted = await decorationsWhere(uri, 'both regions on the ruler', (s) => s.plan.aiRuler.length === 2);
-      assert.deepEqual(painted.plan.aiRuler, [{ first: 2, last: 3 }, { first: 900, last: 903 }]);
+      assert.deepEqual(painted.plan.aiRuler, [
+        { first: 2, last: 3 },
+        { first: 900, last: 903 },
+      ]);
       assert.deepEqual(painted.plan.aiLines, [2, 3], 'the region far below the screen is not painted line by line');
 
       editor.revealRange(new vscode.Range(900, 0, 900, 0), vscode.TextEditorRevealType.AtTop);
@@ -112,4 +126,3 @@ describe('views: annotations', () => {
     }
   });
 });
-

@@ -21,7 +21,8 @@ describe('views: load-bearing configuration', () => {
   withoutCapture();
   useFixtureIndex({ ready: true });
   afterEach(async () => {
-    for (const file of ['.ai-provenance.json', '.github']) rmSync(vscode.Uri.joinPath(workspaceRoot(), file).fsPath, { recursive: true, force: true });
+    for (const file of ['.ai-provenance.json', '.github'])
+      rmSync(vscode.Uri.joinPath(workspaceRoot(), file).fsPath, { recursive: true, force: true });
     await vscode.workspace.getConfiguration().update('aiProvenance.loadBearing', undefined, vscode.ConfigurationTarget.Workspace);
     await classesOf(DAILY, 'the defaults again', (classification) => classification.classes.length === 0);
     await closeAllEditors();
@@ -30,7 +31,10 @@ describe('views: load-bearing configuration', () => {
   it('re-classifies when the team adds a class to .ai-provenance.json, and the warning follows', async () => {
     await markAi(DAILY, 3, 7);
     await decorationsWhere(fixtureUri(DAILY), 'the blast-radius note', (s) => s.plan.annotations[0]?.kind === 'note');
-    writeWorkspaceFile('.ai-provenance.json', JSON.stringify({ loadBearing: { classes: { reports: { severity: 'high', include: ['src/reports/**'] } } } }));
+    writeWorkspaceFile(
+      '.ai-provenance.json',
+      JSON.stringify({ loadBearing: { classes: { reports: { severity: 'high', include: ['src/reports/**'] } } } }),
+    );
     const classification = await classesOf(DAILY, 'the reports class', (c) => c.classes.length > 0);
     assert.deepEqual(names(classification), ['reports:high:path']);
     const painted = await decorationsWhere(fixtureUri(DAILY), 'the warning', (s) => s.plan.annotations[0]?.kind === 'warning');
@@ -46,8 +50,14 @@ describe('views: load-bearing configuration', () => {
     const classification = await classesOf(DAILY, 'the reports class', (c) => c.classes.length > 0);
     assert.deepEqual(names(classification), ['reports:high:path']);
     const problems = (await extensionApi()).views.configurationProblems();
-    assert.ok(problems.includes('`.ai-provenance.json`: loadBearing.classes.reports.severity must be one of low|medium|high|critical'), problems.join('\n'));
-    assert.ok(problems.some((problem) => problem.startsWith('`.ai-provenance.json`: loadBearing.exclud is not a known property')), problems.join('\n'));
+    assert.ok(
+      problems.includes('`.ai-provenance.json`: loadBearing.classes.reports.severity must be one of low|medium|high|critical'),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((problem) => problem.startsWith('`.ai-provenance.json`: loadBearing.exclud is not a known property')),
+      problems.join('\n'),
+    );
   });
 
   it('maps CODEOWNERS owners to classes', async () => {
@@ -58,10 +68,14 @@ describe('views: load-bearing configuration', () => {
     assert.equal(classification.classes[0]!.detail, 'owned by @acme/finance (CODEOWNERS line 2: /src/reports/)');
   });
 
-  it('adds the user\'s own classes from the aiProvenance.loadBearing setting', async () => {
+  it("adds the user's own classes from the aiProvenance.loadBearing setting", async () => {
     await vscode.workspace
       .getConfiguration()
-      .update('aiProvenance.loadBearing', { classes: { reports: { severity: 'medium', include: ['src/reports/**'] } } }, vscode.ConfigurationTarget.Workspace);
+      .update(
+        'aiProvenance.loadBearing',
+        { classes: { reports: { severity: 'medium', include: ['src/reports/**'] } } },
+        vscode.ConfigurationTarget.Workspace,
+      );
     const classification = await classesOf(DAILY, 'the user class', (c) => c.classes.length > 0);
     assert.deepEqual(names(classification), ['reports:medium:path']);
   });

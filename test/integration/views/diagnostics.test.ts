@@ -30,10 +30,16 @@ describe('views: diagnostics', () => {
     await markAi('src/reports/daily.ts', 3, 7);
     await setting('diagnostics.enabled', true);
     const [diagnostic] = await waitFor('the diagnostic', () => (ours(uri).length === 1 ? ours(uri) : undefined));
-    assert.equal(diagnostic!.message, 'Unreviewed AI-generated code in a load-bearing file (payments: critical) · 4 dependents (2 load-bearing) · risk medium');
+    assert.equal(
+      diagnostic!.message,
+      'Unreviewed AI-generated code in a load-bearing file (payments: critical) · 4 dependents (2 load-bearing) · risk medium',
+    );
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(diagnostic!.code, 'unreviewed-ai-code');
-    assert.deepEqual([diagnostic!.range.start.line, diagnostic!.range.start.character, diagnostic!.range.end.line, diagnostic!.range.end.character], [10, 0, 15, 1]);
+    assert.deepEqual(
+      [diagnostic!.range.start.line, diagnostic!.range.start.character, diagnostic!.range.end.line, diagnostic!.range.end.character],
+      [10, 0, 15, 1],
+    );
     assert.deepEqual(ours(fixtureUri('src/reports/daily.ts')), [], 'not load-bearing: no diagnostic');
 
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic!.range);

@@ -14,7 +14,9 @@ async function aiHover(uri: vscode.Uri, line: number, character = 4): Promise<st
 
 /** The arguments of a `command:` link in Markdown. */
 function linkArguments(markdown: string, command: string): unknown[][] {
-  return [...markdown.matchAll(new RegExp(`\\(command:${command.replace(/\./g, '\\.')}\\?([^) ]+)`, 'g'))].map((match) => JSON.parse(decodeURIComponent(match[1]!)));
+  return [...markdown.matchAll(new RegExp(`\\(command:${command.replace(/\./g, '\\.')}\\?([^) ]+)`, 'g'))].map((match) =>
+    JSON.parse(decodeURIComponent(match[1]!)),
+  );
 }
 
 describe('views: hover and code lens', () => {
@@ -31,11 +33,18 @@ describe('views: hover and code lens', () => {
     const hover = await waitFor('the AI hover', () => aiHover(uri, 10));
     assert.match(hover, /^\*\*AI-generated\*\* · manual · 6 AI lines · unreviewed/);
     assert.ok(hover.includes('$(warning) **Load-bearing file**\n- **payments** (critical): keyword "payment" in "payments/"'), hover);
-    assert.ok(hover.includes('**Risk: medium** · 6 unreviewed AI lines in src/payments/ledger.ts (payments: critical); 4 dependents, 2 load-bearing'), hover);
+    assert.ok(
+      hover.includes('**Risk: medium** · 6 unreviewed AI lines in src/payments/ledger.ts (payments: critical); 4 dependents, 2 load-bearing'),
+      hover,
+    );
     assert.ok(hover.includes('**Blast radius:** 4 dependent files, 2 load-bearing · from `postEntry`'));
 
     const opened = linkArguments(hover, 'aiProvenance.openFile').map(([target]) => vscode.Uri.parse(target as string).path.split('/src/')[1]);
-    assert.deepEqual(opened, ['checkout/cart.ts', 'payments/refund.ts', 'reports/daily.ts', 'api/routes.ts'], 'depth 1 load-bearing, depth 1, then depth 2');
+    assert.deepEqual(
+      opened,
+      ['checkout/cart.ts', 'payments/refund.ts', 'reports/daily.ts', 'api/routes.ts'],
+      'depth 1 load-bearing, depth 1, then depth 2',
+    );
     const depth1 = hover.indexOf('*Depth 1 (direct)*');
     const depth2 = hover.indexOf('*Depth 2*');
     assert.ok(depth1 > 0 && depth2 > hover.indexOf('reports/daily.ts') && hover.indexOf('api/routes.ts') > depth2);
@@ -46,7 +55,7 @@ describe('views: hover and code lens', () => {
     await waitFor('the dependent to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/src/checkout/cart.ts'));
   });
 
-  it('stays out of the way on the region\'s other lines and in files without AI code', async () => {
+  it("stays out of the way on the region's other lines and in files without AI code", async () => {
     const uri = fixtureUri(LEDGER);
     await markAi(LEDGER, 10, 15);
     await decorationsWhere(uri, 'the warning', (s) => s.plan.annotations.length === 1);
@@ -82,6 +91,9 @@ describe('views: hover and code lens', () => {
     await decorationsWhere(uri, 'no warning left', (s) => s.plan.annotations.length === 0);
     assert.ok((await regionsOf(uri)).every((region) => region.reviewed));
     const after = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    assert.deepEqual(after.filter((l) => l.command?.command === 'aiProvenance.markReviewed'), []);
+    assert.deepEqual(
+      after.filter((l) => l.command?.command === 'aiProvenance.markReviewed'),
+      [],
+    );
   });
 });

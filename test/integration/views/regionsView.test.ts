@@ -31,7 +31,12 @@ async function viewShows(what: string, check: (files: Array<[string, string, str
   try {
     return await waitFor(what, async () => {
       const files = await shown();
-      last = await Promise.all(files.map(async (file) => [file.label, file.description, (await shown(file.node)).map((r) => [r.label, r.description])] as [string, string, string[][]]));
+      last = await Promise.all(
+        files.map(
+          async (file) =>
+            [file.label, file.description, (await shown(file.node)).map((r) => [r.label, r.description])] as [string, string, string[][]],
+        ),
+      );
       return check(last) ? last : undefined;
     });
   } catch (error) {
@@ -68,7 +73,10 @@ describe('views: AI Regions view', () => {
     const item = await (await extensionApi()).views.regionsTree.getTreeItem(region!.node);
     assert.equal(item.command?.command, 'aiProvenance.revealRegion');
     await vscode.commands.executeCommand(item.command!.command, ...item.command!.arguments!);
-    const editor = await waitFor('the editor', () => vscode.window.activeTextEditor?.document.uri.toString() === fixtureUri(LEDGER).toString() && vscode.window.activeTextEditor);
+    const editor = await waitFor(
+      'the editor',
+      () => vscode.window.activeTextEditor?.document.uri.toString() === fixtureUri(LEDGER).toString() && vscode.window.activeTextEditor,
+    );
     assert.equal(editor.selection.active.line, 10);
   });
 

@@ -43,7 +43,10 @@ describe('views: status bar risk meter', () => {
       status.tooltip,
     );
     assert.ok(status.tooltip.includes('| $(warning) high | 1 |'));
-    assert.match(status.tooltip, /- \$\(warning\) \[src\/payments\/ledger\.ts\]\(command:aiProvenance\.openFile\?[^)]+\) · high · 10 unreviewed AI lines · payments/);
+    assert.match(
+      status.tooltip,
+      /- \$\(warning\) \[src\/payments\/ledger\.ts\]\(command:aiProvenance\.openFile\?[^)]+\) · high · 10 unreviewed AI lines · payments/,
+    );
     assert.ok(status.tooltip.endsWith('1 AI region tracked · [Open the AI Regions view](command:aiProvenance.showRegionsView)'));
     assert.ok(!status.tooltip.includes('indexing'));
 

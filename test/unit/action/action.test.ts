@@ -17,7 +17,9 @@ const LOGIN = lines('export function login(user) {', '  if (!user) return false;
  * directory of its own, without node_modules or dist/.
  */
 function checkOutAction(into: string): string {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     const source = join(REPO_ROOT, file);
     if (!existsSync(source)) continue; // deleted in the work tree
@@ -88,7 +90,10 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     // The pull request tries to talk the gate out of its verdict.
     const marker = join(setup.root, 'fake-cli-ran');
     setup.developer.write('.ai-provenance.json', JSON.stringify({ policy: { failOn: [], warnOnUnreviewed: false } }));
-    setup.developer.write('tools/ai-provenance/cli.js', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); console.log('AI Provenance gate passed');\n`);
+    setup.developer.write(
+      'tools/ai-provenance/cli.js',
+      `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); console.log('AI Provenance gate passed');\n`,
+    );
     setup.developer.write('dist/cli.js', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
     setup.developer.git('add', '-A', '-f');
     setup.developer.git('commit', '-q', '-m', 'Relax the gate');
@@ -102,14 +107,24 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     );
     assert.equal(run.code, 1);
     assert.equal(run.outputs.passed, 'false');
-    assert.match(run.stdout, /^::error file=src\/auth\/login\.ts,line=1,endLine=4,title=AI Provenance \([0-9a-f]{10}\)::src\/auth\/login\.ts L1-4: 4 unreviewed AI lines in a load-bearing file \(auth\)/m);
+    assert.match(
+      run.stdout,
+      /^::error file=src\/auth\/login\.ts,line=1,endLine=4,title=AI Provenance \([0-9a-f]{10}\)::src\/auth\/login\.ts L1-4: 4 unreviewed AI lines in a load-bearing file \(auth\)/m,
+    );
     assert.match(run.stdout, /^::error file=\.ai-provenance\.json,title=AI Provenance \([0-9a-f]{10}\)::changes \.ai-provenance\.json/m);
     assert.match(run.stdout, /policy, classes and CODEOWNERS read from [0-9a-f]{40} \([0-9a-f]{10}\)/);
     assert.equal(existsSync(marker), false, "the pull request's own CLI never ran");
     assert.ok(existsSync(join(actionDir, 'dist', 'cli.js')), 'the CLI was built in the action directory');
-    assert.equal(execFileSync('git', ['-C', setup.workspace, 'status', '--porcelain'], { encoding: 'utf8' }), '', 'the checked-out tree is left as it was');
+    assert.equal(
+      execFileSync('git', ['-C', setup.workspace, 'status', '--porcelain'], { encoding: 'utf8' }),
+      '',
+      'the checked-out tree is left as it was',
+    );
     // The notes were fetched, and the report went to the job summary.
-    assert.match(execFileSync('git', ['-C', setup.workspace, 'notes', '--ref', 'ai-provenance', 'list', head], { encoding: 'utf8' }), /^[0-9a-f]{40}/);
+    assert.match(
+      execFileSync('git', ['-C', setup.workspace, 'notes', '--ref', 'ai-provenance', 'list', head], { encoding: 'utf8' }),
+      /^[0-9a-f]{40}/,
+    );
     assert.match(run.summary, /^## AI Provenance$/m);
     assert.match(run.summary, /`src\/auth\/login\.ts` \| 4 \| 4 \| 100% \| 0\/4 \| auth \(critical\)/);
   });
@@ -137,14 +152,25 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     const setup = new PullRequestSetup(tempDir());
     setup.base({ 'README.md': lines('acme') });
     setup.openPullRequest(9);
-    const run = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner'), event: {}, eventName: 'workflow_dispatch' });
+    const run = runCompositeAction(actionDir, {
+      workspace: setup.workspace,
+      runnerTemp: join(setup.root, 'runner'),
+      event: {},
+      eventName: 'workflow_dispatch',
+    });
     assert.equal(run.code, 2);
     assert.match(run.stdout, /^::error title=AI Provenance::no base to compare with: outside a pull request, set the action's base input/m);
-    const withBase = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner2'), event: {}, eventName: 'push', inputs: { base: 'origin/main' } });
+    const withBase = runCompositeAction(actionDir, {
+      workspace: setup.workspace,
+      runnerTemp: join(setup.root, 'runner2'),
+      event: {},
+      eventName: 'push',
+      inputs: { base: 'origin/main' },
+    });
     assert.equal(withBase.code, 0, withBase.stdout + withBase.stderr.slice(-2000));
   });
 
-  it('on a push to main after a squash merge, carries the pull request\'s notes onto the squash commit and pushes them', async () => {
+  it("on a push to main after a squash merge, carries the pull request's notes onto the squash commit and pushes them", async () => {
     const setup = new PullRequestSetup(tempDir());
     setup.base({ 'README.md': lines('acme') });
     setup.developer.git('checkout', '-q', '-b', 'feature');
@@ -154,7 +180,8 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     setup.openPullRequest(3);
     // The forge squash-merges it under its own identity, without hooks, with a title-only message plus (#3).
     const forge = join(setup.root, 'forge');
-    const inForge = (...args: string[]) => execFileSync('git', ['-C', forge, '-c', 'user.name=Forge', '-c', 'user.email=forge@example.com', ...args], { encoding: 'utf8' }).trim();
+    const inForge = (...args: string[]) =>
+      execFileSync('git', ['-C', forge, '-c', 'user.name=Forge', '-c', 'user.email=forge@example.com', ...args], { encoding: 'utf8' }).trim();
     execFileSync('git', ['clone', '-q', setup.origin, forge]);
     inForge('fetch', '-q', 'origin', 'refs/pull/3/head');
     inForge('merge', '-q', '--squash', 'FETCH_HEAD');
@@ -167,9 +194,15 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
 
     const event = { ref: 'refs/heads/main', before: setup.mainSha, after: squash };
     const run = runCompositeAction(actionDir, { workspace: setup.workspace, runnerTemp: join(setup.root, 'runner'), event, eventName: 'push' });
-    assert.deepEqual(run.steps.map((step) => step.code), [0, 0, 0, 0, 0], run.stdout + run.stderr.slice(-2000));
+    assert.deepEqual(
+      run.steps.map((step) => step.code),
+      [0, 0, 0, 0, 0],
+      run.stdout + run.stderr.slice(-2000),
+    );
     assert.match(run.stdout, /carried 4 AI lines from 1 commit of .*found by pull request #3/);
-    const note = JSON.parse(execFileSync('git', ['--git-dir', setup.origin, 'notes', '--ref', 'ai-provenance', 'show', squash], { encoding: 'utf8' })) as { totals: { aiLines: number }; carriedFrom: string[] };
+    const note = JSON.parse(
+      execFileSync('git', ['--git-dir', setup.origin, 'notes', '--ref', 'ai-provenance', 'show', squash], { encoding: 'utf8' }),
+    ) as { totals: { aiLines: number }; carriedFrom: string[] };
     assert.equal(note.totals.aiLines, 4);
     assert.equal(note.carriedFrom.length, 1);
   });
@@ -182,9 +215,14 @@ describe('action.yml: the GitHub Action, run the way the runner runs it', functi
     const ours = steps.filter((step) => step.uses?.startsWith('ai-provenance/ai-provenance@'));
     assert.equal(ours.length, 2, 'the example runs the gate (pull requests) and the notes carry (pushes to main) through the action');
     const declared = Object.keys(readActionFile(REPO_ROOT).inputs ?? {});
-    for (const step of ours) for (const name of Object.keys(step.with ?? {})) assert.ok(declared.includes(name), `input ${name} is declared in action.yml`);
+    for (const step of ours)
+      for (const name of Object.keys(step.with ?? {})) assert.ok(declared.includes(name), `input ${name} is declared in action.yml`);
     const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
     assert.equal(checkout?.with?.['fetch-depth'], 0, 'the whole history, so the base is there');
-    assert.doesNotMatch(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'github-actions.yml'), 'utf8'), /tools\/ai-provenance\/cli\.js|npx ai-provenance/, 'no CLI from the tree under review');
+    assert.doesNotMatch(
+      readFileSync(join(REPO_ROOT, 'docs', 'examples', 'github-actions.yml'), 'utf8'),
+      /tools\/ai-provenance\/cli\.js|npx ai-provenance/,
+      'no CLI from the tree under review',
+    );
   });
 });

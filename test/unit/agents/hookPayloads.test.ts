@@ -23,13 +23,16 @@ function agentOf(name: string): string {
   return name === 'cursor-tab' ? 'cursor' : name === 'copilot-vscode' ? 'copilot' : name;
 }
 
-describe('record --hook <agent>: each agent\'s real payload (test/fixtures/agents)', () => {
+describe("record --hook <agent>: each agent's real payload (test/fixtures/agents)", () => {
   const tempDir = useTempDir();
-  const names = readdirSync(FIXTURES).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
+  const names = readdirSync(FIXTURES)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.slice(0, -5));
 
   it('has a fixture for every agent', () => {
     const agents = new Set(names.map(agentOf));
-    for (const agent of ['claude-code', 'cursor', 'gemini-cli', 'codex', 'copilot', 'windsurf', 'cline', 'opencode']) assert.ok(agents.has(agent), `no fixture for ${agent}`);
+    for (const agent of ['claude-code', 'cursor', 'gemini-cli', 'codex', 'copilot', 'windsurf', 'cline', 'opencode'])
+      assert.ok(agents.has(agent), `no fixture for ${agent}`);
   });
 
   for (const name of names) {
@@ -48,7 +51,11 @@ describe('record --hook <agent>: each agent\'s real payload (test/fixtures/agent
       const status = runCliJson<Status>(['status'], { cwd: repo.root });
       for (const [path, expected] of Object.entries(fixture.expect.regions)) {
         const regions = status.files.find((file) => file.path === path)?.regions ?? [];
-        assert.deepEqual(regions.map((region) => [region.startLine, region.endLine]), expected, `${path}: ${JSON.stringify(regions)}`);
+        assert.deepEqual(
+          regions.map((region) => [region.startLine, region.endLine]),
+          expected,
+          `${path}: ${JSON.stringify(regions)}`,
+        );
         for (const region of regions) {
           assert.equal(region.source, fixture.expect.source);
           assert.equal(region.tool, fixture.expect.tool);
@@ -61,7 +68,10 @@ describe('record --hook <agent>: each agent\'s real payload (test/fixtures/agent
 
   it('ignores events that write nothing and never fails the agent on bad input', () => {
     const repo = GitRepo.init(tempDir());
-    const read = runCli(['record', '--hook', 'cursor'], { cwd: repo.root, input: JSON.stringify({ hook_event_name: 'beforeReadFile', file_path: join(repo.root, 'a.ts') }) });
+    const read = runCli(['record', '--hook', 'cursor'], {
+      cwd: repo.root,
+      input: JSON.stringify({ hook_event_name: 'beforeReadFile', file_path: join(repo.root, 'a.ts') }),
+    });
     assert.deepEqual([read.code, read.stderr], [0, '']);
     const garbage = runCli(['record', '--hook', 'windsurf'], { cwd: repo.root, input: 'not json' });
     assert.equal(garbage.code, 0);
@@ -79,10 +89,19 @@ describe('record --hook <agent>: each agent\'s real payload (test/fixtures/agent
     repo.write('a.ts', 'export const a = 1;\nexport const b = 2;\n');
     const link = join(tempDir(), 'link');
     symlinkSync(repo.root, link);
-    const payload = { agent_action_name: 'post_write_code', tool_info: { file_path: join(link, 'a.ts'), edits: [{ old_string: 'export const a = 1;', new_string: 'export const a = 1;\nexport const b = 2;' }] } };
+    const payload = {
+      agent_action_name: 'post_write_code',
+      tool_info: {
+        file_path: join(link, 'a.ts'),
+        edits: [{ old_string: 'export const a = 1;', new_string: 'export const a = 1;\nexport const b = 2;' }],
+      },
+    };
     const result = runCli(['record', '--hook', 'windsurf'], { cwd: link, input: JSON.stringify(payload) });
     assert.deepEqual([result.code, result.stderr], [0, '']);
     const status = runCliJson<Status>(['status'], { cwd: repo.root });
-    assert.deepEqual(status.files.map((file) => [file.path, file.regions.map((region) => [region.startLine, region.endLine])]), [['a.ts', [[2, 2]]]]);
+    assert.deepEqual(
+      status.files.map((file) => [file.path, file.regions.map((region) => [region.startLine, region.endLine])]),
+      [['a.ts', [[2, 2]]]],
+    );
   });
 });

@@ -23,9 +23,12 @@ const FILES: Record<string, { project: string; user: string }> = {
 
 /** A configuration the user already has, in their own formatting (comments, tabs, other hooks). */
 const EXISTING: Record<string, string> = {
-  'claude-code': '{\n    // team settings\n    "permissions": { "allow": ["Bash(npm test)"] },\n    "hooks": {\n        "PostToolUse": [\n            { "matcher": "Bash", "hooks": [ { "type": "command", "command": "./lint.sh" } ] }\n        ]\n    }\n}\n',
-  cursor: '{\n\t"version": 1,\n\t"hooks": {\n\t\t"beforeShellExecution": [{ "command": "./guard.sh" }],\n\t\t"afterFileEdit": [{ "command": "./format.sh" }]\n\t}\n}\n',
-  'gemini-cli': '{\n  "theme": "GitHub",\n  "hooks": {\n    "BeforeTool": [{ "matcher": "run_shell_command", "hooks": [{ "type": "command", "command": "./check.sh" }] }]\n  }\n}\n',
+  'claude-code':
+    '{\n    // team settings\n    "permissions": { "allow": ["Bash(npm test)"] },\n    "hooks": {\n        "PostToolUse": [\n            { "matcher": "Bash", "hooks": [ { "type": "command", "command": "./lint.sh" } ] }\n        ]\n    }\n}\n',
+  cursor:
+    '{\n\t"version": 1,\n\t"hooks": {\n\t\t"beforeShellExecution": [{ "command": "./guard.sh" }],\n\t\t"afterFileEdit": [{ "command": "./format.sh" }]\n\t}\n}\n',
+  'gemini-cli':
+    '{\n  "theme": "GitHub",\n  "hooks": {\n    "BeforeTool": [{ "matcher": "run_shell_command", "hooks": [{ "type": "command", "command": "./check.sh" }] }]\n  }\n}\n',
   codex: '{\r\n  "hooks": {\r\n    "Stop": [{ "hooks": [{ "type": "command", "command": "./notify.sh" }] }]\r\n  }\r\n}\r\n',
   windsurf: '{\n  "hooks": {\n    "pre_run_command": [ { "command": "python3 guard.py", "show_output": true } ]\n  }\n}\n',
 };
@@ -39,7 +42,9 @@ function hookCommands(agent: string, text: string): string[] {
   if (agent === 'cline') return [text];
   const json = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')) as { hooks: Record<string, Array<Record<string, unknown>>> };
   return Object.values(json.hooks).flatMap((entries) =>
-    entries.flatMap((entry) => (Array.isArray(entry.hooks) ? (entry.hooks as Array<{ command: string }>).map((hook) => hook.command) : [String(entry.command ?? entry.bash)])),
+    entries.flatMap((entry) =>
+      Array.isArray(entry.hooks) ? (entry.hooks as Array<{ command: string }>).map((hook) => hook.command) : [String(entry.command ?? entry.bash)],
+    ),
   );
 }
 
@@ -88,7 +93,9 @@ describe('agents list / install / uninstall', () => {
           const again = agents(repo, home, 'install', agent, '--scope', scope);
           assert.match(again.stdout, /already installed/);
           assert.equal(readFileSync(path, 'utf8'), installed, 'a second install changes nothing');
-          const listed = (JSON.parse(agents(repo, home, 'list', '--json').stdout) as Array<{ name: string; installed: boolean; scope: string | null }>).find((entry) => entry.name === agent);
+          const listed = (
+            JSON.parse(agents(repo, home, 'list', '--json').stdout) as Array<{ name: string; installed: boolean; scope: string | null }>
+          ).find((entry) => entry.name === agent);
           assert.deepEqual([listed?.installed, listed?.scope], [true, scope]);
           const removed = agents(repo, home, 'uninstall', agent, '--scope', scope);
           assert.match(removed.stdout, /hook removed/);
@@ -98,7 +105,10 @@ describe('agents list / install / uninstall', () => {
       }
 
       it('the installed hook records what the agent wrote', async () => {
-        const fixture = JSON.parse(readFileSync(join(FIXTURES, `${agent}.json`), 'utf8')) as { files: Record<string, { before?: string; after: string }>; payload: unknown };
+        const fixture = JSON.parse(readFileSync(join(FIXTURES, `${agent}.json`), 'utf8')) as {
+          files: Record<string, { before?: string; after: string }>;
+          payload: unknown;
+        };
         for (const [path, { before }] of Object.entries(fixture.files)) if (before !== undefined) repo.write(path, before);
         repo.write('README.md', 'shop\n');
         repo.commitAll('before');
@@ -109,7 +119,9 @@ describe('agents list / install / uninstall', () => {
         const config = join(repo.root, files.project);
         if (agent === 'opencode') {
           // Load the plugin as opencode does and call its hooks with what opencode passes them.
-          const plugin = (await import(pathToFileURL(config).href)) as { AiProvenance: (input: { directory: string }) => Promise<Record<string, (...args: unknown[]) => Promise<void>>> };
+          const plugin = (await import(pathToFileURL(config).href)) as {
+            AiProvenance: (input: { directory: string }) => Promise<Record<string, (...args: unknown[]) => Promise<void>>>;
+          };
           process.env.PATH = env.PATH;
           const hooks = await plugin.AiProvenance({ directory: repo.root });
           const { tool, sessionID, callID, args, model } = fixture.payload as Record<string, unknown>;
@@ -125,7 +137,9 @@ describe('agents list / install / uninstall', () => {
           if (agent === 'cline') assert.equal(run.stdout.trim(), '{"cancel": false}');
           if (agent === 'cline') assert.ok(statSync(config).mode & 0o111, 'the Cline hook is executable');
         }
-        const status = JSON.parse(execFileSync(process.execPath, [CLI_PATH, 'status', '--json'], { cwd: repo.root, encoding: 'utf8' })) as { files: Array<{ regions: Array<{ tool: string }> }> };
+        const status = JSON.parse(execFileSync(process.execPath, [CLI_PATH, 'status', '--json'], { cwd: repo.root, encoding: 'utf8' })) as {
+          files: Array<{ regions: Array<{ tool: string }> }>;
+        };
         assert.ok(status.files.length > 0, 'regions recorded');
         assert.equal(status.files[0].regions[0].tool, agent);
       });
@@ -137,10 +151,11 @@ describe('agents list / install / uninstall', () => {
           writeFileSync(path, EXISTING[agent]);
           assert.equal(agents(repo, home, 'install', agent).code, 0);
           const installed = readFileSync(path, 'utf8');
-          for (const line of EXISTING[agent].split(/\r?\n/).filter((text) => text.trim().startsWith('"') && !text.includes('['))) assert.ok(installed.includes(line), `kept: ${line}`);
+          for (const line of EXISTING[agent].split(/\r?\n/).filter((text) => text.trim().startsWith('"') && !text.includes('[')))
+            assert.ok(installed.includes(line), `kept: ${line}`);
           if (EXISTING[agent].includes('\r\n')) assert.ok(!/[^\r]\n/.test(installed), 'line endings kept');
           assert.ok(hookCommands(agent, installed).some((command) => command.includes(`record --hook ${agent}`)));
-          assert.ok(hookCommands(agent, installed).length > hookCommands(agent, EXISTING[agent]).length, 'the user\'s hooks are still there');
+          assert.ok(hookCommands(agent, installed).length > hookCommands(agent, EXISTING[agent]).length, "the user's hooks are still there");
           assert.equal(agents(repo, home, 'uninstall', agent).code, 0);
           assert.equal(readFileSync(path, 'utf8'), EXISTING[agent]);
         });

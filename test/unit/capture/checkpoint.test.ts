@@ -11,7 +11,9 @@ interface Status {
 
 function regions(repo: GitRepo, path: string) {
   const status = runCliJson<Status>(['status'], { cwd: repo.root });
-  return status.files.find((file) => file.path === path)?.regions.map((region) => [region.startLine, region.endLine, region.source, region.tool]) ?? [];
+  return (
+    status.files.find((file) => file.path === path)?.regions.map((region) => [region.startLine, region.endLine, region.source, region.tool]) ?? []
+  );
 }
 
 describe('CLI: checkpoint and record --since-checkpoint', () => {
@@ -42,7 +44,10 @@ describe('CLI: checkpoint and record --since-checkpoint', () => {
     assert.deepEqual(regions(repo, 'src/app.ts'), [[3, 3, 'agent', 'aider']]);
     assert.deepEqual(regions(repo, 'src/other.ts'), [[2, 2, 'agent', 'aider']]);
     // The blank line between is no one's: regions never start or end on one.
-    assert.deepEqual(regions(repo, 'src/new.ts'), [[1, 1, 'agent', 'aider'], [3, 3, 'agent', 'aider']]);
+    assert.deepEqual(regions(repo, 'src/new.ts'), [
+      [1, 1, 'agent', 'aider'],
+      [3, 3, 'agent', 'aider'],
+    ]);
     assert.equal(existsSync(join(repo.root, '.git', 'ai-provenance', 'checkpoint.json')), false, 'the checkpoint is used up');
   });
 

@@ -26,7 +26,10 @@ describe('CaptureClassifier', () => {
   it('takes typing at the cursor as human, with no AI origin', () => {
     const classifier = new CaptureClassifier();
     const decisions = classifier.classify(event([insert(3, 4, 'x')], { selections: [cursor(3, 4)] }));
-    assert.deepEqual(decisions.map((decision) => [decision.attribution, decision.ai]), [['human', undefined]]);
+    assert.deepEqual(
+      decisions.map((decision) => [decision.attribution, decision.ai]),
+      [['human', undefined]],
+    );
   });
 
   it('takes auto-closed pairs and Enter with indentation as typing', () => {
@@ -45,7 +48,7 @@ describe('CaptureClassifier', () => {
     assert.equal(decision.attribution, 'human');
   });
 
-  it('takes a block on the cursor\'s line (a line moved or copied, a refactoring of the selection) as the person\'s', () => {
+  it("takes a block on the cursor's line (a line moved or copied, a refactoring of the selection) as the person's", () => {
     const classifier = new CaptureClassifier();
     const moved = { start: at(4, 0), end: at(6, 0), text: 'const second = compute(2);\nconst first = compute(1);\n' };
     const [decision] = classifier.classify(event([moved], { selections: [cursor(5, 7)] }));
@@ -77,7 +80,9 @@ describe('CaptureClassifier', () => {
 
   it('does not take single-line tool edits (renames, imports, formatting) for AI', () => {
     const classifier = new CaptureClassifier();
-    const rename = classifier.classify(event([insert(4, 6, 'renamedSymbol'), insert(9, 2, 'renamedSymbol')], { visibility: 'hidden', selections: [] }));
+    const rename = classifier.classify(
+      event([insert(4, 6, 'renamedSymbol'), insert(9, 2, 'renamedSymbol')], { visibility: 'hidden', selections: [] }),
+    );
     const importLine = classifier.classify(event([insert(0, 0, "import { x } from './x';\n")], { selections: [cursor(20, 0)] }));
     const format = classifier.classify(event([insert(3, 0, '  '), insert(7, 4, '\n    ')], { selections: [cursor(20, 0)] }));
     for (const decision of [...rename, ...importLine, ...format]) {
@@ -102,9 +107,14 @@ describe('CaptureClassifier', () => {
     const word = (line: number, text: string): TextChange => ({ start: at(line, 9), end: at(line, 16), text });
     const usages = [word(0, 'newName'), word(1, 'newName'), word(2, 'oldName as newName'), word(3, 'oldName: newName')];
     const decisions = classifier.classify(event(usages, { documentKey: '/work/other.ts', visibility: 'hidden', selections: [], at: 1_500 }));
-    assert.deepEqual(decisions.map((decision) => [decision.attribution, decision.ai]), usages.map(() => ['neutral', undefined]));
+    assert.deepEqual(
+      decisions.map((decision) => [decision.attribution, decision.ai]),
+      usages.map(() => ['neutral', undefined]),
+    );
     // A line the tool writes in that burst still counts.
-    const [line] = classifier.classify(event([{ start: at(5, 0), end: at(5, 20), text: 'const limit = 10;' }], { visibility: 'hidden', selections: [], at: 1_800 }));
+    const [line] = classifier.classify(
+      event([{ start: at(5, 0), end: at(5, 20), text: 'const limit = 10;' }], { visibility: 'hidden', selections: [], at: 1_800 }),
+    );
     assert.equal(line.ai?.source, 'agent');
   });
 
@@ -155,11 +165,13 @@ describe('CaptureClassifier', () => {
 
   it('takes the first edit of a clean document (reported before it turns dirty) as an edit, not a reload', () => {
     const classifier = new CaptureClassifier({ lastKnown: () => 'a\n', current: () => 'a\n' });
-    const [decision] = classifier.classify(event([insert(1, 0, BLOCK)], { visibility: 'hidden', selections: [], dirtyAfter: false, textAfter: () => `a\n${BLOCK}` }));
+    const [decision] = classifier.classify(
+      event([insert(1, 0, BLOCK)], { visibility: 'hidden', selections: [], dirtyAfter: false, textAfter: () => `a\n${BLOCK}` }),
+    );
     assert.equal(decision.ai?.source, 'agent');
   });
 
-  it('falls back to the editor\'s own reload change when the last known text does not explain it', () => {
+  it("falls back to the editor's own reload change when the last known text does not explain it", () => {
     const classifier = new CaptureClassifier({ lastKnown: () => 'stale\n', current: () => 'x\nmore\n' });
     const change = { start: at(0, 0), end: at(1, 0), text: 'x\n' };
     const decisions = classifier.classify(event([change], { dirtyAfter: false, textAfter: () => 'x\nmore\n' }));

@@ -46,7 +46,8 @@ describe('DiskCapture (real files, real git)', () => {
     });
   }
 
-  const marked = (path: string) => store.regions(path).flatMap((region) => aiLines(region).map((line) => [line + 1, region.source, region.confidence]));
+  const marked = (path: string) =>
+    store.regions(path).flatMap((region) => aiLines(region).map((line) => [line + 1, region.source, region.confidence]));
 
   it('marks the lines another program changed, compared with the last known text', async () => {
     known.set(join(repo.root, 'src/app.ts'), ORIGINAL);
@@ -98,7 +99,7 @@ describe('DiskCapture (real files, real git)', () => {
     assert.deepEqual(store.files(), []);
   });
 
-  it('does not mark files git rewrote: a checkout or a restore puts git\'s text there', async () => {
+  it("does not mark files git rewrote: a checkout or a restore puts git's text there", async () => {
     repo.git('checkout', '-q', '-b', 'other');
     repo.write('src/app.ts', 'export const other = 1;\n');
     repo.commitAll('other');
@@ -114,7 +115,7 @@ describe('DiskCapture (real files, real git)', () => {
     assert.deepEqual(store.files(), []);
   });
 
-  it('still marks an agent\'s write when git moved HEAD just before (the text is not git\'s)', async () => {
+  it("still marks an agent's write when git moved HEAD just before (the text is not git's)", async () => {
     known.set(join(repo.root, 'src/app.ts'), ORIGINAL);
     repo.git('checkout', '-q', '-b', 'feature');
     repo.write('src/app.ts', 'export const a = 1;\nexport const b = 2;\nexport const fromAgent = 3;\n');

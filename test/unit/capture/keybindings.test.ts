@@ -22,20 +22,30 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 const ours = manifest.contributes.keybindings.filter((binding) => binding.command.startsWith('aiProvenance.capture.'));
 
 function contextKeys(when: string): string[] {
-  return [...new Set(when.split(/\|\||&&/).map((term) => term.trim().replace(/^!/, '')).filter((key) => !key.startsWith('config.')))];
+  return [
+    ...new Set(
+      when
+        .split(/\|\||&&/)
+        .map((term) => term.trim().replace(/^!/, ''))
+        .filter((key) => !key.startsWith('config.')),
+    ),
+  ];
 }
 
 function workbenchBundle(): string | undefined {
   try {
     const editor = locateEditor();
-    return readFileSync(join(editor.dir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'vs', 'code', 'browser', 'workbench', 'workbench.js'), 'utf8');
+    return readFileSync(
+      join(editor.dir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'vs', 'code', 'browser', 'workbench', 'workbench.js'),
+      'utf8',
+    );
   } catch {
     return undefined;
   }
 }
 
 describe('inline-accept keybindings', () => {
-  it('bind VS Code\'s default keys, only while our setting is on', () => {
+  it("bind VS Code's default keys, only while our setting is on", () => {
     const byCommand = new Map(ours.map((binding) => [binding.command, binding]));
     assert.equal(byCommand.get('aiProvenance.capture.acceptInlineSuggestion')?.key, 'tab');
     assert.equal(byCommand.get('aiProvenance.capture.acceptInlineSuggestionNextWord')?.key, 'ctrl+right');
@@ -46,7 +56,10 @@ describe('inline-accept keybindings', () => {
     }
     assert.ok('aiProvenance.capture.inlineKeybindings' in manifest.contributes.configuration.properties);
     for (const { command } of INLINE_ACCEPT_COMMANDS) {
-      assert.ok(manifest.contributes.commands.some((entry) => entry.command === command), `${command} is not contributed`);
+      assert.ok(
+        manifest.contributes.commands.some((entry) => entry.command === command),
+        `${command} is not contributed`,
+      );
     }
   });
 

@@ -40,7 +40,9 @@ class Session implements DecisionTarget {
 
   /** 1-based AI lines with their source/tool/model/review. */
   marked(): string[] {
-    return this.tracked.regions.all.flatMap((region) => aiLines(region).map((line) => `${line + 1} ${region.source}/${region.tool ?? '-'}/${region.model ?? '-'}${region.reviewed ? ' reviewed' : ''}`));
+    return this.tracked.regions.all.flatMap((region) =>
+      aiLines(region).map((line) => `${line + 1} ${region.source}/${region.tool ?? '-'}/${region.model ?? '-'}${region.reviewed ? ' reviewed' : ''}`),
+    );
   }
 
   get text(): string {
@@ -73,15 +75,22 @@ describe('putting back removed AI text (undo/redo, cut and paste, moves)', () =>
     assert.deepEqual(session.marked(), []);
   });
 
-  it('a person\'s rewrite inside AI code is theirs again after undo and redo', () => {
+  it("a person's rewrite inside AI code is theirs again after undo and redo", () => {
     const session = new Session('\n');
     session.event([{ change: insert(at(0, 0), BLOCK), attribution: 'neutral', ai: ORIGIN }]);
     // The person replaces `value * 2` by `value + value`.
     const rewrite = { start: at(1, 9), end: at(1, 18), text: 'value + value' };
     session.event([{ change: rewrite, attribution: 'human' }]);
-    assert.deepEqual(session.marked().map((line) => line.split(' ')[0]), ['1', '3']);
+    assert.deepEqual(
+      session.marked().map((line) => line.split(' ')[0]),
+      ['1', '3'],
+    );
     session.event([{ change: { start: at(1, 9), end: at(1, 22), text: 'value * 2' }, attribution: 'neutral', putsBack: 'exact' }]);
-    assert.deepEqual(session.marked().map((line) => line.split(' ')[0]), ['1', '2', '3'], 'undo: the AI text is back');
+    assert.deepEqual(
+      session.marked().map((line) => line.split(' ')[0]),
+      ['1', '2', '3'],
+      'undo: the AI text is back',
+    );
     session.event([{ change: rewrite, attribution: 'neutral', putsBack: 'exact' }]);
     assert.equal(session.text, 'export function double(value: number): number {\n  return value + value;\n}\n\n');
     assert.ok(!session.marked().some((line) => line.startsWith('2 ')), `redo: the person's line is not AI: ${session.marked().join('; ')}`);
@@ -94,8 +103,17 @@ describe('putting back removed AI text (undo/redo, cut and paste, moves)', () =>
     assert.deepEqual(session.marked(), []);
     session.event([{ change: insert(at(3, 0), BLOCK), attribution: 'human', putsBack: 'moved' }]);
     assert.deepEqual(session.marked(), ['4 chat/-/gpt-x', '5 chat/-/gpt-x', '6 chat/-/gpt-x']);
-    session.event([{ change: insert(at(0, 0), 'export function triple(value: number): number {\n  return value * 3;\n}\n'), attribution: 'human', putsBack: 'moved' }]);
-    assert.deepEqual(session.marked().map((line) => line.split(' ')[0]), ['7', '8', '9']);
+    session.event([
+      {
+        change: insert(at(0, 0), 'export function triple(value: number): number {\n  return value * 3;\n}\n'),
+        attribution: 'human',
+        putsBack: 'moved',
+      },
+    ]);
+    assert.deepEqual(
+      session.marked().map((line) => line.split(' ')[0]),
+      ['7', '8', '9'],
+    );
   });
 
   it('a drag is one event: found whether the insertion comes before or after the deletion', () => {
@@ -108,11 +126,21 @@ describe('putting back removed AI text (undo/redo, cut and paste, moves)', () =>
       const dropAfterTake = insert(at(5, 0), BLOCK);
       session.event(
         insertFirst
-          ? [{ change: drop, attribution: 'neutral', putsBack: 'moved' }, { change: take, attribution: 'human', putsBack: 'moved' }]
-          : [{ change: take, attribution: 'human', putsBack: 'moved' }, { change: dropAfterTake, attribution: 'neutral', putsBack: 'moved' }],
+          ? [
+              { change: drop, attribution: 'neutral', putsBack: 'moved' },
+              { change: take, attribution: 'human', putsBack: 'moved' },
+            ]
+          : [
+              { change: take, attribution: 'human', putsBack: 'moved' },
+              { change: dropAfterTake, attribution: 'neutral', putsBack: 'moved' },
+            ],
       );
       assert.equal(session.text, `// a\n\n// b\n\n// c\n${BLOCK}`);
-      assert.deepEqual(session.marked().map((line) => line.split(' ')[0]), ['6', '7', '8'], `insertion first: ${insertFirst}`);
+      assert.deepEqual(
+        session.marked().map((line) => line.split(' ')[0]),
+        ['6', '7', '8'],
+        `insertion first: ${insertFirst}`,
+      );
     }
   });
 

@@ -10,7 +10,10 @@ interface Status {
 const AUTH = ['export function login(user) {', '  return check(user);', '}', ''].join('\n');
 
 function hook(repo: GitRepo, event: object) {
-  return runCli(['record', '--hook', 'claude-code'], { cwd: repo.root, input: JSON.stringify({ cwd: repo.root, hook_event_name: 'PostToolUse', ...event }) });
+  return runCli(['record', '--hook', 'claude-code'], {
+    cwd: repo.root,
+    input: JSON.stringify({ cwd: repo.root, hook_event_name: 'PostToolUse', ...event }),
+  });
 }
 
 function regions(repo: GitRepo, path: string) {
@@ -41,7 +44,10 @@ describe('CLI: record --hook claude-code', () => {
     const file = repo.write('a.txt', content);
     const structuredPatch = [{ oldStart: 1, newStart: 1, lines: [' line 1', '-line 2', '+line 2 changed', ' line 3', '+line 4 new'] }];
     hook(repo, { tool_name: 'Write', tool_input: { file_path: file, content }, tool_response: { structuredPatch } });
-    assert.deepEqual(regions(repo, 'a.txt'), [[2, 2], [4, 4]]);
+    assert.deepEqual(regions(repo, 'a.txt'), [
+      [2, 2],
+      [4, 4],
+    ]);
   });
 
   it('marks the new lines of an Edit, not the context it repeated', () => {
@@ -67,20 +73,29 @@ describe('CLI: record --hook claude-code', () => {
         ],
       },
     });
-    assert.deepEqual(regions(repo, 'm.ts'), [[1, 1], [3, 3]]);
+    assert.deepEqual(regions(repo, 'm.ts'), [
+      [1, 1],
+      [3, 3],
+    ]);
   });
 
   it('marks every occurrence of a replace_all edit', () => {
     repo.write('r.ts', 'newName();\nother();\nnewName();\n');
     hook(repo, { tool_name: 'Edit', tool_input: { file_path: 'r.ts', old_string: 'oldName', new_string: 'newName', replace_all: true } });
-    assert.deepEqual(regions(repo, 'r.ts'), [[1, 1], [3, 3]]);
+    assert.deepEqual(regions(repo, 'r.ts'), [
+      [1, 1],
+      [3, 3],
+    ]);
   });
 
   it('lowers the confidence when the new text is not unique', () => {
     repo.write('d.ts', 'retry();\nretry();\n');
     hook(repo, { tool_name: 'Edit', tool_input: { file_path: 'd.ts', old_string: 'fail();', new_string: 'retry();' } });
     const status = runCliJson<Status>(['status'], { cwd: repo.root });
-    assert.deepEqual(status.files[0].regions.map((region) => region.confidence), [0.5, 0.5]);
+    assert.deepEqual(
+      status.files[0].regions.map((region) => region.confidence),
+      [0.5, 0.5],
+    );
   });
 
   it('ignores tools that do not write files, with exit 0 and no output', () => {

@@ -10,7 +10,18 @@ interface Status {
   files: Array<{
     path: string;
     problem?: string;
-    regions: Array<{ startLine: number; endLine: number; source: string; tool?: string; model?: string; reviewed: boolean; reviewedBy?: string; humanModifiedLines: number[]; aiLines: number; confidence: number }>;
+    regions: Array<{
+      startLine: number;
+      endLine: number;
+      source: string;
+      tool?: string;
+      model?: string;
+      reviewed: boolean;
+      reviewedBy?: string;
+      humanModifiedLines: number[];
+      aiLines: number;
+      confidence: number;
+    }>;
   }>;
 }
 
@@ -46,7 +57,16 @@ describe('CLI: record, status, mark-reviewed, unmark, clear', () => {
     const [region] = status.files[0].regions;
     assert.equal(status.files[0].path, 'src/payments/charge.ts');
     assert.deepEqual(
-      { startLine: region.startLine, endLine: region.endLine, source: region.source, tool: region.tool, model: region.model, reviewed: region.reviewed, humanModifiedLines: region.humanModifiedLines, aiLines: region.aiLines },
+      {
+        startLine: region.startLine,
+        endLine: region.endLine,
+        source: region.source,
+        tool: region.tool,
+        model: region.model,
+        reviewed: region.reviewed,
+        humanModifiedLines: region.humanModifiedLines,
+        aiLines: region.aiLines,
+      },
       { startLine: 3, endLine: 6, source: 'agent', tool: 'aider', model: 'gpt-x', reviewed: false, humanModifiedLines: [], aiLines: 4 },
     );
   });
@@ -80,7 +100,11 @@ describe('CLI: record, status, mark-reviewed, unmark, clear', () => {
     const result = runCli(['mark-reviewed', 'src/payments/charge.ts', '--lines', '4-5', '--by', 'ana'], { cwd: repo.root });
     assert.equal(result.code, 0, result.stderr);
     const status = runCliJson<Status>(['status'], { cwd: repo.root });
-    assert.deepEqual(spans(status, 'src/payments/charge.ts'), [[3, 3, false], [4, 5, true], [6, 6, false]]);
+    assert.deepEqual(spans(status, 'src/payments/charge.ts'), [
+      [3, 3, false],
+      [4, 5, true],
+      [6, 6, false],
+    ]);
     assert.equal(status.files[0].regions[1].reviewedBy, 'ana');
   });
 
@@ -94,7 +118,10 @@ describe('CLI: record, status, mark-reviewed, unmark, clear', () => {
   it('unmarks lines and clears files', () => {
     runCli(['record', 'src/payments/charge.ts', '--lines', '3-6'], { cwd: repo.root });
     runCli(['unmark', 'src/payments/charge.ts', '--lines', '4-4'], { cwd: repo.root });
-    assert.deepEqual(spans(runCliJson<Status>(['status'], { cwd: repo.root }), 'src/payments/charge.ts'), [[3, 3, false], [5, 6, false]]);
+    assert.deepEqual(spans(runCliJson<Status>(['status'], { cwd: repo.root }), 'src/payments/charge.ts'), [
+      [3, 3, false],
+      [5, 6, false],
+    ]);
     const cleared = runCli(['clear', 'src/payments/charge.ts'], { cwd: repo.root });
     assert.match(cleared.stdout, /2 regions cleared/);
     assert.deepEqual(runCliJson<Status>(['status'], { cwd: repo.root }).files, []);

@@ -26,18 +26,43 @@ describe('CLI: run -- <agent command>', () => {
 
   it('marks what the command wrote, not what the person had changed before, and passes the exit code through', () => {
     repo.write('src/a.ts', 'export const a = 1;\nexport const mine = 2;\n');
-    const result = runCli(['run', '--tool', 'aider', '--model', 'sonnet', '--', ...agentScript(join(repo.root, 'src/a.ts'), 'export function fromAgent() {\n  return 3;\n}\n', 3)], { cwd: repo.root });
+    const result = runCli(
+      [
+        'run',
+        '--tool',
+        'aider',
+        '--model',
+        'sonnet',
+        '--',
+        ...agentScript(join(repo.root, 'src/a.ts'), 'export function fromAgent() {\n  return 3;\n}\n', 3),
+      ],
+      { cwd: repo.root },
+    );
     assert.equal(result.code, 3, result.stderr);
     const status = runCliJson<Status>(['status'], { cwd: repo.root });
     assert.deepEqual(
-      status.files.map((file) => [file.path, file.regions.map((region) => [region.startLine, region.endLine, region.source, region.tool, region.model])]),
+      status.files.map((file) => [
+        file.path,
+        file.regions.map((region) => [region.startLine, region.endLine, region.source, region.tool, region.model]),
+      ]),
       [['src/a.ts', [[3, 5, 'agent', 'aider', 'sonnet']]]],
     );
     assert.ok(readFileSync(join(repo.root, 'src/a.ts'), 'utf8').includes('mine'));
   });
 
   it('names the tool after the command by default, and lets the command own its --help', () => {
-    const result = runCli(['run', '--', process.execPath, '-e', "require('fs').writeFileSync('b.ts', 'export const b = 2;\\n'); console.log(process.argv.includes('--help') ? 'own help' : '')", '--', '--help'], { cwd: repo.root });
+    const result = runCli(
+      [
+        'run',
+        '--',
+        process.execPath,
+        '-e',
+        "require('fs').writeFileSync('b.ts', 'export const b = 2;\\n'); console.log(process.argv.includes('--help') ? 'own help' : '')",
+        '--',
+        '--help',
+      ],
+      { cwd: repo.root },
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /own help/);
     const [file] = runCliJson<Status>(['status'], { cwd: repo.root }).files;

@@ -7,8 +7,20 @@ type Schema = { readonly [keyword: string]: unknown };
 
 const IGNORED = new Set(['$schema', '$id', 'title', 'description', 'default', 'examples', 'definitions']);
 const SUPPORTED = new Set([
-  'type', 'enum', 'properties', 'additionalProperties', 'propertyNames', 'items',
-  'minimum', 'maximum', 'exclusiveMinimum', 'minLength', 'pattern', 'not', 'oneOf', '$ref',
+  'type',
+  'enum',
+  'properties',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'minLength',
+  'pattern',
+  'not',
+  'oneOf',
+  '$ref',
 ]);
 
 export function validateAgainstSchema(root: Schema, value: unknown): string[] {

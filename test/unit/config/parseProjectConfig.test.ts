@@ -115,7 +115,9 @@ describe('parseProjectConfig', () => {
     [
       'disableDefaults only names built-in classes',
       { loadBearing: { disableDefaults: ['config', 'paymnts'] } },
-      ['`.ai-provenance.json`: loadBearing.disableDefaults[1] "paymnts" is not a built-in class (auth, payments, crypto-secrets, infra, data-migrations, config, data-at-scale); ignored'],
+      [
+        '`.ai-provenance.json`: loadBearing.disableDefaults[1] "paymnts" is not a built-in class (auth, payments, crypto-secrets, infra, data-migrations, config, data-at-scale); ignored',
+      ],
       (c) => c.loadBearing.disableDefaults,
       ['config'],
     ],
@@ -168,7 +170,15 @@ describe('parseProjectConfig', () => {
     ],
     [
       'policy fields are checked and unknown ones kept',
-      { policy: { failOn: ['payments', 'Nope'], failOnRiskLevel: 'none', requireReviewedByTrailer: ['high', 'extreme'], classes: { infra: { failOn: 1, custom: true } }, future: { x: 1 } } },
+      {
+        policy: {
+          failOn: ['payments', 'Nope'],
+          failOnRiskLevel: 'none',
+          requireReviewedByTrailer: ['high', 'extreme'],
+          classes: { infra: { failOn: 1, custom: true } },
+          future: { x: 1 },
+        },
+      },
       [
         '`.ai-provenance.json`: policy.failOnRiskLevel must be one of low|medium|high|critical',
         '`.ai-provenance.json`: policy.failOn[1] "Nope" is not a valid class name (lower-case letters, digits and dashes, starting with a letter); ignored',
@@ -218,9 +228,18 @@ describe('parseProjectConfig', () => {
   }
 
   it('never throws, whatever the JSON', () => {
-    const values: unknown[] = [null, 1, 'x', true, { loadBearing: null }, { loadBearing: { classes: [] } },
-      { loadBearing: { classes: { a: null } } }, { loadBearing: { codeowners: { owners: { '@x': null } } } },
-      { risk: { thresholds: [] } }, { policy: { classes: { a: 'b' } } }];
+    const values: unknown[] = [
+      null,
+      1,
+      'x',
+      true,
+      { loadBearing: null },
+      { loadBearing: { classes: [] } },
+      { loadBearing: { classes: { a: null } } },
+      { loadBearing: { codeowners: { owners: { '@x': null } } } },
+      { risk: { thresholds: [] } },
+      { policy: { classes: { a: 'b' } } },
+    ];
     for (const value of values) assert.doesNotThrow(() => validateProjectConfig(value), JSON.stringify(value));
   });
 });

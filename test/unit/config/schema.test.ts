@@ -77,7 +77,10 @@ describe('schemas/ai-provenance.schema.json', () => {
     assert.deepEqual(at('loadBearing', 'classes', '*', 'severity')['enum'], [...SEVERITIES]);
     assert.deepEqual(at('policy', 'failOnRiskLevel')['enum'], [...AI_RISK_LEVELS]);
     const disableDefaults = (at('loadBearing', 'disableDefaults')['oneOf'] as Schema[])[1]!;
-    assert.deepEqual((disableDefaults['items'] as Schema)['enum'], DEFAULT_CLASSES.map((c) => c.name));
+    assert.deepEqual(
+      (disableDefaults['items'] as Schema)['enum'],
+      DEFAULT_CLASSES.map((c) => c.name),
+    );
     const classNames = at('loadBearing', 'classes')['propertyNames'] as Schema;
     assert.equal(classNames['pattern'], CLASS_NAME_PATTERN.source);
     assert.deepEqual(classNames['not'], { enum: ['structure'] });

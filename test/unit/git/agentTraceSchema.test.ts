@@ -8,7 +8,9 @@ import { useTempDir } from '../../support/tempDir';
 import { commitWithProvenance, lines, ProvenanceRepo } from './support/provenanceRepo';
 
 /** The specification's own JSON Schema, vendored with its origin in test/fixtures/agent-trace/SOURCE.md. */
-const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'agent-trace', 'trace-record.schema.json'), 'utf8')) as object;
+const SCHEMA = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'agent-trace', 'trace-record.schema.json'), 'utf8'),
+) as object;
 
 function validator() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -24,7 +26,11 @@ describe('notes export --agent-trace: valid against the Agent Trace 0.1.0 JSON S
     const repo = ProvenanceRepo.create(tempDir());
     repo.write('README.md', lines('# app'));
     repo.commitAll('base');
-    await repo.writeAi('src/auth/login.ts', lines('export function login() {', '  return true;', '}'), { source: 'inline', tool: 'copilot', model: 'gpt-4o' });
+    await repo.writeAi('src/auth/login.ts', lines('export function login() {', '  return true;', '}'), {
+      source: 'inline',
+      tool: 'copilot',
+      model: 'gpt-4o',
+    });
     await repo.markReviewed('src/auth/login.ts', 'Ann');
     await repo.writeAi('src/util.ts', lines('export const a = 1;', '', 'export const b = 2;'), { source: 'agent', tool: 'claude-code' });
     await commitWithProvenance(repo, 'first');
@@ -33,7 +39,10 @@ describe('notes export --agent-trace: valid against the Agent Trace 0.1.0 JSON S
 
     const result = runCli(['notes', 'export', '--agent-trace', '--base', 'HEAD~2'], { cwd: repo.root });
     assert.equal(result.code, 0, result.stderr);
-    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { version: string; files: unknown[] });
+    const records = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { version: string; files: unknown[] });
     assert.equal(records.length, 2);
     const validate = validator();
     for (const record of records) {

@@ -42,14 +42,21 @@ describe('applyTrailers (pure)', () => {
   });
 
   it('puts trailers before the comment lines and the scissors section of an editor message', () => {
-    const message = 'Fix login\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/x b/x\n';
+    const message =
+      'Fix login\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/x b/x\n';
     const result = applyTrailers(message, OURS.slice(0, 1));
-    assert.equal(result, 'Fix login\n\nAI-Lines: 3/10\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/x b/x\n');
+    assert.equal(
+      result,
+      'Fix login\n\nAI-Lines: 3/10\n\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n# Do not modify\ndiff --git a/x b/x\n',
+    );
   });
 
   it('honors another comment character', () => {
     const message = 'Fix login\n\n; Please enter the commit message\n';
-    assert.equal(applyTrailers(message, OURS.slice(0, 1), { commentChar: ';' }), 'Fix login\n\nAI-Lines: 3/10\n\n; Please enter the commit message\n');
+    assert.equal(
+      applyTrailers(message, OURS.slice(0, 1), { commentChar: ';' }),
+      'Fix login\n\nAI-Lines: 3/10\n\n; Please enter the commit message\n',
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -135,13 +142,10 @@ describe('keepIndexedTrailers: a hook does not drop what the editor measured', (
 
   it('keeps the editor trailers, blast radius included, for the same change', () => {
     const kept = keepIndexedTrailers(fromEditor, computed);
-    assert.deepEqual(kept.map((trailer) => `${trailer.key}: ${trailer.value}`), [
-      'AI-Lines: 3/10',
-      'AI-Sources: agent',
-      'AI-Reviewed: 0/3',
-      'AI-Blast-Radius: 14 files, 2 load-bearing',
-      'AI-Risk: medium',
-    ]);
+    assert.deepEqual(
+      kept.map((trailer) => `${trailer.key}: ${trailer.value}`),
+      ['AI-Lines: 3/10', 'AI-Sources: agent', 'AI-Reviewed: 0/3', 'AI-Blast-Radius: 14 files, 2 load-bearing', 'AI-Risk: medium'],
+    );
   });
 
   it('recomputes when the change differs, or when there was no blast radius', () => {

@@ -66,4 +66,3 @@ describe('AI-Blast-Radius from the workspace index cache (real index, real git)'
     assert.equal(note.blastRadius?.files, 2, 'and the note records it');
   });
 });
-

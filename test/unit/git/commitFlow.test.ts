@@ -13,7 +13,10 @@ import { ProvenanceRepo, aiTrailers, lines } from './support/provenanceRepo';
 /** GIT_EDITOR that writes `text` above what git prepared (comments, preview) and saves. */
 function editorWriting(repo: ProvenanceRepo, text: string): string {
   const saved = join(repo.root, '.git', 'editor-saw.txt');
-  return repo.script('editor.sh', `#!/bin/sh\ncp "$1" ${JSON.stringify(saved)}\n{ printf '%s\\n' ${JSON.stringify(text)}; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
+  return repo.script(
+    'editor.sh',
+    `#!/bin/sh\ncp "$1" ${JSON.stringify(saved)}\n{ printf '%s\\n' ${JSON.stringify(text)}; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`,
+  );
 }
 
 describe('commits through the installed hooks (real git)', function () {
@@ -32,7 +35,10 @@ describe('commits through the installed hooks (real git)', function () {
   it('writes trailers with -m, keeping Signed-off-by (-s)', () => {
     repo.git('commit', '-q', '-s', '-m', 'Add feature');
     const message = repo.message();
-    assert.match(message, /^Add feature\n\nSigned-off-by: Test User <test@example.com>\nAI-Lines: 3\/3\nAI-Sources: agent\nAI-Tools: claude-code\nAI-Reviewed: 0\/3\nAI-Risk: low\n/);
+    assert.match(
+      message,
+      /^Add feature\n\nSigned-off-by: Test User <test@example.com>\nAI-Lines: 3\/3\nAI-Sources: agent\nAI-Tools: claude-code\nAI-Reviewed: 0\/3\nAI-Risk: low\n/,
+    );
   });
 
   it('takes the staged diff the hook script started, and diffs itself when that one is incomplete or failed', () => {
@@ -42,7 +48,11 @@ describe('commits through the installed hooks (real git)', function () {
     const partial = repo.git(...stagedDiffArgs(undefined, ['src/feature.ts']));
     const prepare = (stdin: string) => {
       writeFileSync(join(repo.root, '.git', 'MSG'), 'Add feature\n');
-      const run = runCli(['hook', 'run', 'prepare-commit-msg', '.git/MSG', 'message'], { cwd: repo.root, input: stdin, env: { [PRESTARTED_DIFF_ENV]: 'stdin' } });
+      const run = runCli(['hook', 'run', 'prepare-commit-msg', '.git/MSG', 'message'], {
+        cwd: repo.root,
+        input: stdin,
+        env: { [PRESTARTED_DIFF_ENV]: 'stdin' },
+      });
       assert.deepEqual([run.code, run.stderr], [0, '']);
       return aiTrailers(repo.read('.git/MSG'))['AI-Lines'];
     };
@@ -52,7 +62,11 @@ describe('commits through the installed hooks (real git)', function () {
     // And through git, the installed script starts the diff itself.
     repo.git('commit', '-q', '-m', 'Add feature');
     assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/5');
-    assert.deepEqual(readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('staged-diff')), [], 'the script removes its diff file');
+    assert.deepEqual(
+      readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('staged-diff')),
+      [],
+      'the script removes its diff file',
+    );
   });
 
   it('takes what the hook script asked git before node started, and asks git itself when that is cut short', () => {
@@ -66,14 +80,21 @@ describe('commits through the installed hooks (real git)', function () {
       writeFileSync(join(repo.root, '.git', 'MSG'), '\n');
       const run = runCli(['hook', 'run', 'prepare-commit-msg', '.git/MSG'], { cwd: repo.root, env: { [HOOK_FACTS_ENV]: factsFile } });
       assert.deepEqual([run.code, run.stderr], [0, '']);
-      return repo.read('.git/MSG').split('\n').find((line) => line.includes(PREVIEW_MARKER))?.[0];
+      return repo
+        .read('.git/MSG')
+        .split('\n')
+        .find((line) => line.includes(PREVIEW_MARKER))?.[0];
     };
     assert.equal(previewComment(facts), ';');
     assert.equal(previewComment(facts.slice(0, -5)), '#', 'cut short: no end marker');
     // Through git, the installed script writes them, and removes its file.
     repo.git('commit', '-q', '-m', 'Add feature');
     assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/3');
-    assert.deepEqual(readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('git-facts')), [], 'the script removes its facts file');
+    assert.deepEqual(
+      readdirSync(join(repo.root, '.git', 'ai-provenance')).filter((name) => name.startsWith('git-facts')),
+      [],
+      'the script removes its facts file',
+    );
   });
 
   it('previews the trailers in the editor and writes them when the message is saved', () => {
@@ -177,7 +198,10 @@ describe('commits through the installed hooks (real git)', function () {
     assert.deepEqual(postCommit && { reason: postCommit.reason, commit: postCommit.commit }, { reason: 'node-not-found', commit: repo.head() });
     assert.match(postCommit!.detail, /node is not on PATH \(nor at \/nonexistent\/node\)/);
     assert.ok(Math.abs(postCommit!.at - Date.now()) < 120_000, 'recorded with the time');
-    assert.match(runCli(['hook', 'status'], { cwd: repo.root }).stdout, /could not record provenance 2 times[\s\S]*post-commit [0-9a-f]{10}: node is not on PATH/);
+    assert.match(
+      runCli(['hook', 'status'], { cwd: repo.root }).stdout,
+      /could not record provenance 2 times[\s\S]*post-commit [0-9a-f]{10}: node is not on PATH/,
+    );
   });
 
   it('commits made with `commit -a` use the index git prepared for them', async () => {

@@ -35,7 +35,10 @@ describe('computeCommitProvenance: trailers from the staged changes (real git)',
       'AI-Reviewed': '0/2',
       'AI-Risk': 'low',
     });
-    assert.deepEqual(provenance.trailers.map((trailer) => trailer.key), ['AI-Lines', 'AI-Sources', 'AI-Tools', 'AI-Models', 'AI-Reviewed', 'AI-Risk']);
+    assert.deepEqual(
+      provenance.trailers.map((trailer) => trailer.key),
+      ['AI-Lines', 'AI-Sources', 'AI-Tools', 'AI-Models', 'AI-Reviewed', 'AI-Risk'],
+    );
   });
 
   it('gives no trailers without AI lines, and AI-Lines: 0/N when always is configured', async () => {
@@ -122,7 +125,10 @@ describe('computeCommitProvenance: trailers from the staged changes (real git)',
     repo.git('add', '-A');
     const provenance = await staged(repo);
     assert.equal(trailerMap(provenance)['AI-Lines'], '2/2');
-    assert.deepEqual(provenance.summary.files.map((file) => file.path), ['src/my file "x" é.ts']);
+    assert.deepEqual(
+      provenance.summary.files.map((file) => file.path),
+      ['src/my file "x" é.ts'],
+    );
   });
 
   it('names load-bearing files with their class, shortened past three, and rates risk with the risk model', async () => {

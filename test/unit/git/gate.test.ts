@@ -45,9 +45,10 @@ describe('gate: the CI check over a commit range (real git)', function () {
     assert.equal(commit.sha, sha);
     assert.equal(commit.provenance, 'note');
     assert.deepEqual([commit.aiLines, commit.addedLines, commit.reviewedLines], [4, 4, 0]);
-    assert.deepEqual(commit.findings.map((finding) => [finding.level, finding.rule, finding.path, finding.lines, finding.classes]), [
-      ['error', 'unreviewed-ai-lines', 'src/auth/login.ts', [[1, 4]], ['auth']],
-    ]);
+    assert.deepEqual(
+      commit.findings.map((finding) => [finding.level, finding.rule, finding.path, finding.lines, finding.classes]),
+      [['error', 'unreviewed-ai-lines', 'src/auth/login.ts', [[1, 4]], ['auth']]],
+    );
   });
 
   it('passes with a warning for unreviewed AI lines outside the failing classes', async () => {
@@ -56,7 +57,10 @@ describe('gate: the CI check over a commit range (real git)', function () {
     const { code, result } = gateJson(repo);
     assert.equal(code, 0);
     assert.equal(result.passed, true);
-    assert.deepEqual(result.commits[0].findings.map((finding) => [finding.level, finding.path]), [['warning', 'src/util/format.ts']]);
+    assert.deepEqual(
+      result.commits[0].findings.map((finding) => [finding.level, finding.path]),
+      [['warning', 'src/util/format.ts']],
+    );
   });
 
   it('passes when the lines were reviewed before the commit, or the commit has a Reviewed-by trailer', async () => {
@@ -69,7 +73,10 @@ describe('gate: the CI check over a commit range (real git)', function () {
     await commitWithProvenance(repo, 'Add charge\n\nReviewed-by: Carol <c@example.com>');
     const { code, result } = gateJson(repo);
     assert.equal(code, 0, JSON.stringify(result.commits, null, 2));
-    assert.deepEqual(result.commits.map((commit) => commit.findings.length), [0, 0]);
+    assert.deepEqual(
+      result.commits.map((commit) => commit.findings.length),
+      [0, 0],
+    );
   });
 
   it('prints GitHub annotations with --format github', async () => {
@@ -77,7 +84,10 @@ describe('gate: the CI check over a commit range (real git)', function () {
     await commitWithProvenance(repo, 'Add login');
     const run = gate(repo, '--format', 'github');
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /^::error file=src\/auth\/login\.ts,line=1,endLine=4,title=AI Provenance \([0-9a-f]{10}\)::src\/auth\/login\.ts L1-4: 4 unreviewed AI lines/m);
+    assert.match(
+      run.stdout,
+      /^::error file=src\/auth\/login\.ts,line=1,endLine=4,title=AI Provenance \([0-9a-f]{10}\)::src\/auth\/login\.ts L1-4: 4 unreviewed AI lines/m,
+    );
   });
 
   it('falls back to the trailers when the notes were not fetched, and says how to fetch them', async () => {
@@ -116,14 +126,27 @@ describe('gate: the CI check over a commit range (real git)', function () {
     assert.equal(code, 1);
     const [login, charge] = result.commits;
     assert.deepEqual([login.risk, charge.risk], ['medium', 'high']);
-    assert.deepEqual(charge.findings.map((finding) => finding.rule), ['unreviewed-ai-lines', 'reviewed-by-required']);
-    assert.deepEqual(result.findings.map((finding) => [finding.rule, finding.classes]), [['max-unreviewed-ai-lines', ['payments']]]);
+    assert.deepEqual(
+      charge.findings.map((finding) => finding.rule),
+      ['unreviewed-ai-lines', 'reviewed-by-required'],
+    );
+    assert.deepEqual(
+      result.findings.map((finding) => [finding.rule, finding.classes]),
+      [['max-unreviewed-ai-lines', ['payments']]],
+    );
 
     policy({ classes: { auth: { failOn: false } }, failOnRiskLevel: 'high' });
     ({ result } = gateJson(repo));
     assert.deepEqual(result.policy.failOn, ['crypto-secrets', 'data-migrations', 'infra', 'payments']);
-    assert.deepEqual(result.commits[0].findings.map((finding) => finding.level), ['warning'], 'auth no longer fails');
-    assert.deepEqual(result.commits[1].findings.map((finding) => finding.rule), ['unreviewed-ai-lines', 'risk-level']);
+    assert.deepEqual(
+      result.commits[0].findings.map((finding) => finding.level),
+      ['warning'],
+      'auth no longer fails',
+    );
+    assert.deepEqual(
+      result.commits[1].findings.map((finding) => finding.rule),
+      ['unreviewed-ai-lines', 'risk-level'],
+    );
   });
 
   it('needs --base and reports an unknown ref in one line', () => {

@@ -69,7 +69,10 @@ describe('gate: the pull request cannot judge itself (real git, adversarial)', f
         ['error', 'unreviewed', 'unreviewed-ai-lines', 'src/auth/login.ts'],
       ],
     );
-    assert.match(commit.findings[0].message, /changes \.ai-provenance\.json \(the gate's policy and load-bearing classes\); .*needs a review the base policy accepts/);
+    assert.match(
+      commit.findings[0].message,
+      /changes \.ai-provenance\.json \(the gate's policy and load-bearing classes\); .*needs a review the base policy accepts/,
+    );
     assert.ok(result.notices.some((notice) => /read from main \([0-9a-f]{10}\)/.test(notice)));
 
     // --config-from head is the explicit opt-out: the range judges itself, and its policy change is still reported.
@@ -94,10 +97,13 @@ describe('gate: the pull request cannot judge itself (real git, adversarial)', f
     const { code, result } = gate(repo);
     assert.equal(code, 1);
     const findings = result.commits.find((commit) => commit.sha === sha)!.findings;
-    assert.deepEqual(findings.map((finding) => [finding.kind, finding.path, finding.classes]), [
-      ['policy-changed', '.github/CODEOWNERS', undefined],
-      ['unreviewed', 'lib/ledger-core/apply.ts', ['payments']],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.kind, finding.path, finding.classes]),
+      [
+        ['policy-changed', '.github/CODEOWNERS', undefined],
+        ['unreviewed', 'lib/ledger-core/apply.ts', ['payments']],
+      ],
+    );
     // The report classifies with the base too.
     const report = runCli(['report', '--base', 'main'], { cwd: repo.root });
     assert.match(report.stdout, /`lib\/ledger-core\/apply\.ts` .*payments/);
@@ -120,11 +126,21 @@ describe('gate: the pull request cannot judge itself (real git, adversarial)', f
 
     const { code, result } = gate(repo);
     assert.equal(code, 1);
-    const unreviewed = (sha: string) => result.commits.find((commit) => commit.sha === sha)!.findings.filter((finding) => finding.kind === 'unreviewed').map((finding) => [finding.path, finding.lines]);
+    const unreviewed = (sha: string) =>
+      result.commits
+        .find((commit) => commit.sha === sha)!
+        .findings.filter((finding) => finding.kind === 'unreviewed')
+        .map((finding) => [finding.path, finding.lines]);
     assert.deepEqual(unreviewed(ours), [['src/auth/login.ts', [[1, 4]]]]);
     assert.deepEqual(unreviewed(theirs), [['src/auth/session.ts', [[1, 3]]]]);
-    const report = JSON.parse(runCli(['report', '--base', 'main', '--json'], { cwd: repo.root }).stdout) as { summary: { aiLines: number; addedLines: number } };
-    assert.deepEqual([report.summary.aiLines, report.summary.addedLines], [7, 9], 'the .gitattributes line counts as added, the AI lines are all there');
+    const report = JSON.parse(runCli(['report', '--base', 'main', '--json'], { cwd: repo.root }).stdout) as {
+      summary: { aiLines: number; addedLines: number };
+    };
+    assert.deepEqual(
+      [report.summary.aiLines, report.summary.addedLines],
+      [7, 9],
+      'the .gitattributes line counts as added, the AI lines are all there',
+    );
   });
 
   it('accepts a policy change only with a review the base policy accepts, never the author reviewing themselves', async () => {
@@ -142,19 +158,33 @@ describe('gate: the pull request cannot judge itself (real git, adversarial)', f
 
     // Without policy.policyChanges no trailer is accepted: trailers are the author's own words.
     let { result } = gate(repo);
-    assert.deepEqual(ofKind(result, 'policy-changed').map((finding) => finding.level), ['error', 'error', 'error']);
+    assert.deepEqual(
+      ofKind(result, 'policy-changed').map((finding) => finding.level),
+      ['error', 'error', 'error'],
+    );
 
     onMain(repo, { '.ai-provenance.json': policyFile({ policyChanges: { acceptReviewedBy: ['*@security.example.com'] } }) });
     ({ result } = gate(repo));
-    const levels = Object.fromEntries(result.commits.map((commit) => [commit.sha, commit.findings.filter((finding) => finding.kind === 'policy-changed').map((finding) => finding.level)]));
+    const levels = Object.fromEntries(
+      result.commits.map((commit) => [
+        commit.sha,
+        commit.findings.filter((finding) => finding.kind === 'policy-changed').map((finding) => finding.level),
+      ]),
+    );
     assert.deepEqual([levels[self], levels[outsider], levels[security]], [['error'], ['error'], ['warning']]);
     const accepted = result.commits.find((commit) => commit.sha === security)!.findings[0];
     assert.deepEqual(accepted.acceptedReviews, [{ by: 'Sec <sec@security.example.com>', via: 'Reviewed-by trailer' }]);
 
     onMain(repo, { '.ai-provenance.json': policyFile({ policyChanges: { acceptReviewedBy: true } }) }, 'accept any reviewer');
     ({ result } = gate(repo));
-    const anyReviewer = Object.fromEntries(result.commits.map((commit) => [commit.sha, commit.findings.find((finding) => finding.kind === 'policy-changed')?.level]));
-    assert.deepEqual([anyReviewer[self], anyReviewer[outsider], anyReviewer[security]], ['error', 'warning', 'warning'], 'the author never reviews their own change');
+    const anyReviewer = Object.fromEntries(
+      result.commits.map((commit) => [commit.sha, commit.findings.find((finding) => finding.kind === 'policy-changed')?.level]),
+    );
+    assert.deepEqual(
+      [anyReviewer[self], anyReviewer[outsider], anyReviewer[security]],
+      ['error', 'warning', 'warning'],
+      'the author never reviews their own change',
+    );
   });
 
   it('finds changes to the hook configuration and to a workflow that runs the gate, but not unrelated or undone ones, nor what the base changed', async () => {
@@ -237,7 +267,10 @@ describe('gate: commits without provenance (attestation, real git)', function ()
     onMain(repo, { '.ai-provenance.json': policyFile({ requireProvenance: ['auth'] }) });
     ({ code, result } = gate(repo));
     assert.equal(code, 1);
-    assert.deepEqual(ofKind(result, 'unattested').map((entry) => entry.level), ['error']);
+    assert.deepEqual(
+      ofKind(result, 'unattested').map((entry) => entry.level),
+      ['error'],
+    );
     assert.match(ofKind(result, 'unattested')[0].message, /that policy\.requireProvenance \(auth\) covers/);
 
     onMain(repo, { '.ai-provenance.json': policyFile({ requireProvenance: true }) }, 'provenance everywhere');
@@ -255,7 +288,10 @@ describe('gate: commits without provenance (attestation, real git)', function ()
     assert.equal(runCli(['notes', 'write', bypassed], { cwd: repo.root }).code, 0);
     ({ result } = gate(repo));
     assert.equal(result.commits[1].provenance, 'note');
-    assert.deepEqual(ofKind(result, 'unattested').map((entry) => entry.path), ['docs/notes.md']);
+    assert.deepEqual(
+      ofKind(result, 'unattested').map((entry) => entry.path),
+      ['docs/notes.md'],
+    );
   });
 
   it('an evil merge cannot carry AI code past it: what a merge writes itself is unattested, a clean merge is nothing', async () => {
@@ -275,13 +311,19 @@ describe('gate: commits without provenance (attestation, real git)', function ()
     let { code, result } = gate(repo);
     assert.equal(code, 0, 'a warning with no configuration, as for a bypassed commit');
     const merges = () => result.findings.filter((finding) => finding.kind === 'unattested');
-    assert.deepEqual(merges().map((finding) => [finding.level, finding.path, finding.classes]), [['warning', 'src/auth/login.ts', ['auth']]]);
+    assert.deepEqual(
+      merges().map((finding) => [finding.level, finding.path, finding.classes]),
+      [['warning', 'src/auth/login.ts', ['auth']]],
+    );
     assert.match(merges()[0].message, new RegExp(`^merge ${evil.slice(0, 10)} writes content of its own`));
 
     onMain(repo, { '.ai-provenance.json': policyFile({ requireProvenance: ['auth'] }) }, 'require provenance in auth');
     ({ code, result } = gate(repo));
     assert.equal(code, 1);
-    assert.deepEqual(merges().map((finding) => [finding.level, finding.path]), [['error', 'src/auth/login.ts']]);
+    assert.deepEqual(
+      merges().map((finding) => [finding.level, finding.path]),
+      [['error', 'src/auth/login.ts']],
+    );
   });
 
   it('names the likely cause: node not found (from the hooks record), notes not fetched, a CI clone', async () => {
@@ -299,7 +341,10 @@ describe('gate: commits without provenance (attestation, real git)', function ()
     let { result } = gate(repo);
     let [finding] = ofKind(result, 'unattested');
     assert.equal(finding.level, 'error');
-    assert.match(finding.cause ?? '', /^the post-commit hook could not record it \(node-not-found: node is not on PATH \(nor at \/nonexistent\/node\)\)/);
+    assert.match(
+      finding.cause ?? '',
+      /^the post-commit hook could not record it \(node-not-found: node is not on PATH \(nor at \/nonexistent\/node\)\)/,
+    );
 
     // A fresh clone, as in CI: nothing local to go by.
     const clone = join(tempDir(), 'clone');

@@ -1,6 +1,21 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, chmodSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  rmSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  closeSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../support/cli';
 import { useTempDir } from '../../support/tempDir';
@@ -21,7 +36,10 @@ interface Probe {
 
 function probes(path: string): Probe[] {
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Probe);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Probe);
 }
 
 /** Everything about a file that uninstall must put back. */
@@ -144,10 +162,21 @@ describe('hook chaining: the hooks already there run exactly as git runs them (r
     } finally {
       closeSync(fd);
     }
-    assert.deepEqual(readdirSync(hooksDir).filter((name) => name.includes('ai-provenance-new')), [], 'no temporary files left');
+    assert.deepEqual(
+      readdirSync(hooksDir).filter((name) => name.includes('ai-provenance-new')),
+      [],
+      'no temporary files left',
+    );
 
     // Commits keep working, chained hook included, while the hooks are reinstalled again and again.
-    const installer = spawnSync('sh', ['-c', `for i in 1 2 3 4 5 6; do "${process.execPath}" "${join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js')}" hook install >/dev/null || exit 1; done & for i in 1 2 3 4 5 6; do echo $i > f$i.txt; git add f$i.txt; git commit -q -m "c$i" || exit 2; done; wait $! || exit 3`], { cwd: repo.root, encoding: 'utf8' });
+    const installer = spawnSync(
+      'sh',
+      [
+        '-c',
+        `for i in 1 2 3 4 5 6; do "${process.execPath}" "${join(__dirname, '..', '..', '..', '..', 'dist', 'cli.js')}" hook install >/dev/null || exit 1; done & for i in 1 2 3 4 5 6; do echo $i > f$i.txt; git add f$i.txt; git commit -q -m "c$i" || exit 2; done; wait $! || exit 3`,
+      ],
+      { cwd: repo.root, encoding: 'utf8' },
+    );
     assert.equal(installer.status, 0, installer.stderr);
     const messages = repo.git('log', '-6', '--format=%B');
     assert.equal(messages.match(/^chained$/gm)?.length, 6, 'the chained hook ran in every commit');
@@ -193,7 +222,11 @@ describe('hook chaining: the hooks already there run exactly as git runs them (r
       const main = repo.tryGit(['push', 'origin', 'main']);
       repo.git('branch', '-f', 'feature', 'main');
       const feature = repo.tryGit(['push', 'origin', 'feature']);
-      return { codes: [main.code, feature.code], stderr: main.stderr + feature.stderr, probes: probes(out) as unknown as Array<{ args: string[]; stdin: string }> };
+      return {
+        codes: [main.code, feature.code],
+        stderr: main.stderr + feature.stderr,
+        probes: probes(out) as unknown as Array<{ args: string[]; stdin: string }>,
+      };
     };
     const before = pushes();
     assert.deepEqual(before.codes, [1, 0], before.stderr);
@@ -211,10 +244,19 @@ describe('hook chaining: the hooks already there run exactly as git runs them (r
     assert.equal(after.probes.length, 2, 'one run per push: our notes push (--no-verify) does not run the team hook again');
     for (const [index, probe] of after.probes.entries()) {
       assert.deepEqual(probe.args, before.probes[index]!.args, 'the same remote name and URL');
-      assert.equal(probe.stdin, `refs/heads/${index === 0 ? 'main' : 'feature'} ${repo.head()} refs/heads/${index === 0 ? 'main' : 'feature'} ${'0'.repeat(40)}\n`);
+      assert.equal(
+        probe.stdin,
+        `refs/heads/${index === 0 ? 'main' : 'feature'} ${repo.head()} refs/heads/${index === 0 ? 'main' : 'feature'} ${'0'.repeat(40)}\n`,
+      );
     }
-    const remoteRefs = spawnSync('git', ['--git-dir', remote, 'for-each-ref', '--format=%(refname)'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    assert.deepEqual(remoteRefs, ['refs/heads/feature', 'refs/notes/ai-provenance'], 'main refused (code and notes with it); the accepted push carried the notes');
+    const remoteRefs = spawnSync('git', ['--git-dir', remote, 'for-each-ref', '--format=%(refname)'], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean);
+    assert.deepEqual(
+      remoteRefs,
+      ['refs/heads/feature', 'refs/notes/ai-provenance'],
+      'main refused (code and notes with it); the accepted push carried the notes',
+    );
   });
 });
 
@@ -311,6 +353,10 @@ describe('hook chaining with Husky 9 and the pre-commit framework (real packages
     assert.equal(runCli(['hook', 'uninstall'], { cwd: repo.root }).code, 0);
     const hooks = join(repo.root, '.git', 'hooks');
     assert.ok(readFileSync(join(hooks, 'commit-msg')).equals(installed), "pre-commit's hook is left as pre-commit wrote it");
-    assert.deepEqual(readdirSync(hooks).filter((name) => name.startsWith('commit-msg') && !name.endsWith('.sample')), ['commit-msg'], 'no legacy or kept copies left');
+    assert.deepEqual(
+      readdirSync(hooks).filter((name) => name.startsWith('commit-msg') && !name.endsWith('.sample')),
+      ['commit-msg'],
+      'no legacy or kept copies left',
+    );
   });
 });

@@ -43,7 +43,10 @@ describe('hook install / uninstall / status (real git)', function () {
     repo.installHooks();
     const installed = status(repo);
     assert.equal(installed.installed, true);
-    assert.deepEqual(installed.hooks.map((hook) => [hook.name, hook.state, hook.chained]), HOOKS.map((name) => [name, 'installed', false]));
+    assert.deepEqual(
+      installed.hooks.map((hook) => [hook.name, hook.state, hook.chained]),
+      HOOKS.map((name) => [name, 'installed', false]),
+    );
     assert.equal(installed.notesRewrite, true);
     assert.ok(existsSync(join(repo.storeDir, 'bin', 'cli.js')));
     assert.equal(repo.git('config', '--get-all', 'notes.rewriteRef').trim(), 'refs/notes/ai-provenance');
@@ -195,7 +198,10 @@ describe('hook install / uninstall / status (real git)', function () {
     rmSync(vanishing);
     const after = status(repo) as Status & { nodeFallback: string; nodeFallbackPresent: boolean };
     assert.deepEqual([after.nodeFallback, after.nodeFallbackPresent, after.installed], [vanishing, false, false]);
-    assert.match(runCli(['hook', 'status'], { cwd: repo.root }).stdout, /node fallback: .*node-of-an-old-editor \(no longer exists: run `ai-provenance hook install`\)/);
+    assert.match(
+      runCli(['hook', 'status'], { cwd: repo.root }).stdout,
+      /node fallback: .*node-of-an-old-editor \(no longer exists: run `ai-provenance hook install`\)/,
+    );
   });
 
   it('leaves a wrapper alone on uninstall when someone changed it', () => {
@@ -204,7 +210,10 @@ describe('hook install / uninstall / status (real git)', function () {
     writeFileSync(path, `${readFileSync(path, 'utf8')}\n# my addition\n`, { mode: 0o755 });
     const result = runCli(['hook', 'uninstall', '--json'], { cwd: repo.root });
     const outcome = JSON.parse(result.stdout) as { left: Array<{ path: string }> };
-    assert.deepEqual(outcome.left.map((entry) => entry.path), [path]);
+    assert.deepEqual(
+      outcome.left.map((entry) => entry.path),
+      [path],
+    );
     assert.match(readFileSync(path, 'utf8'), /# my addition/);
   });
 });

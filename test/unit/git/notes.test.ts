@@ -124,7 +124,7 @@ describe('notes: written at commit time, following amend, rebase, cherry-pick an
     await commitAiLines(['export const first = 1;'], 'first AI');
     await commitAiLines(['export const second = 2;'], 'second AI');
     forgetRegions(repo);
-    const sequenceEditor = repo.script('squash.sh', "#!/bin/sh\nsed -i.bak '2s/^pick/squash/' \"$1\"\n");
+    const sequenceEditor = repo.script('squash.sh', '#!/bin/sh\nsed -i.bak \'2s/^pick/squash/\' "$1"\n');
     const result = repo.tryGit(['rebase', '-q', '-i', 'HEAD~2'], { GIT_SEQUENCE_EDITOR: sequenceEditor, GIT_EDITOR: 'true' });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(repo.git('rev-list', '--count', 'HEAD').trim(), '2');
@@ -148,14 +148,20 @@ describe('notes: written at commit time, following amend, rebase, cherry-pick an
     const commit = await commitAiLines(['export const ai1 = 1;', 'export const ai2 = 2;'], 'Add AI code', { model: 'anthropic/claude-sonnet-4' });
     const result = runCli(['notes', 'export', '--agent-trace', '--base', 'HEAD~1'], { cwd: repo.root });
     assert.equal(result.code, 0, result.stderr);
-    const records = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     assert.equal(records.length, 1);
     const [record] = records as Array<{ version: string; id: string; vcs: unknown; files: unknown; metadata: Record<string, unknown> }>;
     assert.equal(record.version, '0.1.0');
     assert.match(record.id, /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.deepEqual(record.vcs, { type: 'git', revision: commit });
     assert.deepEqual(record.files, [
-      { path: 'src/app.ts', conversations: [{ contributor: { type: 'ai', model_id: 'anthropic/claude-sonnet-4' }, ranges: [{ start_line: 7, end_line: 8 }] }] },
+      {
+        path: 'src/app.ts',
+        conversations: [{ contributor: { type: 'ai', model_id: 'anthropic/claude-sonnet-4' }, ranges: [{ start_line: 7, end_line: 8 }] }],
+      },
     ]);
     assert.equal((record.metadata['dev.ai-provenance'] as CommitNote).schema, 'ai-provenance/commit-note');
   });

@@ -13,7 +13,7 @@ const info = (text: string): EditorOutput => ({ source: 'workbench', level: 'inf
 const error = (text: string): EditorOutput => ({ source: 'workbench', level: 'error', text });
 
 describe('integration output filter', () => {
-  it('shows the tests\' output only from the start marker on', () => {
+  it("shows the tests' output only from the start marker on", () => {
     const lines = shown([info('Resolving connection token...'), info(testOutputStartMarker), info('  ✔ activates')]);
     assert.deepEqual(lines, ['  ✔ activates']);
   });

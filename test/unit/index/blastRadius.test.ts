@@ -6,7 +6,8 @@ describe('index: blast radius', () => {
   afterEach(() => repo.dispose());
 
   const project = {
-    'src/money.ts': 'export function add(a: number, b: number) { return a + b; }\n\nexport function format(v: number) { return `$${v}`; }\n\nfunction round(v: number) { return Math.round(v); }\n\nexport function total(v: number) { return round(v); }\n',
+    'src/money.ts':
+      'export function add(a: number, b: number) { return a + b; }\n\nexport function format(v: number) { return `$${v}`; }\n\nfunction round(v: number) { return Math.round(v); }\n\nexport function total(v: number) { return round(v); }\n',
     'src/index.ts': "export * from './money';\n",
     'src/payments/charge.ts': "import { add } from '../index';\nexport function charge() { return add(1, 2); }\n",
     'src/ui/label.ts': "import { format } from '../money';\nexport const label = () => format(1);\n",
@@ -79,7 +80,10 @@ describe('index: blast radius', () => {
     const index = await repo.built();
     const radius = index.blastRadius({ path: 'money/base.go', startLine: 2, endLine: 2 });
     assert.deepEqual(radius.symbols, ['base']);
-    assert.deepEqual(radius.dependents.map((d) => d.path), ['money/sum.go', 'cart/cart.go']);
+    assert.deepEqual(
+      radius.dependents.map((d) => d.path),
+      ['money/sum.go', 'cart/cart.go'],
+    );
   });
 
   it('follows Python imports through package __init__ re-exports', async () => {
@@ -93,6 +97,9 @@ describe('index: blast radius', () => {
     const index = await repo.built();
     const radius = index.blastRadius({ path: 'app/core/models.py', startLine: 0, endLine: 0 });
     assert.deepEqual(radius.symbols, ['Model']);
-    assert.deepEqual(radius.dependents.map((d) => d.path), ['app/core/__init__.py', 'app/views.py']);
+    assert.deepEqual(
+      radius.dependents.map((d) => d.path),
+      ['app/core/__init__.py', 'app/views.py'],
+    );
   });
 });

@@ -62,6 +62,9 @@ describe('index: CLI commands', () => {
   it('fails with a one-line error for a missing file', async () => {
     repo = new TempRepo({ 'a.ts': 'export const a = 1;\n' });
     const io = new CapturedIO(repo.root, { XDG_CACHE_HOME: repo.path('.cache-dir-outside-index') });
-    await assert.rejects(impactCommand.run(['missing.ts:3'], io), (error: unknown) => error instanceof CliError && /no such file: missing\.ts/.test(error.message));
+    await assert.rejects(
+      impactCommand.run(['missing.ts:3'], io),
+      (error: unknown) => error instanceof CliError && /no such file: missing\.ts/.test(error.message),
+    );
   });
 });

@@ -25,9 +25,6 @@ describe('compactFacts', () => {
     const empties = [first.definitions[1]!.exportedAs, first.definitions[1]!.uses, second.definitions[1]!.exportedAs];
     assert.ok(empties.every((list) => list === empties[0] && Object.isFrozen(list)));
     // One entry per distinct string of both files.
-    assert.deepEqual(
-      [...strings.keys()].sort(),
-      ['./money', 'cents', 'charge', 'function', 'helper', 'refund', 'static', 'typescript'],
-    );
+    assert.deepEqual([...strings.keys()].sort(), ['./money', 'cents', 'charge', 'function', 'helper', 'refund', 'static', 'typescript']);
   });
 });

@@ -23,7 +23,13 @@ describe('index: symbol extraction', () => {
     );
     assert.deepEqual(
       facts.imports.map((i) => [i.specifier, i.kind]),
-      [['./x', 'static'], ['pkg', 'static'], ['./all', 'reexport'], ['./q', 'reexport'], ['./lazy', 'dynamic']],
+      [
+        ['./x', 'static'],
+        ['pkg', 'static'],
+        ['./all', 'reexport'],
+        ['./q', 'reexport'],
+        ['./lazy', 'dynamic'],
+      ],
     );
     assert.deepEqual(facts.imports[0]!.bindings, [
       { imported: 'default', local: 'def' },
@@ -47,40 +53,69 @@ describe('index: symbol extraction', () => {
   });
 
   it('ignores names in comments, strings and property positions when collecting uses', async () => {
-    const facts = await extractFacts('typescript', "import { foo, bar } from './x';\nexport function f() {\n  // foo\n  return ['foo', obj.foo, { foo: 1 }];\n}\nexport const g = [...bar];\n");
+    const facts = await extractFacts(
+      'typescript',
+      "import { foo, bar } from './x';\nexport function f() {\n  // foo\n  return ['foo', obj.foo, { foo: 1 }];\n}\nexport const g = [...bar];\n",
+    );
     assert.deepEqual(facts.definitions[0]!.uses, []);
     assert.deepEqual(facts.definitions[1]!.uses, ['bar']);
   });
 
   it('extracts CommonJS requires and exports from JavaScript', async () => {
-    const facts = await extractFacts('javascript', "const { a, b: c } = require('./lib');\nconst path = require('path');\nexports.run = function () { return a + c; };\nfunction later() { return require('./late'); }\n");
-    assert.deepEqual(facts.imports.map((i) => [i.specifier, i.kind, i.bindings.map((b) => `${b.imported}:${b.local}`), i.user]), [
-      ['./lib', 'require', ['a:a', 'b:c'], undefined],
-      ['path', 'require', ['*:path'], undefined],
-      ['./late', 'require', [], 'later'],
-    ]);
+    const facts = await extractFacts(
+      'javascript',
+      "const { a, b: c } = require('./lib');\nconst path = require('path');\nexports.run = function () { return a + c; };\nfunction later() { return require('./late'); }\n",
+    );
+    assert.deepEqual(
+      facts.imports.map((i) => [i.specifier, i.kind, i.bindings.map((b) => `${b.imported}:${b.local}`), i.user]),
+      [
+        ['./lib', 'require', ['a:a', 'b:c'], undefined],
+        ['path', 'require', ['*:path'], undefined],
+        ['./late', 'require', [], 'later'],
+      ],
+    );
     const run = facts.definitions.find((d) => d.name === 'run')!;
     assert.deepEqual(run.exportedAs, ['run']);
     assert.deepEqual(new Set(run.uses), new Set(['a', 'c']));
   });
 
   it('extracts Python imports (top level and nested) and top-level definitions', async () => {
-    const facts = await extractFacts('python', 'import os.path as p\nfrom ..core import Model, helper as h\nLIMIT = 3\n\n@decorator\ndef view(req):\n    from .lazy import thing\n    return h(Model, LIMIT)\n\nclass Api(Model):\n    def get(self):\n        return p.join()\n');
-    assert.deepEqual(facts.imports.map((i) => [i.specifier, i.bindings.map((b) => `${b.imported}:${b.local}`), i.user]), [
-      ['os.path', ['*:p'], undefined],
-      ['..core', ['Model:Model', 'helper:h'], undefined],
-      ['.lazy', ['thing:thing'], 'view'],
-    ]);
+    const facts = await extractFacts(
+      'python',
+      'import os.path as p\nfrom ..core import Model, helper as h\nLIMIT = 3\n\n@decorator\ndef view(req):\n    from .lazy import thing\n    return h(Model, LIMIT)\n\nclass Api(Model):\n    def get(self):\n        return p.join()\n',
+    );
+    assert.deepEqual(
+      facts.imports.map((i) => [i.specifier, i.bindings.map((b) => `${b.imported}:${b.local}`), i.user]),
+      [
+        ['os.path', ['*:p'], undefined],
+        ['..core', ['Model:Model', 'helper:h'], undefined],
+        ['.lazy', ['thing:thing'], 'view'],
+      ],
+    );
     const names = facts.definitions.map((d) => [d.name, d.kind, d.startLine, d.endLine]);
-    assert.deepEqual(names, [['LIMIT', 'variable', 2, 2], ['view', 'function', 4, 7], ['Api', 'class', 9, 11], ['Api.get', 'method', 10, 11]]);
+    assert.deepEqual(names, [
+      ['LIMIT', 'variable', 2, 2],
+      ['view', 'function', 4, 7],
+      ['Api', 'class', 9, 11],
+      ['Api.get', 'method', 10, 11],
+    ]);
     assert.deepEqual(new Set(facts.definitions[1]!.uses), new Set(['h', 'Model', 'LIMIT']));
     assert.deepEqual(new Set(facts.definitions[2]!.uses), new Set(['Model', 'p']));
   });
 
   it('extracts Go imports, top-level declarations and qualified pkg.Name uses', async () => {
-    const facts = await extractFacts('go', 'package cart\n\nimport (\n\t"fmt"\n\tm "example.com/shop/money"\n)\n\nconst Limit = 3\n\ntype Cart struct{ items []m.Amount }\n\nfunc (c *Cart) Total() m.Amount { return m.Sum(c.items) }\n\nfunc describe() string { return fmt.Sprint(Limit) }\n');
+    const facts = await extractFacts(
+      'go',
+      'package cart\n\nimport (\n\t"fmt"\n\tm "example.com/shop/money"\n)\n\nconst Limit = 3\n\ntype Cart struct{ items []m.Amount }\n\nfunc (c *Cart) Total() m.Amount { return m.Sum(c.items) }\n\nfunc describe() string { return fmt.Sprint(Limit) }\n',
+    );
     assert.equal(facts.packageName, 'cart');
-    assert.deepEqual(facts.imports.map((i) => [i.specifier, i.bindings[0]!.local]), [['fmt', 'fmt'], ['example.com/shop/money', 'm']]);
+    assert.deepEqual(
+      facts.imports.map((i) => [i.specifier, i.bindings[0]!.local]),
+      [
+        ['fmt', 'fmt'],
+        ['example.com/shop/money', 'm'],
+      ],
+    );
     const byName = new Map(facts.definitions.map((d) => [d.name, d]));
     assert.deepEqual([...byName.keys()], ['Limit', 'Cart', 'Cart.Total', 'describe']);
     assert.ok(byName.get('Cart')!.uses!.includes('m.Amount'));

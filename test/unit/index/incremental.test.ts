@@ -6,7 +6,11 @@ describe('index: incremental updates', () => {
   afterEach(() => repo.dispose());
 
   it('re-parses a changed file and swaps its edges', async () => {
-    repo = new TempRepo({ 'a.ts': "import { b } from './b';\nexport const a = b;\n", 'b.ts': 'export const b = 1;\n', 'c.ts': 'export const c = 1;\n' });
+    repo = new TempRepo({
+      'a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'b.ts': 'export const b = 1;\n',
+      'c.ts': 'export const c = 1;\n',
+    });
     const index = await repo.built();
     repo.write({ 'a.ts': "import { c } from './c';\nexport const a = c;\n" });
     const result = await index.updateFiles(['a.ts']);
@@ -30,7 +34,11 @@ describe('index: incremental updates', () => {
   });
 
   it('drops every file of a deleted folder', async () => {
-    repo = new TempRepo({ 'main.ts': "import { x } from './lib/x';\nexport const m = x;\n", 'lib/x.ts': 'export const x = 1;\n', 'lib/y.ts': 'export const y = 1;\n' });
+    repo = new TempRepo({
+      'main.ts': "import { x } from './lib/x';\nexport const m = x;\n",
+      'lib/x.ts': 'export const x = 1;\n',
+      'lib/y.ts': 'export const y = 1;\n',
+    });
     const index = await repo.built();
     repo.remove('lib/x.ts');
     repo.remove('lib/y.ts');
@@ -64,7 +72,11 @@ describe('index: incremental updates', () => {
   });
 
   it('parses in worker threads with the same results as in-thread', async () => {
-    repo = new TempRepo({ 'a.ts': "import { b } from './b';\nexport function a() { return b; }\n", 'b.py': 'x = 1\n', 'b.ts': 'export const b = 1;\n' });
+    repo = new TempRepo({
+      'a.ts': "import { b } from './b';\nexport function a() { return b; }\n",
+      'b.py': 'x = 1\n',
+      'b.ts': 'export const b = 1;\n',
+    });
     const threaded = await repo.built({ workers: 2, cacheDir: repo.path('.cache-dir-outside-index/threaded') });
     const inline = await repo.built({ workers: 0, cacheDir: repo.path('.cache-dir-outside-index/inline') });
     assert.deepEqual(threaded.stats().edges, 1);

@@ -18,7 +18,8 @@ describe('index: module resolution', () => {
 
   it('follows tsconfig paths through extends, per nearest tsconfig', async () => {
     repo = new TempRepo({
-      'tsconfig.base.json': '{\n  // comment\n  "compilerOptions": { "baseUrl": ".", "paths": { "@shared/*": ["libs/shared/src/*"], "~config": ["config/main.ts"] } },\n}\n',
+      'tsconfig.base.json':
+        '{\n  // comment\n  "compilerOptions": { "baseUrl": ".", "paths": { "@shared/*": ["libs/shared/src/*"], "~config": ["config/main.ts"] } },\n}\n',
       'apps/web/tsconfig.json': '{ "extends": "../../tsconfig.base.json" }',
       'apps/web/src/main.ts': "import { util } from '@shared/util';\nimport cfg from '~config';\nexport const x = util(cfg);\n",
       'libs/shared/src/util.ts': 'export function util(v: unknown) { return v; }\n',
@@ -31,12 +32,16 @@ describe('index: module resolution', () => {
   it('resolves workspace packages to their sources through exports maps and main', async () => {
     repo = new TempRepo({
       'package.json': JSON.stringify({ name: 'root', workspaces: ['packages/*'] }),
-      'packages/core/package.json': JSON.stringify({ name: '@acme/core', exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './feature/*': './dist/feature/*.js' } }),
+      'packages/core/package.json': JSON.stringify({
+        name: '@acme/core',
+        exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './feature/*': './dist/feature/*.js' },
+      }),
       'packages/core/src/index.ts': 'export const core = 1;\n',
       'packages/core/src/feature/flags.ts': 'export const flags = 1;\n',
       'packages/legacy/package.json': JSON.stringify({ name: 'legacy', main: 'lib/main.js' }),
       'packages/legacy/lib/main.js': 'module.exports = { legacy: 1 };\n',
-      'apps/app.ts': "import { core } from '@acme/core';\nimport { flags } from '@acme/core/feature/flags';\nimport legacy from 'legacy';\nimport _ from 'lodash';\nexport const all = [core, flags, legacy, _];\n",
+      'apps/app.ts':
+        "import { core } from '@acme/core';\nimport { flags } from '@acme/core/feature/flags';\nimport legacy from 'legacy';\nimport _ from 'lodash';\nexport const all = [core, flags, legacy, _];\n",
     });
     const index = await repo.built();
     const imports = index.importsOf('apps/app.ts');
@@ -84,7 +89,8 @@ describe('index: module resolution', () => {
       'src/app/core/__init__.py': 'from .models import Model\n',
       'src/app/core/models.py': 'class Model:\n    pass\n',
       'src/app/api/__init__.py': '',
-      'src/app/api/views.py': 'from . import helpers\nfrom ..core import Model\nfrom ..core.models import Model as M2\nimport app.core.models\nimport requests\n\ndef view():\n    return helpers.x, Model, M2\n',
+      'src/app/api/views.py':
+        'from . import helpers\nfrom ..core import Model\nfrom ..core.models import Model as M2\nimport app.core.models\nimport requests\n\ndef view():\n    return helpers.x, Model, M2\n',
       'src/app/api/helpers.py': 'x = 1\n',
     });
     const index = await repo.built();

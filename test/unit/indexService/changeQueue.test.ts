@@ -10,10 +10,16 @@ describe('index service: change queue', () => {
   it('merges a burst of events into one batch after the debounce', async () => {
     const batches: ChangeBatch[] = [];
     // Wide margins (a third of the debounce) so a loaded machine's late timers cannot fire it early.
-    queue = new ChangeQueue(() => 300, async (batch) => void batches.push(batch));
+    queue = new ChangeQueue(
+      () => 300,
+      async (batch) => void batches.push(batch),
+    );
     queue.add([{ path: '/r/a.ts', kind: 'changed' }]);
     await sleep(100);
-    queue.add([{ path: '/r/b.ts', kind: 'created' }, { path: '/r/a.ts', kind: 'changed' }]);
+    queue.add([
+      { path: '/r/b.ts', kind: 'created' },
+      { path: '/r/a.ts', kind: 'changed' },
+    ]);
     await sleep(250);
     assert.equal(batches.length, 0, 'each event restarts the debounce');
     await queue.whenIdle();
@@ -38,16 +44,19 @@ describe('index service: change queue', () => {
     const firstRunHeld = new Promise<void>((resolve) => (releaseFirstRun = resolve));
     let firstRunStarted!: () => void;
     const firstRunBegan = new Promise<void>((resolve) => (firstRunStarted = resolve));
-    queue = new ChangeQueue(() => 5, async (batch) => {
-      running++;
-      if (running > 1) overlapped = true;
-      batches.push(batch.changes.map((change) => change.path));
-      if (batches.length === 1) {
-        firstRunStarted();
-        await firstRunHeld;
-      }
-      running--;
-    });
+    queue = new ChangeQueue(
+      () => 5,
+      async (batch) => {
+        running++;
+        if (running > 1) overlapped = true;
+        batches.push(batch.changes.map((change) => change.path));
+        if (batches.length === 1) {
+          firstRunStarted();
+          await firstRunHeld;
+        }
+        running--;
+      },
+    );
     queue.add([{ path: '/r/a.ts', kind: 'changed' }]);
     await firstRunBegan;
     queue.add([{ path: '/r/b.ts', kind: 'changed' }]);
@@ -63,15 +72,24 @@ describe('index service: change queue', () => {
 
   it('lets a refresh take the place of waiting file changes, and keeps a new file new', async () => {
     const batches: ChangeBatch[] = [];
-    queue = new ChangeQueue(() => 10, async (batch) => void batches.push(batch));
-    queue.add([{ path: '/r/dir', kind: 'created' }, { path: '/r/dir', kind: 'changed' }]);
+    queue = new ChangeQueue(
+      () => 10,
+      async (batch) => void batches.push(batch),
+    );
+    queue.add([
+      { path: '/r/dir', kind: 'created' },
+      { path: '/r/dir', kind: 'changed' },
+    ]);
     queue.refresh('branch switch');
     queue.add([{ path: '/r/late.ts', kind: 'changed' }]);
     queue.reloadClassifier();
     await queue.whenIdle();
     assert.deepEqual(batches, [{ changes: [], refresh: 'branch switch', reloadClassifier: true }]);
 
-    queue.add([{ path: '/r/dir', kind: 'created' }, { path: '/r/dir', kind: 'changed' }]);
+    queue.add([
+      { path: '/r/dir', kind: 'created' },
+      { path: '/r/dir', kind: 'changed' },
+    ]);
     await queue.whenIdle();
     assert.deepEqual(batches[1]!.changes, [{ path: '/r/dir', kind: 'created' }]);
   });
@@ -79,10 +97,13 @@ describe('index service: change queue', () => {
   it('runs an immediate refresh without the debounce and keeps going after a failed run', async () => {
     const started = Date.now();
     const seen: string[] = [];
-    queue = new ChangeQueue(() => 5_000, async (batch) => {
-      seen.push(batch.refresh ?? 'changes');
-      if (seen.length === 1) throw new Error('thread busy');
-    });
+    queue = new ChangeQueue(
+      () => 5_000,
+      async (batch) => {
+        seen.push(batch.refresh ?? 'changes');
+        if (seen.length === 1) throw new Error('thread busy');
+      },
+    );
     queue.refresh('start', true);
     await queue.whenIdle();
     queue.refresh('again', true);
@@ -93,7 +114,10 @@ describe('index service: change queue', () => {
 
   it('drops waiting work on clear and resolves whenIdle', async () => {
     let runs = 0;
-    queue = new ChangeQueue(() => 30, async () => void runs++);
+    queue = new ChangeQueue(
+      () => 30,
+      async () => void runs++,
+    );
     queue.add([{ path: '/r/a.ts', kind: 'changed' }]);
     const idle = queue.whenIdle();
     queue.clear();

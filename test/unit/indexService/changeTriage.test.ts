@@ -25,19 +25,38 @@ describe('index service: triage of file events', () => {
       'fresh/b.ts': '',
       'docs/api.ts': '',
     });
-    context = { root: workspace.root, rules: pathSkipRules(['docs']), gitignore: new GitignoreCheck(workspace.root), isIndexed: (path) => indexed.has(path) };
+    context = {
+      root: workspace.root,
+      rules: pathSkipRules(['docs']),
+      gitignore: new GitignoreCheck(workspace.root),
+      isIndexed: (path) => indexed.has(path),
+    };
   });
   afterEach(() => workspace.dispose());
 
   const changed = (...paths: string[]): FileChange[] => paths.map((path) => ({ path: workspace.path(path), kind: 'changed' }));
 
   it('re-reads indexed files and new source files git would list', () => {
-    const triage = triageChanges([...changed('src/a.ts', 'src/new.ts', 'src/generated/keep.ts'), { path: workspace.path('src/gone.ts'), kind: 'deleted' }], context);
+    const triage = triageChanges(
+      [...changed('src/a.ts', 'src/new.ts', 'src/generated/keep.ts'), { path: workspace.path('src/gone.ts'), kind: 'deleted' }],
+      context,
+    );
     assert.deepEqual(triage, { update: ['src/a.ts', 'src/new.ts', 'src/generated/keep.ts', 'src/gone.ts'], refresh: undefined, ignored: 0 });
   });
 
   it('ignores what git ignores, vendored and excluded files, and files it does not index', () => {
-    const triage = triageChanges(changed('dist/out.js', 'src/trace.log.ts', 'src/generated/drop.ts', 'node_modules/pkg/package.json', 'docs/api.ts', 'src/notes.txt', '.git/index'), context);
+    const triage = triageChanges(
+      changed(
+        'dist/out.js',
+        'src/trace.log.ts',
+        'src/generated/drop.ts',
+        'node_modules/pkg/package.json',
+        'docs/api.ts',
+        'src/notes.txt',
+        '.git/index',
+      ),
+      context,
+    );
     assert.deepEqual(triage, { update: [], refresh: undefined, ignored: 7 });
     assert.equal(triageChanges([{ path: '/elsewhere/x.ts', kind: 'changed' }], context).ignored, 1, 'outside the repository');
   });

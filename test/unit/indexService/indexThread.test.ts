@@ -86,7 +86,13 @@ describe('index service: the index thread', function () {
     assert.deepEqual(dependents(answers[1]), [], '`unused` has no dependents');
     assert.equal(answers[2], 'unavailable');
     const { counts } = await client.request({ op: 'dependentCounts' });
-    assert.deepEqual(new Map(counts), new Map([['src/payments/ledger.ts', 2], ['src/checkout/cart.ts', 1]]));
+    assert.deepEqual(
+      new Map(counts),
+      new Map([
+        ['src/payments/ledger.ts', 2],
+        ['src/checkout/cart.ts', 1],
+      ]),
+    );
   });
 
   it('runs no git in an untrusted workspace: it walks the folder instead', async function () {
@@ -96,7 +102,10 @@ describe('index service: the index thread', function () {
     const trusted = gitCalls.onPath(() => connect());
     await trusted.request({ op: 'open', options: workspace.openOptions({ cacheDir: undefined }) });
     assert.equal((await trusted.request({ op: 'build' })).stats.listing, 'git');
-    assert.ok(gitCalls.calls().some((call) => call.startsWith('ls-files')), 'the recorder sees the git a trusted index runs');
+    assert.ok(
+      gitCalls.calls().some((call) => call.startsWith('ls-files')),
+      'the recorder sees the git a trusted index runs',
+    );
 
     const before = gitCalls.calls().length;
     const untrusted = gitCalls.onPath(() => connect());
@@ -112,7 +121,8 @@ describe('index service: the index thread', function () {
     const client = connect();
     await client.request({ op: 'open', options: workspace.openOptions() });
     await client.request({ op: 'build' });
-    const ask = async () => (await client.request({ op: 'blastRadius', queries: [{ path: 'src/payments/ledger.ts', firstLine: 0, lastLine: 2 }] })).answers[0];
+    const ask = async () =>
+      (await client.request({ op: 'blastRadius', queries: [{ path: 'src/payments/ledger.ts', firstLine: 0, lastLine: 2 }] })).answers[0];
 
     workspace.write({ 'src/reports/daily.ts': "import { postEntry } from '../payments/ledger';\nexport const close = () => postEntry(0);\n" });
     const created = await client.request({ op: 'update', changes: [{ path: workspace.path('src/reports/daily.ts'), kind: 'created' }] });
@@ -141,7 +151,9 @@ describe('index service: the index thread', function () {
     const client = connect();
     await client.request({ op: 'open', options: workspace.openOptions() });
     await client.request({ op: 'build' });
-    workspace.write({ '.ai-provenance.json': JSON.stringify({ loadBearing: { classes: { 'public-api': { severity: 'high', include: ['src/api/**'] } } } }) });
+    workspace.write({
+      '.ai-provenance.json': JSON.stringify({ loadBearing: { classes: { 'public-api': { severity: 'high', include: ['src/api/**'] } } } }),
+    });
     const reloaded = await client.request({ op: 'reloadClassifier', loadBearingSetting: {} });
     assert.deepEqual(reloaded, { version: 2, problems: [] });
     const { answers } = await client.request({ op: 'blastRadius', queries: [{ path: 'src/payments/ledger.ts', firstLine: 0, lastLine: 0 }] });

@@ -35,7 +35,11 @@ describe('index service: one repository in the extension host', function () {
   let changes = 0;
   const unavailable: string[] = [];
   const building: Array<Promise<unknown>> = [];
-  const listener = { changed: () => void changes++, building: (done: Promise<unknown>) => void building.push(done), unavailable: (message: string) => void unavailable.push(message) };
+  const listener = {
+    changed: () => void changes++,
+    building: (done: Promise<unknown>) => void building.push(done),
+    unavailable: (message: string) => void unavailable.push(message),
+  };
   const log = new RecordingLog();
   beforeEach(() => {
     changes = 0;
@@ -57,7 +61,10 @@ describe('index service: one repository in the extension host', function () {
     assert.deepEqual(paths(index.lookup(LEDGER_POST_ENTRY)), ['src/checkout/cart.ts', 'src/payments/refund.ts', 'src/api/routes.ts']);
     assert.equal(index.dependentCounts()?.get('src/payments/ledger.ts'), 2);
     assert.equal(building.length, 1, 'the build shows progress');
-    assert.ok(log.lines.some((line) => /^info: Index of .* \(start\): 4 of 4 files indexed .*3 edges.*cache 0 hits, 4 parsed.*ready in \d+ ms/.test(line)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((line) => /^info: Index of .* \(start\): 4 of 4 files indexed .*3 edges.*cache 0 hits, 4 parsed.*ready in \d+ ms/.test(line)),
+      log.lines.join('\n'),
+    );
   });
 
   it('shows the stale answer while a change is taken in, then the new one', async () => {
@@ -119,7 +126,7 @@ describe('index service: one repository in the extension host', function () {
   it('is unavailable, not broken, when no thread can start', async () => {
     workspace = new Workspace(LEDGER_PROJECT);
     const connect: Connect = () => {
-      throw new Error('cannot find the index thread\'s script');
+      throw new Error("cannot find the index thread's script");
     };
     index = new RepositoryIndex(options(workspace), connect, listener, log);
     assert.equal(index.lookup(LEDGER_POST_ENTRY), 'unavailable');

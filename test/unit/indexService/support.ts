@@ -39,7 +39,17 @@ export class Workspace {
   }
 
   openOptions(overrides: Partial<IndexOpenOptions> = {}): IndexOpenOptions {
-    return { root: this.root, cacheDir: this.cacheDir, exclude: [], maxFileBytes: 1 << 20, parseWorkers: 0, trusted: true, loadBearingSetting: {}, discardCache: false, ...overrides };
+    return {
+      root: this.root,
+      cacheDir: this.cacheDir,
+      exclude: [],
+      maxFileBytes: 1 << 20,
+      parseWorkers: 0,
+      trusted: true,
+      loadBearingSetting: {},
+      discardCache: false,
+      ...overrides,
+    };
   }
 
   dispose(): void {

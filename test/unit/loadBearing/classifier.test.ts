@@ -129,7 +129,12 @@ describe('LoadBearingClassifier', () => {
   });
 
   describe('answers shared per directory', () => {
-    const CODEOWNERS = ['*  @acme/everyone', '/src/payments/ @acme/payments-team', '*.tf @acme/payments-team', 'src/**/keys.json @acme/security'].join('\n');
+    const CODEOWNERS = [
+      '*  @acme/everyone',
+      '/src/payments/ @acme/payments-team',
+      '*.tf @acme/payments-team',
+      'src/**/keys.json @acme/security',
+    ].join('\n');
     const build = () => LoadBearingClassifier.fromConfig(config({ codeowners: OWNERS, exclude: ['/generated/'] }), CODEOWNERS);
     const directories = ['', 'src', 'src/payments', 'deploy/charts/app', '.github/workflows', 'tests', 'generated', 'lib/db'];
     const files = ['index.ts', 'main.tf', 'vars.hcl', 'values.yaml', 'chargeService.ts', 'keys.json', 'login.test.ts', 'schema.rb', 'charts'];
@@ -148,12 +153,9 @@ describe('LoadBearingClassifier', () => {
       assert.deepEqual(details('lib/main.tf'), ['payments: owned by @acme/payments-team (CODEOWNERS line 3: *.tf)', 'infra: glob "*.tf"']);
       assert.deepEqual(details('lib/vars.hcl'), ['infra: glob "*.hcl"']);
       assert.deepEqual(details('lib/index.ts'), []);
-      assert.deepEqual(details('src/payments/index.ts'), [
-        'payments: keyword "payment" in "payments/"',
-      ]);
+      assert.deepEqual(details('src/payments/index.ts'), ['payments: keyword "payment" in "payments/"']);
       assert.deepEqual(details('src/payments/chargeService.ts'), ['payments: keyword "payment" in "payments/"']);
       assert.equal(classifier.classify('lib/a.ts'), classifier.classify('lib/b.ts'), 'files whose names say nothing share one answer');
     });
   });
 });
-

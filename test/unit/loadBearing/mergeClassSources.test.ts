@@ -41,17 +41,13 @@ describe('mergeClassSources', () => {
   });
 
   it('replaces the inherited lists with replace: true', () => {
-    const merged = byName(
-      mergeClassSources(DEFAULTS, { classes: { payments: { replace: true, keywords: ['stripe'] } }, disableDefaults: false }),
-    );
+    const merged = byName(mergeClassSources(DEFAULTS, { classes: { payments: { replace: true, keywords: ['stripe'] } }, disableDefaults: false }));
     assert.deepEqual(merged['payments']?.include, []);
     assert.deepEqual(merged['payments']?.keywords, ['stripe']);
   });
 
   it('creates new classes, high severity unless given', () => {
-    const merged = byName(
-      mergeClassSources(DEFAULTS, { classes: { 'ml-models': { include: ['*.onnx'] } }, disableDefaults: false }),
-    );
+    const merged = byName(mergeClassSources(DEFAULTS, { classes: { 'ml-models': { include: ['*.onnx'] } }, disableDefaults: false }));
     assert.deepEqual(merged['ml-models'], {
       name: 'ml-models',
       severity: 'high',
@@ -70,22 +66,30 @@ describe('mergeClassSources', () => {
     );
     assert.deepEqual(
       merged.map((c) => [c.name, c.severity]),
-      [['auth', 'critical'], ['payments', 'medium'], ['mine', 'low']],
+      [
+        ['auth', 'critical'],
+        ['payments', 'medium'],
+        ['mine', 'low'],
+      ],
     );
     const off = mergeClassSources(DEFAULTS, { classes: {}, disableDefaults: false }, { classes: { auth: { enabled: false } } });
-    assert.deepEqual(off.map((c) => c.name), ['payments']);
+    assert.deepEqual(
+      off.map((c) => c.name),
+      ['payments'],
+    );
   });
 
   it('a project class replaces a disabled default from scratch', () => {
-    const merged = byName(
-      mergeClassSources(DEFAULTS, { classes: { payments: { keywords: ['money'] } }, disableDefaults: ['payments'] }),
-    );
+    const merged = byName(mergeClassSources(DEFAULTS, { classes: { payments: { keywords: ['money'] } }, disableDefaults: ['payments'] }));
     assert.deepEqual(merged['payments']?.keywords, ['money']);
     assert.equal(merged['payments']?.severity, 'high');
   });
 
   it('never lets a configured class take the reserved name "structure"', () => {
     const merged = mergeClassSources(DEFAULTS, { classes: { structure: { severity: 'low' } }, disableDefaults: false });
-    assert.deepEqual(merged.map((c) => c.name), ['auth', 'payments']);
+    assert.deepEqual(
+      merged.map((c) => c.name),
+      ['auth', 'payments'],
+    );
   });
 });

@@ -52,11 +52,19 @@ describe('re-anchoring after outside changes', () => {
     const changed = [...lines.slice(0, 2), ...lines.slice(8), '', ...lines.slice(2, 7)].join('\n');
     const outcome = reanchorRegions([regionOver(TOTAL, FILE)], changed);
     assert.equal(coveredText(outcome.regions[0], changed), TOTAL);
-    assert.deepEqual(outcome.regions[0].lines.map((line) => line.human), [false, false, false, false, false]);
+    assert.deepEqual(
+      outcome.regions[0].lines.map((line) => line.human),
+      [false, false, false, false, false],
+    );
   });
 
   it('keeps a re-indented block as it was authored', () => {
-    const changed = FILE.replace(TOTAL, TOTAL.split('\n').map((line) => `    ${line}`).join('\n'));
+    const changed = FILE.replace(
+      TOTAL,
+      TOTAL.split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n'),
+    );
     const outcome = reanchorRegions([regionOver(TOTAL, FILE)], changed);
     assert.equal(outcome.regions[0].lines.filter((line) => line.human).length, 0);
     assert.equal(outcome.regions[0].lines.length, 5);
@@ -65,12 +73,15 @@ describe('re-anchoring after outside changes', () => {
   it('marks lines that were rewritten meanwhile as no longer AI', () => {
     const changed = FILE.replace('  let sum = 0;', '  let sum = initial ?? 0;');
     const [region] = reanchorRegions([regionOver(TOTAL, FILE)], changed).regions;
-    assert.deepEqual(region.lines.map((line) => line.human), [false, true, false, false, false]);
+    assert.deepEqual(
+      region.lines.map((line) => line.human),
+      [false, true, false, false, false],
+    );
     assert.equal(coveredText(region, changed), TOTAL.replace('let sum = 0;', 'let sum = initial ?? 0;'));
   });
 
   it('shrinks a region whose first lines were deleted', () => {
-    const changed = FILE.replace("export function total(items) {\n  let sum = 0;\n", '');
+    const changed = FILE.replace('export function total(items) {\n  let sum = 0;\n', '');
     const [region] = reanchorRegions([regionOver(TOTAL, FILE)], changed).regions;
     assert.ok(coveredText(region, changed).startsWith('  for (const item'));
   });

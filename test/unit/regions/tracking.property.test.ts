@@ -52,9 +52,7 @@ function markRandomRegions(random: Random, tracked: TrackedDocument): void {
 /** Non-overlapping changes, last first, as the editor reports multi-cursor edits. */
 function randomChanges(random: Random, tracked: TrackedDocument): TextChange[] {
   const count = random.chance(0.2) ? 2 + random.int(2) : 1;
-  const ranges = Array.from({ length: count }, () => randomRange(random, tracked)).sort((a, b) =>
-    comparePositions(b[0], a[0]),
-  );
+  const ranges = Array.from({ length: count }, () => randomRange(random, tracked)).sort((a, b) => comparePositions(b[0], a[0]));
   const changes: TextChange[] = [];
   let limit: Position | undefined;
   for (const [start, end] of ranges) {
@@ -86,9 +84,7 @@ function isSubMultiset(subset: string[], superset: string[]): boolean {
 
 function touchesRegions(tracked: TrackedDocument, changes: TextChange[]): boolean {
   return changes.some((change) =>
-    tracked.regions.all.some(
-      (region) => comparePositions(change.start, region.end) <= 0 && comparePositions(change.end, region.start) >= 0,
-    ),
+    tracked.regions.all.some((region) => comparePositions(change.start, region.end) <= 0 && comparePositions(change.end, region.start) >= 0),
   );
 }
 

@@ -303,7 +303,11 @@ describe('region tracking', () => {
       tracked.insertAi(at(3, 14), '\n  if (!items) return 0;');
       assert.deepEqual(
         tracked.regions.all.map((region) => [region.source, region.start.line, region.end.line]),
-        [['inline', 2, 3], ['agent', 4, 4], ['inline', 5, 7]],
+        [
+          ['inline', 2, 3],
+          ['agent', 4, 4],
+          ['inline', 5, 7],
+        ],
       );
       tracked.assertConsistent();
     });
@@ -311,7 +315,10 @@ describe('region tracking', () => {
     it('unmarking lines in the middle splits the region in two', () => {
       const tracked = trackedFunction();
       tracked.regions.unmark(at(4, 0), at(5, 0));
-      assert.deepEqual(tracked.summary().map((region) => region.text.split('\n').length), [2, 2]);
+      assert.deepEqual(
+        tracked.summary().map((region) => region.text.split('\n').length),
+        [2, 2],
+      );
       tracked.assertConsistent();
     });
 
@@ -321,7 +328,11 @@ describe('region tracking', () => {
       assert.equal(marked, 1);
       assert.deepEqual(
         tracked.regions.all.map((region) => [region.start.line, region.end.line, region.reviewed?.by ?? null]),
-        [[2, 2, null], [3, 4, 'ana'], [5, 6, null]],
+        [
+          [2, 2, null],
+          [3, 4, 'ana'],
+          [5, 6, null],
+        ],
       );
       tracked.assertConsistent();
     });

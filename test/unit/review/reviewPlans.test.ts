@@ -15,16 +15,32 @@ import { DEFAULT_ANNOTATION_SETTINGS } from '../../../src/core/views/viewSetting
 import { GitRepo } from '../../support/gitRepo';
 import { useTempDir } from '../../support/tempDir';
 
-const PAYMENTS: Classification = { classes: [{ name: 'payments', severity: 'critical', reason: 'path', detail: 'keyword "payments"' }], severity: 'critical' };
+const PAYMENTS: Classification = {
+  classes: [{ name: 'payments', severity: 'critical', reason: 'path', detail: 'keyword "payments"' }],
+  severity: 'critical',
+};
 const NONE: Classification = { classes: [], severity: 'none' };
-const BOB: AcceptedSignOff = { id: 'x', reviewer: { name: 'Bob', email: 'bob@example.com' }, signedOffAt: '2026-01-02T03:04:05.000Z', comment: 'ok', signature: 'not-checked' };
+const BOB: AcceptedSignOff = {
+  id: 'x',
+  reviewer: { name: 'Bob', email: 'bob@example.com' },
+  signedOffAt: '2026-01-02T03:04:05.000Z',
+  comment: 'ok',
+  signature: 'not-checked',
+};
 
 function hunk(start: number, end: number, signed: number[] = []): ReviewHunk {
   return {
     path: 'src/payments/refund.ts',
     start,
     end,
-    commit: { sha: 'abcdef1234567890abcdef1234567890abcdef12', author: 'Ann', authorEmail: 'ann@example.com', authorTime: 1767322800, summary: 'Add checks', boundary: false },
+    commit: {
+      sha: 'abcdef1234567890abcdef1234567890abcdef12',
+      author: 'Ann',
+      authorEmail: 'ann@example.com',
+      authorTime: 1767322800,
+      summary: 'Add checks',
+      boundary: false,
+    },
     origPath: 'src/payments/refund.ts',
     origLines: Array.from({ length: end - start + 1 }, (_, index) => start + index),
     origin: { source: 'inline', tool: 'copilot' },
@@ -35,7 +51,15 @@ function hunk(start: number, end: number, signed: number[] = []): ReviewHunk {
 }
 
 function file(hunks: ReviewHunk[], classification = PAYMENTS): ReviewFile {
-  return { path: 'src/payments/refund.ts', classification, requiresSignOff: classification === PAYMENTS, reviewers: ['@acme/payments'], hunks, risk: 'medium', riskExplanation: 'medium: …' };
+  return {
+    path: 'src/payments/refund.ts',
+    classification,
+    requiresSignOff: classification === PAYMENTS,
+    reviewers: ['@acme/payments'],
+    hunks,
+    risk: 'medium',
+    riskExplanation: 'medium: …',
+  };
 }
 
 const branch = (entry: ReviewHunk): ShownHunk => ({ kind: 'branch', hunk: entry });
@@ -53,7 +77,10 @@ describe('review plans (pure)', () => {
     assert.deepEqual(plan.loadBearingLines, [2, 3]);
     assert.deepEqual(plan.committedLines, []);
     assert.deepEqual(plan.quietLines, []);
-    assert.deepEqual(plan.annotations.map((annotation) => [annotation.line, annotation.kind, annotation.text]), [[2, 'warning', 'AI-generated in abcdef1 by Ann · payments']]);
+    assert.deepEqual(
+      plan.annotations.map((annotation) => [annotation.line, annotation.kind, annotation.text]),
+      [[2, 'warning', 'AI-generated in abcdef1 by Ann · payments']],
+    );
   });
 
   it('outside load-bearing files: the quiet dashed bar, and a note only with dependents; base hunks are the quietest', () => {
@@ -66,7 +93,10 @@ describe('review plans (pure)', () => {
       lineCount: 20,
     });
     assert.deepEqual([plan.committedLines, plan.loadBearingLines, plan.quietLines], [[0, 1], [], [5]]);
-    assert.deepEqual(plan.annotations.map((annotation) => [annotation.kind, annotation.text]), [['note', 'AI-generated in abcdef1 by Ann · 3 dependents']]);
+    assert.deepEqual(
+      plan.annotations.map((annotation) => [annotation.kind, annotation.text]),
+      [['note', 'AI-generated in abcdef1 by Ann · 3 dependents']],
+    );
   });
 
   it('hover: origin, commit, who may sign off, what is open, and the links', () => {
@@ -82,20 +112,32 @@ describe('review plans (pure)', () => {
     assert.match(markdown, /^\*\*AI-generated\*\* · inline · copilot · 3 AI lines · committed in `abcdef1` by Ann on 2026-01-02/);
     assert.match(markdown, /\$\(pass\) Signed off by Bob \\<bob@example\.com\\> on 2026-01-02: “ok”/);
     assert.match(markdown, /\*\*Needs a sign-off\*\* \(policy\.requireSignOff\), by @acme\/payments: L4-5/);
-    assert.match(markdown, /\[\$\(check\) Sign off these lines\]\(command:hunk\) · \[\$\(check-all\) Sign off the file\]\(command:file\) · \[\$\(list-tree\) Review view\]\(command:view\)$/);
+    assert.match(
+      markdown,
+      /\[\$\(check\) Sign off these lines\]\(command:hunk\) · \[\$\(check-all\) Sign off the file\]\(command:file\) · \[\$\(list-tree\) Review view\]\(command:view\)$/,
+    );
   });
 
   it('tree: classes that need a sign-off first, then files and hunks with their state', () => {
-    const state = { rules: { requireSignOff: ['payments'] }, files: [{ ...file([hunk(1, 1)], NONE), path: 'src/util.ts', requiresSignOff: false }, file([hunk(3, 5), hunk(8, 9, [8, 9])])] } as unknown as ReviewState;
+    const state = {
+      rules: { requireSignOff: ['payments'] },
+      files: [{ ...file([hunk(1, 1)], NONE), path: 'src/util.ts', requiresSignOff: false }, file([hunk(3, 5), hunk(8, 9, [8, 9])])],
+    } as unknown as ReviewState;
     const groups = planReviewTree('/repo', state);
-    assert.deepEqual(groups.map((group) => [group.label, group.description]), [
-      ['payments', 'critical · sign-off required · 2/5 AI lines signed off'],
-      ['not load-bearing', '0/1 AI line signed off'],
-    ]);
-    assert.deepEqual(groups[0].files[0].hunks.map((node) => [node.label, node.description]), [
-      ['Lines 3–5', 'open · inline · copilot · in abcdef1 by Ann'],
-      ['Lines 8–9', 'signed off by Bob · inline · copilot · in abcdef1 by Ann'],
-    ]);
+    assert.deepEqual(
+      groups.map((group) => [group.label, group.description]),
+      [
+        ['payments', 'critical · sign-off required · 2/5 AI lines signed off'],
+        ['not load-bearing', '0/1 AI line signed off'],
+      ],
+    );
+    assert.deepEqual(
+      groups[0].files[0].hunks.map((node) => [node.label, node.description]),
+      [
+        ['Lines 3–5', 'open · inline · copilot · in abcdef1 by Ann'],
+        ['Lines 8–9', 'signed off by Bob · inline · copilot · in abcdef1 by Ann'],
+      ],
+    );
     assert.match(groups[0].files[0].description, /^src\/payments · medium · 2\/5 signed off · needs a sign-off by @acme\/payments$/);
   });
 });

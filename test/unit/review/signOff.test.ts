@@ -25,9 +25,16 @@ describe('review: sign-off by a second identity (real git, two clones)', functio
     assert.deepEqual(finding.classes, ['payments']);
     assert.deepEqual(finding.reviewers, []);
     assert.deepEqual(finding.excluded, [ANN.email]);
-    assert.match(finding.message, /src\/payments\/refund\.ts L7-10: 4 AI lines in payments need a sign-off \(policy\.requireSignOff\) by a reviewer other than ann@example\.com/);
+    assert.match(
+      finding.message,
+      /src\/payments\/refund\.ts L7-10: 4 AI lines in payments need a sign-off \(policy\.requireSignOff\) by a reviewer other than ann@example\.com/,
+    );
     // Outside the classes that need a sign-off, the usual rule: a warning.
-    assert.ok(allFindings(before.result).some((candidate) => candidate.rule === 'unreviewed-ai-lines' && candidate.path === FORMAT && candidate.level === 'warning'));
+    assert.ok(
+      allFindings(before.result).some(
+        (candidate) => candidate.rule === 'unreviewed-ai-lines' && candidate.path === FORMAT && candidate.level === 'warning',
+      ),
+    );
 
     const signed = cli(team.reviewer, 'review', 'sign-off', '--base', 'origin/main', '--comment', 'checked the refund limits');
     assert.equal(signed.code, 0, signed.stderr);
@@ -45,7 +52,10 @@ describe('review: sign-off by a second identity (real git, two clones)', functio
     const { code, result } = gateJson(team.author);
     assert.equal(code, 1);
     const finding = allFindings(result).find((candidate) => candidate.kind === 'needs-sign-off')!;
-    assert.match(finding.message, /the sign-off by ann@example\.com does not count: ann@example\.com wrote or committed these lines \(policy\.signOff\.notAuthor\)/);
+    assert.match(
+      finding.message,
+      /the sign-off by ann@example\.com does not count: ann@example\.com wrote or committed these lines \(policy\.signOff\.notAuthor\)/,
+    );
   });
 
   it('travels like the provenance notes: pushed by the reviewer, the author and CI see it', () => {
@@ -73,7 +83,10 @@ describe('review: sign-off by a second identity (real git, two clones)', functio
     assert.equal(signOff.document.scope, 'files');
     assert.ok(Date.now() - Date.parse(signOff.document.signedOffAt) < 60_000);
     assert.deepEqual(
-      signOff.document.commits.map((entry) => [entry.sha, entry.files.map((file) => [file.path, file.ranges.map((range) => [range.start, range.end])])]),
+      signOff.document.commits.map((entry) => [
+        entry.sha,
+        entry.files.map((file) => [file.path, file.ranges.map((range) => [range.start, range.end])]),
+      ]),
       [[commit, [[REFUND, [[7, 10]]]]]],
     );
     assert.match(signOff.document.commits[0].patchId ?? '', /^[0-9a-f]{40}$/);
@@ -95,7 +108,10 @@ describe('review: sign-off by a second identity (real git, two clones)', functio
     const json = JSON.parse(cli(team.reviewer, 'review', 'status', '--json').stdout);
     assert.equal(json.schema, 'ai-provenance/review-status');
     const refund = json.files.find((file: { path: string }) => file.path === REFUND);
-    assert.deepEqual(refund.hunks[0].signedOff.map((entry: { reviewer: unknown; lines: unknown }) => [entry.reviewer, entry.lines]), [[BOB, [[7, 10]]]]);
+    assert.deepEqual(
+      refund.hunks[0].signedOff.map((entry: { reviewer: unknown; lines: unknown }) => [entry.reviewer, entry.lines]),
+      [[BOB, [[7, 10]]]],
+    );
     assert.equal(refund.hunks[0].open, 0);
 
     const report = cli(team.reviewer, 'report', '--base', 'origin/main');

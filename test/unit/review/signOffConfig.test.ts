@@ -10,7 +10,10 @@ function policyOf(policy: object) {
 describe('sign-off policy in .ai-provenance.json', () => {
   it('reads requireSignOff as one class or a list, with defaults for signOff', () => {
     assert.deepEqual(policyOf({ requireSignOff: 'payments' }).requireSignOff, ['payments']);
-    const policy = policyOf({ requireSignOff: ['payments', 'auth'], signOff: { reviewers: 'codeowners', signed: true, identities: { '@a/b': 'x@y.z' } } });
+    const policy = policyOf({
+      requireSignOff: ['payments', 'auth'],
+      signOff: { reviewers: 'codeowners', signed: true, identities: { '@a/b': 'x@y.z' } },
+    });
     assert.deepEqual(policy.requireSignOff, ['auth', 'payments']);
     assert.deepEqual(policy.signOff, { notAuthor: true, reviewers: 'codeowners', signed: true, identities: { '@a/b': ['x@y.z'] } });
     assert.equal(policy.reviewedByReplacesSignOff, false);

@@ -29,8 +29,15 @@ describe('sign-off documents', () => {
   it('are stored one per line and read back; appended notes, blank lines and bad documents are handled', () => {
     const text = `${serializeSignOff(DOCUMENT)}\n\n${serializeSignOff({ ...DOCUMENT, comment: 'second' })}\nnot json\n${JSON.stringify({ ...DOCUMENT, version: 99 })}\n${JSON.stringify({ ...DOCUMENT, commits: [{ sha: 'c'.repeat(40), files: [{ path: 'a', ranges: [{ start: 3, end: 2, sha256: '' }] }] }] })}`;
     const { documents, problems } = parseSignOffNote(text);
-    assert.deepEqual(documents.map((document) => document.comment), [undefined, 'second']);
-    assert.deepEqual(problems, ['a line of the sign-off note is not JSON', 'sign-off version 99 is newer than this tool understands', 'a sign-off of a has a malformed line range']);
+    assert.deepEqual(
+      documents.map((document) => document.comment),
+      [undefined, 'second'],
+    );
+    assert.deepEqual(problems, [
+      'a line of the sign-off note is not JSON',
+      'sign-off version 99 is newer than this tool understands',
+      'a sign-off of a has a malformed line range',
+    ]);
   });
 });
 

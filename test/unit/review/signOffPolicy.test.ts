@@ -24,7 +24,7 @@ describe('review: the sign-off policy (reviewers, Reviewed-by, rewrites)', funct
       team.reviewerFetches();
     });
 
-    it('names the owners in the finding; a sign-off by someone else does not count, the owner\'s does', () => {
+    it("names the owners in the finding; a sign-off by someone else does not count, the owner's does", () => {
       let { code, finding } = signOffFinding(team);
       assert.equal(code, 1);
       assert.deepEqual(finding!.reviewers, ['@carol-gh']);
@@ -33,7 +33,10 @@ describe('review: the sign-off policy (reviewers, Reviewed-by, rewrites)', funct
       assert.equal(cli(team.reviewer, 'review', 'sign-off').code, 0);
       ({ code, finding } = signOffFinding(team));
       assert.equal(code, 1);
-      assert.match(finding!.message, /the sign-off by bob@example\.com does not count: bob@example\.com is not among the reviewers the policy names \(@carol-gh\)/);
+      assert.match(
+        finding!.message,
+        /the sign-off by bob@example\.com does not count: bob@example\.com is not among the reviewers the policy names \(@carol-gh\)/,
+      );
 
       identity(team.reviewer, CAROL);
       assert.equal(cli(team.reviewer, 'review', 'sign-off', '--files', REFUND).code, 0);
@@ -83,7 +86,7 @@ describe('review: the sign-off policy (reviewers, Reviewed-by, rewrites)', funct
     assert.equal(code, 0);
   });
 
-  it("survives a rebase onto a base that moved the lines; a later change to the signed lines is not covered", async () => {
+  it('survives a rebase onto a base that moved the lines; a later change to the signed lines is not covered', async () => {
     team = new Team(tempDir());
     await team.start();
     team.author.installHooks();

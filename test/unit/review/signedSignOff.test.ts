@@ -117,7 +117,10 @@ describe('review: signed sign-offs, verified like git verifies signatures (ssh-k
     const run = cli(team.reviewer, 'gate', '--base', 'origin/main', '--json');
     const result = JSON.parse(run.stdout);
     assert.equal(run.code, 1);
-    assert.ok(result.notices.includes('ssh sign-offs are verified against .github/allowed_signers as it is in the base commit'), result.notices.join('\n'));
+    assert.ok(
+      result.notices.includes('ssh sign-offs are verified against .github/allowed_signers as it is in the base commit'),
+      result.notices.join('\n'),
+    );
     assert.match(allFindings(result).find((finding) => finding.kind === 'needs-sign-off')!.message, /does not verify for mallory@example\.com/);
 
     identity(team.reviewer, BOB);
@@ -143,7 +146,9 @@ describe('review: signed sign-offs, verified like git verifies signatures (ssh-k
       previous = process.env.GNUPGHOME;
       process.env.GNUPGHOME = gnupgHome;
       for (const who of [`${BOB.name} <${BOB.email}>`, 'Mallory <mallory@example.com>']) {
-        execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', who, 'ed25519', 'sign', 'never'], { stdio: 'ignore' });
+        execFileSync('gpg', ['--batch', '--pinentry-mode', 'loopback', '--passphrase', '', '--quick-gen-key', who, 'ed25519', 'sign', 'never'], {
+          stdio: 'ignore',
+        });
       }
     });
     afterEach(() => {

@@ -14,7 +14,12 @@ export const REFUND = 'src/payments/refund.ts';
 export const REFUND_BASE = lines('// Refunds', '', 'export const refunds = [];', '', 'export const MAX_REFUNDS = 3;', '');
 /** The AI lines the author's branch appends: lines 7-10 of the file. */
 export const REFUND_AI_LINES: [number, number] = [7, 10];
-export const REFUND_AI = lines('export function assertRefundable(charge, amount) {', '  if (amount <= 0) throw new Error("amount");', '  if (amount > charge.amount) throw new Error("too much");', '}');
+export const REFUND_AI = lines(
+  'export function assertRefundable(charge, amount) {',
+  '  if (amount <= 0) throw new Error("amount");',
+  '  if (amount > charge.amount) throw new Error("too much");',
+  '}',
+);
 export const FORMAT = 'src/util/format.ts';
 
 /**

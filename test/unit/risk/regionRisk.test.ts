@@ -79,7 +79,10 @@ describe('region risk', () => {
       unreviewedAiLines: 4,
       loadBearing: { severity: 'critical', classes: [{ name: 'auth' }, { name: 'payments' }] },
     });
-    assert.equal(risk.explanation, 'medium: 4 unreviewed AI lines in src/payments/auth/3ds.ts (auth, payments: critical); blast radius unknown (no index)');
+    assert.equal(
+      risk.explanation,
+      'medium: 4 unreviewed AI lines in src/payments/auth/3ds.ts (auth, payments: critical); blast radius unknown (no index)',
+    );
   });
 
   it('applies configured weights, and explains lines that weigh nothing', () => {

@@ -13,7 +13,10 @@ function risk(path: string, lines: number, loadBearing: RiskFacts['loadBearing']
 describe('file risk', () => {
   it('adds up its regions: four low one-line completions make a medium file', () => {
     const regions = [1, 2, 3, 4].map((n) => risk('src/auth/session.ts', 1, AUTH, `r${n}`));
-    assert.deepEqual(regions.map((r) => r.level), ['low', 'low', 'low', 'low']);
+    assert.deepEqual(
+      regions.map((r) => r.level),
+      ['low', 'low', 'low', 'low'],
+    );
     const file = aggregateFileRisk(regions);
     assert.equal(file.level, 'medium');
     assert.equal(file.score, 40);
@@ -28,7 +31,11 @@ describe('file risk', () => {
     const files = aggregateFileRisks([risk('b.ts', 5), risk('a.ts', 100), risk('b.ts', 0), risk('c.ts', 0)]);
     assert.deepEqual(
       files.map((f) => [f.path, f.level, f.unreviewedRegions]),
-      [['a.ts', 'medium', 1], ['b.ts', 'low', 1], ['c.ts', 'none', 0]],
+      [
+        ['a.ts', 'medium', 1],
+        ['b.ts', 'low', 1],
+        ['c.ts', 'none', 0],
+      ],
     );
     assert.equal(files[2]?.explanation, 'none: no unreviewed AI lines in c.ts');
   });
@@ -64,11 +71,11 @@ describe('summarizeRisk', () => {
     assert.equal(summary.files, 4);
     assert.equal(summary.unreviewedRegions, 4);
     assert.equal(summary.unreviewedAiLines, 119);
-    assert.deepEqual(summary.top.map((f) => f.path), ['src/auth/login.ts', 'src/auth/logout.ts', 'src/util.ts', 'src/other.ts']);
-    assert.equal(
-      summary.explanation,
-      '2 files at high risk, worst src/auth/login.ts; 119 unreviewed AI lines in 4 regions across 4 files',
+    assert.deepEqual(
+      summary.top.map((f) => f.path),
+      ['src/auth/login.ts', 'src/auth/logout.ts', 'src/util.ts', 'src/other.ts'],
     );
+    assert.equal(summary.explanation, '2 files at high risk, worst src/auth/login.ts; 119 unreviewed AI lines in 4 regions across 4 files');
   });
 
   it('counts a file made risky by many small regions, not the regions', () => {
@@ -78,7 +85,10 @@ describe('summarizeRisk', () => {
 
   it('limits the top list', () => {
     const regions = Array.from({ length: 8 }, (_, i) => risk(`f${i}.ts`, i + 1));
-    assert.deepEqual(summarizeRisk(regions, { limit: 2 }).top.map((f) => f.path), ['f7.ts', 'f6.ts']);
+    assert.deepEqual(
+      summarizeRisk(regions, { limit: 2 }).top.map((f) => f.path),
+      ['f7.ts', 'f6.ts'],
+    );
   });
 
   it('is "none" with nothing unreviewed', () => {

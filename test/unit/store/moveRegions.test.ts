@@ -27,7 +27,11 @@ describe('moving regions between stores (Restricted Mode → repository)', () =>
 
     assert.deepEqual(moveRegions(from, folder, to, repositoryRoot), { files: 1, regions: 1 });
     assert.deepEqual(linesOf(to, 'src/pay.ts'), ['2:restricted', '3:repository', '4:restricted']);
-    assert.deepEqual(from.files().filter((path) => from.hasRegions(path)), ['other/notes.ts'], 'a file outside the repository stays');
+    assert.deepEqual(
+      from.files().filter((path) => from.hasRegions(path)),
+      ['other/notes.ts'],
+      'a file outside the repository stays',
+    );
 
     // Written on both sides, it survives a restart where it now belongs.
     await to.dispose();

@@ -38,7 +38,11 @@ describe('region store', () => {
     assert.deepEqual(second.files(), ['src/pay.ts']);
     assert.deepEqual(
       second.regions('src/pay.ts').map((region) => [region.start.line, region.end.line, region.reviewed?.by ?? null]),
-      [[1, 1, null], [2, 2, 'ana'], [3, 3, null]],
+      [
+        [1, 1, null],
+        [2, 2, 'ana'],
+        [3, 3, null],
+      ],
     );
     assert.deepEqual(second.problems, []);
   });

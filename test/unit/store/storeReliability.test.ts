@@ -51,7 +51,11 @@ describe('region store: never drops a change', function () {
     await store.sync(); // after the retry's own bookkeeping
     assert.deepEqual((await RegionStore.open({ storeDir: storeDir() })).files(), ['a.ts', 'b.ts']);
     assert.deepEqual(states.at(-1), { ok: true });
-    assert.deepEqual(readdirSync(storeDir()).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      readdirSync(storeDir()).filter((name) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   });
 
   it('dispose waits for every edit made before it, also while a sync is running', async () => {

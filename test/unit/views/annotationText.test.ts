@@ -14,7 +14,12 @@ describe('annotation texts', () => {
   it('names the classes, and structure as "load-bearing by structure"', () => {
     assert.equal(classesText(PAYMENTS), 'payments');
     const structural = new LoadBearingClassifier();
-    structural.setStructural(new Map([['src/core/db.ts', '40 dependents'], ['src/payments/auth/3ds.ts', '12 dependents']]));
+    structural.setStructural(
+      new Map([
+        ['src/core/db.ts', '40 dependents'],
+        ['src/payments/auth/3ds.ts', '12 dependents'],
+      ]),
+    );
     assert.equal(classesText(structural.classify('src/core/db.ts')), 'load-bearing by structure');
     assert.equal(classesText(structural.classify('src/payments/auth/3ds.ts')), 'auth, payments, load-bearing by structure');
   });

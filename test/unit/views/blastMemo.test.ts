@@ -24,7 +24,10 @@ describe('BlastMemo', () => {
     memo.forFile('a.ts', [r], query)(r);
     assert.deepEqual(asked, [[3, 4]], 'the AI lines, not the blank edges');
     memo.forFile('a.ts', [moved(r, 1)], query)(moved(r, 1));
-    assert.deepEqual(asked, [[3, 4], [4, 5]]);
+    assert.deepEqual(asked, [
+      [3, 4],
+      [4, 5],
+    ]);
     memo.invalidate();
     memo.forFile('a.ts', [moved(r, 1)], query)(moved(r, 1));
     assert.equal(asked.length, 3);
@@ -42,7 +45,10 @@ describe('BlastMemo', () => {
     now += 500;
     assert.equal(memo.settlesAt('a.ts'), undefined);
     memo.forFile('a.ts', [moved(r, 3)], query)(moved(r, 3));
-    assert.deepEqual(asked, [[2, 2], [5, 5]]);
+    assert.deepEqual(asked, [
+      [2, 2],
+      [5, 5],
+    ]);
   });
 
   it('asks at once for a region it has never seen, even while typing', () => {

@@ -21,10 +21,10 @@ function inlineRefs(node: unknown): unknown {
   return { ...base, ...Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, inlineRefs(value)])) };
 }
 
-describe('the views\' package.json contributions', () => {
+describe("the views' package.json contributions", () => {
   const settings = contributes.configuration.properties;
 
-  it('contribute every setting the views read, with the planners\' defaults', () => {
+  it("contribute every setting the views read, with the planners' defaults", () => {
     const keys: Record<keyof typeof DEFAULT_ANNOTATION_SETTINGS, string> = {
       enabled: 'aiProvenance.enabled',
       highlight: 'aiProvenance.decorations.enabled',
@@ -89,6 +89,9 @@ describe('the views\' package.json contributions', () => {
     ];
     assert.ok(icons.length >= 4);
     for (const icon of icons) assert.ok(existsSync(join(ROOT, icon)), `${icon} exists`);
-    assert.deepEqual(contributes.views.aiProvenance.map((view: { id: string }) => view.id), ['aiProvenance.regions', 'aiProvenance.review']);
+    assert.deepEqual(
+      contributes.views.aiProvenance.map((view: { id: string }) => view.id),
+      ['aiProvenance.regions', 'aiProvenance.review'],
+    );
   });
 });

@@ -6,7 +6,10 @@ import { DEFAULT_ANNOTATION_SETTINGS, type AnnotationSettings } from '../../../s
 import { PAYMENTS, PLAIN, radius, region } from './support';
 
 const REVIEW = { by: 'alice', at: 0 };
-const TWELVE = radius('x.ts', Array.from({ length: 12 }, (_, i) => [`d${i}.ts`, 1] as const));
+const TWELVE = radius(
+  'x.ts',
+  Array.from({ length: 12 }, (_, i) => [`d${i}.ts`, 1] as const),
+);
 
 function plan(regions: AiRegion[], overrides: Omit<Partial<FileDecorationInput>, 'settings'> & { settings?: Partial<AnnotationSettings> } = {}) {
   const asked: string[] = [];
@@ -92,11 +95,17 @@ describe('decoration plan', () => {
   it('puts one annotation per line, the warning first', () => {
     const first = region(3, ['a'], { id: 'first', startCharacter: 0 });
     const second = region(3, ['b'], { id: 'second', startCharacter: 4 });
-    assert.deepEqual(plan([first, second]).annotations.map((a) => a.regionId), ['first']);
+    assert.deepEqual(
+      plan([first, second]).annotations.map((a) => a.regionId),
+      ['first'],
+    );
     const reviewed = region(3, ['a'], { id: 'reviewed', reviewed: REVIEW });
     const open = region(3, ['b'], { id: 'open', startCharacter: 4 });
     const annotations = plan([reviewed, open], { classification: PAYMENTS, settings: { annotateReviewed: true } }).annotations;
-    assert.deepEqual(annotations.map((a) => [a.regionId, a.kind]), [['open', 'warning']]);
+    assert.deepEqual(
+      annotations.map((a) => [a.regionId, a.kind]),
+      [['open', 'warning']],
+    );
   });
 
   describe('around the visible lines', () => {
@@ -105,10 +114,20 @@ describe('decoration plan', () => {
     it('paints lines and annotations only inside the window, and asks the index only for those', () => {
       const result = plan(regions, { window: { first: 205, last: 232 } });
       assert.deepEqual(result.aiLines, [210, 213, 220, 223, 230]);
-      assert.deepEqual(result.aiText.map((span) => span.line), [210, 213, 220, 223, 230]);
-      assert.deepEqual(result.annotations.map((a) => a.line), [210, 220, 230]);
+      assert.deepEqual(
+        result.aiText.map((span) => span.line),
+        [210, 213, 220, 223, 230],
+      );
+      assert.deepEqual(
+        result.annotations.map((a) => a.line),
+        [210, 220, 230],
+      );
       assert.deepEqual(result.asked, ['r21', 'r22', 'r23']);
-      assert.deepEqual(result.aiLines, plan(regions).aiLines.filter((line) => line >= 205 && line <= 232), 'the same lines as a whole-file plan');
+      assert.deepEqual(
+        result.aiLines,
+        plan(regions).aiLines.filter((line) => line >= 205 && line <= 232),
+        'the same lines as a whole-file plan',
+      );
     });
 
     it('keeps a region that starts above the window, without its annotation', () => {
@@ -123,7 +142,16 @@ describe('decoration plan', () => {
       assert.deepEqual(result.aiRuler[99], { first: 990, last: 993 });
       assert.deepEqual(result.loadBearingRuler, []);
       const warned = plan(regions.slice(0, 2), { classification: PAYMENTS });
-      assert.deepEqual([warned.aiRuler, warned.loadBearingRuler], [[], [{ first: 0, last: 3 }, { first: 10, last: 13 }]]);
+      assert.deepEqual(
+        [warned.aiRuler, warned.loadBearingRuler],
+        [
+          [],
+          [
+            { first: 0, last: 3 },
+            { first: 10, last: 13 },
+          ],
+        ],
+      );
       const quiet = plan([region(0, ['a'], { reviewed: REVIEW })]);
       assert.deepEqual([quiet.aiRuler, quiet.loadBearingRuler], [[], []], 'no mark where no line is painted');
     });
@@ -131,8 +159,11 @@ describe('decoration plan', () => {
     it('paints nothing past the end of the document', () => {
       const result = plan(regions.slice(0, 3), { lineCount: 22 });
       assert.deepEqual(result.aiLines, [0, 3, 10, 13, 20]);
-      assert.deepEqual(result.aiRuler, [{ first: 0, last: 3 }, { first: 10, last: 13 }, { first: 20, last: 21 }]);
+      assert.deepEqual(result.aiRuler, [
+        { first: 0, last: 3 },
+        { first: 10, last: 13 },
+        { first: 20, last: 21 },
+      ]);
     });
   });
 });
-

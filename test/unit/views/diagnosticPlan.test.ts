@@ -13,7 +13,18 @@ function file(classification: Classification, regions: AiRegion[]) {
       root: '/repo',
       label: 'repo',
       model: DEFAULT_RISK_MODEL,
-      files: [{ path: 'src/x.ts', classification, regions, blastOf: () => radius('src/x.ts', [['a.ts', 1], ['b.ts', 2, ['auth']]]) }],
+      files: [
+        {
+          path: 'src/x.ts',
+          classification,
+          regions,
+          blastOf: () =>
+            radius('src/x.ts', [
+              ['a.ts', 1],
+              ['b.ts', 2, ['auth']],
+            ]),
+        },
+      ],
     },
   ]).files[0]!;
 }
@@ -36,7 +47,10 @@ describe('diagnostics plan', () => {
         classes: ['payments'],
       },
     ]);
-    assert.equal(planDiagnostics(file(PAYMENTS, regions), false)[0]!.message, 'Unreviewed AI-generated code in a load-bearing file (payments: critical) · risk medium');
+    assert.equal(
+      planDiagnostics(file(PAYMENTS, regions), false)[0]!.message,
+      'Unreviewed AI-generated code in a load-bearing file (payments: critical) · risk medium',
+    );
   });
 
   it('informs for medium classes, names structure, and says nothing outside load-bearing files', () => {

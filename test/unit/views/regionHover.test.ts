@@ -15,7 +15,15 @@ function hover(blast: BlastLookup | undefined, classification = PAYMENTS, review
   const ai = region(3, ['export function postEntry() {', '  return 1;', '}'], { id: 'r', ...(reviewed ? { reviewed: { by: 'alice', at: 0 } } : {}) });
   const facts = blastFacts(blast);
   const risk = assessRegionRisk({ path: 'src/payments/ledger.ts', region: ai, loadBearing: classification, ...(facts ? { blast: facts } : {}) });
-  return regionHoverMarkdown({ path: 'src/payments/ledger.ts', region: ai, classification, blast, risk, links: LINKS, ...(maxDependents ? { maxDependents } : {}) });
+  return regionHoverMarkdown({
+    path: 'src/payments/ledger.ts',
+    region: ai,
+    classification,
+    blast,
+    risk,
+    links: LINKS,
+    ...(maxDependents ? { maxDependents } : {}),
+  });
 }
 
 const LEDGER = radius('src/payments/ledger.ts', [
@@ -31,7 +39,10 @@ describe('region hover', () => {
     const text = hover(LEDGER);
     assert.match(text, /^\*\*AI-generated\*\* · inline · copilot · 3 AI lines · unreviewed/);
     assert.ok(text.includes('$(warning) **Load-bearing file**\n- **payments** (critical): keyword "payment" in "payments/"'));
-    assert.ok(text.includes('**Risk: medium** · 3 unreviewed AI lines in src/payments/ledger.ts (payments: critical); 5 dependents, 2 load-bearing'), text);
+    assert.ok(
+      text.includes('**Risk: medium** · 3 unreviewed AI lines in src/payments/ledger.ts (payments: critical); 5 dependents, 2 load-bearing'),
+      text,
+    );
     assert.ok(text.includes('**Blast radius:** 5 dependent files, 2 load-bearing · from `postEntry`'));
     const depth1 = text.indexOf('*Depth 1 (direct)*');
     const depth2 = text.indexOf('*Depth 2*');
@@ -39,7 +50,10 @@ describe('region hover', () => {
     const order = ['src/payments/refund.ts', 'src/reports/daily.ts', 'test/ledger.test.ts', 'src/checkout/cart.ts', 'src/api/routes.ts'].map((path) =>
       text.indexOf(`(open:${path}`),
     );
-    assert.ok(order.every((index, i) => index > 0 && (i === 0 || index > order[i - 1]!)), `order: ${order}`);
+    assert.ok(
+      order.every((index, i) => index > 0 && (i === 0 || index > order[i - 1]!)),
+      `order: ${order}`,
+    );
     assert.ok(text.includes('- $(warning) [src/payments/refund.ts](open:src/payments/refund.ts) · payments'));
     assert.ok(text.includes('[test/ledger.test.ts](open:test/ledger.test.ts) · test'));
     assert.ok(text.endsWith('[$(check) Mark reviewed](review:r) · [$(close) Unmark as AI](unmark:r)'));

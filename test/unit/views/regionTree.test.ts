@@ -29,21 +29,33 @@ function workspace(root = '/repo', label = 'repo') {
 describe('regions view plan', () => {
   it('lists files by risk and their regions by risk, with what matters in the descriptions', () => {
     const tree = planRegionTree(workspace(), { loadBearingOnly: false, showReviewed: false, multipleRepositories: false });
-    assert.deepEqual(tree.map((file) => [file.label, file.description, file.level]), [
-      ['ledger.ts', 'src/payments · medium · payments', 'medium'],
-      ['format.ts', 'src/util · low', 'low'],
-    ]);
-    assert.deepEqual(tree[0]!.regions.map((r) => [r.label, r.description, r.regionId]), [
-      ['Lines 11–15', 'medium · 5 AI lines · 1 dependent (1 load-bearing)', 'five'],
-      ['Line 3', 'low · 1 AI line · 1 dependent (1 load-bearing)', 'one'],
-    ]);
+    assert.deepEqual(
+      tree.map((file) => [file.label, file.description, file.level]),
+      [
+        ['ledger.ts', 'src/payments · medium · payments', 'medium'],
+        ['format.ts', 'src/util · low', 'low'],
+      ],
+    );
+    assert.deepEqual(
+      tree[0]!.regions.map((r) => [r.label, r.description, r.regionId]),
+      [
+        ['Lines 11–15', 'medium · 5 AI lines · 1 dependent (1 load-bearing)', 'five'],
+        ['Line 3', 'low · 1 AI line · 1 dependent (1 load-bearing)', 'one'],
+      ],
+    );
     assert.equal(tree[1]!.regions[0]!.description, 'low · 3 AI lines · blast radius: indexing…');
-    assert.match(tree[0]!.regions[0]!.tooltip, /^medium: 5 unreviewed AI lines in src\/payments\/ledger.ts \(payments: critical\); 1 dependent, 1 load-bearing\ninline · copilot$/);
+    assert.match(
+      tree[0]!.regions[0]!.tooltip,
+      /^medium: 5 unreviewed AI lines in src\/payments\/ledger.ts \(payments: critical\); 1 dependent, 1 load-bearing\ninline · copilot$/,
+    );
   });
 
   it('filters to load-bearing files, and shows reviewed regions on request', () => {
     const onlyLoadBearing = planRegionTree(workspace(), { loadBearingOnly: true, showReviewed: false, multipleRepositories: false });
-    assert.deepEqual(onlyLoadBearing.map((file) => file.path), ['src/payments/ledger.ts']);
+    assert.deepEqual(
+      onlyLoadBearing.map((file) => file.path),
+      ['src/payments/ledger.ts'],
+    );
     const withReviewed = planRegionTree(workspace(), { loadBearingOnly: true, showReviewed: true, multipleRepositories: false });
     const done = withReviewed[0]!.regions.find((r) => r.regionId === 'done');
     assert.deepEqual([done?.reviewed, done?.description, done?.level], [true, 'reviewed by alice · 2 AI lines', 'none']);

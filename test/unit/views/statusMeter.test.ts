@@ -47,7 +47,10 @@ describe('status bar risk meter', () => {
 
   it('explains the breakdown and links the riskiest files in the tooltip', () => {
     const { tooltip } = meter(high, { indexing: true });
-    assert.ok(tooltip.startsWith('**AI risk: high (2)** · 2 files at high risk, worst src/payments/a.ts; 40 unreviewed AI lines in 3 regions across 3 files'), tooltip);
+    assert.ok(
+      tooltip.startsWith('**AI risk: high (2)** · 2 files at high risk, worst src/payments/a.ts; 40 unreviewed AI lines in 3 regions across 3 files'),
+      tooltip,
+    );
     assert.ok(tooltip.includes('| $(warning) high | 2 |\n| $(shield) low | 1 |'), tooltip);
     assert.ok(tooltip.includes('- $(warning) [src/payments/a.ts](open:src/payments/a.ts) · high · 20 unreviewed AI lines · payments'));
     assert.ok(tooltip.includes('*Blast radius: indexing… (the level may still rise)*'));

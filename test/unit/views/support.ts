@@ -5,7 +5,11 @@ import type { AiRegion, Review } from '../../../src/core/regions/region';
 let nextId = 0;
 
 /** A region over whole lines from `firstLine`; lines starting with "H:" were rewritten by a human. */
-export function region(firstLine: number, lines: readonly string[], options: { id?: string; reviewed?: Review; startCharacter?: number } = {}): AiRegion {
+export function region(
+  firstLine: number,
+  lines: readonly string[],
+  options: { id?: string; reviewed?: Review; startCharacter?: number } = {},
+): AiRegion {
   const texts = lines.map((line) => line.replace(/^H:/, ''));
   const last = texts.length - 1;
   return {

@@ -22,21 +22,31 @@ function repository(root: string, files: Array<[string, AiRegion[], BlastLookup?
 }
 
 describe('workspace risk', () => {
-  it('assesses every region with its file\'s classes and blast radius, riskiest file first', () => {
+  it("assesses every region with its file's classes and blast radius, riskiest file first", () => {
     const lines = Array.from({ length: 8 }, (_, i) => `line ${i}`);
     const workspace = assessWorkspace([
       repository('/repo', [
         ['src/util/format.ts', [region(0, lines)]],
-        ['src/payments/ledger.ts', [region(0, lines, { id: 'small' }), region(20, [...lines, ...lines], { id: 'big' })], radius('x', [['a.ts', 1, ['auth']]])],
+        [
+          'src/payments/ledger.ts',
+          [region(0, lines, { id: 'small' }), region(20, [...lines, ...lines], { id: 'big' })],
+          radius('x', [['a.ts', 1, ['auth']]]),
+        ],
         ['src/payments/done.ts', [region(0, lines, { reviewed: REVIEW })]],
       ]),
     ]);
-    assert.deepEqual(workspace.files.map((file) => [file.path, file.risk.level]), [
-      ['src/payments/ledger.ts', 'high'],
-      ['src/util/format.ts', 'low'],
-      ['src/payments/done.ts', 'none'],
-    ]);
-    assert.deepEqual(workspace.files[0]!.regions.map((entry) => entry.region.id), ['big', 'small']);
+    assert.deepEqual(
+      workspace.files.map((file) => [file.path, file.risk.level]),
+      [
+        ['src/payments/ledger.ts', 'high'],
+        ['src/util/format.ts', 'low'],
+        ['src/payments/done.ts', 'none'],
+      ],
+    );
+    assert.deepEqual(
+      workspace.files[0]!.regions.map((entry) => entry.region.id),
+      ['big', 'small'],
+    );
     assert.equal(workspace.files[0]!.risk.blast?.loadBearingDependents, 1);
     assert.equal(workspace.files[2]!.regions[0]!.blast, 'unavailable', 'reviewed regions are not looked up');
     assert.equal(workspace.summary.label, 'AI risk: high (1)');
@@ -55,10 +65,7 @@ describe('workspace risk', () => {
       repository('/app', [['src/util/a.ts', [region(0, ['a', 'b', 'c', 'd'])]]]),
       repository('/lib', [['src/util/a.ts', [region(0, ['a', 'b', 'c', 'd'])]]], strict),
     ]);
-    assert.deepEqual(
-      workspace.files.map((file) => `${file.root}:${file.risk.level}`).sort(),
-      ['/app:low', '/lib:medium'],
-    );
+    assert.deepEqual(workspace.files.map((file) => `${file.root}:${file.risk.level}`).sort(), ['/app:low', '/lib:medium']);
     assert.equal(workspace.summary.label, 'AI risk: medium (1)');
     assert.deepEqual({ low: workspace.summary.breakdown.low, medium: workspace.summary.breakdown.medium }, { low: 1, medium: 1 });
     assert.equal(workspace.summary.files, 2);

@@ -15,12 +15,28 @@ export const parseClaudeCode: HookPayloadParser = (json) => {
   if (!input || !toolInput || !filePath || (tool !== 'Write' && tool !== 'Edit' && tool !== 'MultiEdit')) return undefined;
   let changes: WrittenChange[];
   if (tool === 'Write') {
-    const patch = asArray(asObject(input.tool_response)?.structuredPatch).map(asObject).filter((hunk) => hunk !== undefined);
-    const hunks: PatchHunk[] = patch.map((hunk) => ({ newStart: typeof hunk.newStart === 'number' ? hunk.newStart : 1, lines: asArray(hunk.lines).filter((line) => typeof line === 'string') }));
-    changes = hunks.length > 0 ? [{ kind: 'hunks', hunks }] : [{ kind: 'write', content: typeof toolInput.content === 'string' ? toolInput.content : '' }];
+    const patch = asArray(asObject(input.tool_response)?.structuredPatch)
+      .map(asObject)
+      .filter((hunk) => hunk !== undefined);
+    const hunks: PatchHunk[] = patch.map((hunk) => ({
+      newStart: typeof hunk.newStart === 'number' ? hunk.newStart : 1,
+      lines: asArray(hunk.lines).filter((line) => typeof line === 'string'),
+    }));
+    changes =
+      hunks.length > 0 ? [{ kind: 'hunks', hunks }] : [{ kind: 'write', content: typeof toolInput.content === 'string' ? toolInput.content : '' }];
   } else {
-    const edits = tool === 'Edit' ? [toolInput] : asArray(toolInput.edits).map(asObject).filter((edit) => edit !== undefined);
-    changes = edits.map((edit) => ({ kind: 'edit', old: typeof edit.old_string === 'string' ? edit.old_string : '', new: typeof edit.new_string === 'string' ? edit.new_string : '', replaceAll: edit.replace_all === true }));
+    const edits =
+      tool === 'Edit'
+        ? [toolInput]
+        : asArray(toolInput.edits)
+            .map(asObject)
+            .filter((edit) => edit !== undefined);
+    changes = edits.map((edit) => ({
+      kind: 'edit',
+      old: typeof edit.old_string === 'string' ? edit.old_string : '',
+      new: typeof edit.new_string === 'string' ? edit.new_string : '',
+      replaceAll: edit.replace_all === true,
+    }));
   }
   const model = firstString(input, 'model');
   return { tool: 'claude-code', ...(model ? { model } : {}), files: [{ file: absolutePath(filePath, asString(input.cwd)), changes }] };

@@ -26,7 +26,8 @@ function findPatch(toolInput: unknown): string | undefined {
   const object = asObject(toolInput);
   const candidates = object ? Object.values(object) : asArray(toolInput);
   for (const value of candidates) {
-    const found = typeof value === 'string' ? (value.includes('*** Begin Patch') ? value : undefined) : Array.isArray(value) ? findPatch(value) : undefined;
+    const found =
+      typeof value === 'string' ? (value.includes('*** Begin Patch') ? value : undefined) : Array.isArray(value) ? findPatch(value) : undefined;
     if (found) return found;
   }
   return undefined;

@@ -33,10 +33,12 @@ function cliFiles(input: JsonObject, cwd: string | undefined): WrittenFile[] | u
   const tool = asString(input.toolName);
   const args = typeof input.toolArgs === 'string' ? parseArgs(input.toolArgs) : asObject(input.toolArgs);
   if (!tool || !args) return undefined;
-  if (tool === 'apply_patch') return patchFiles(firstString(args, 'input', 'patch') ?? (typeof input.toolArgs === 'string' ? input.toolArgs : ''), cwd);
+  if (tool === 'apply_patch')
+    return patchFiles(firstString(args, 'input', 'patch') ?? (typeof input.toolArgs === 'string' ? input.toolArgs : ''), cwd);
   const path = firstString(args, 'path', 'file_path', 'filePath');
   if (!path) return undefined;
-  if (tool === 'create') return [{ file: absolutePath(path, cwd), changes: [{ kind: 'write', content: firstString(args, 'file_text', 'content') ?? '' }] }];
+  if (tool === 'create')
+    return [{ file: absolutePath(path, cwd), changes: [{ kind: 'write', content: firstString(args, 'file_text', 'content') ?? '' }] }];
   if (tool === 'edit' || tool === 'str_replace' || tool === 'str_replace_editor') {
     const written = typeof args.new_str === 'string' ? args.new_str : undefined;
     if (written === undefined) return undefined;
@@ -61,7 +63,8 @@ function vsCodeFiles(input: JsonObject, tool: string, cwd: string | undefined): 
   for (const replacement of replacements) {
     const path = firstString(replacement, 'filePath', 'file_path', 'path');
     if (tool === 'create_file') add(path, { kind: 'write', content: firstString(replacement, 'content') ?? '' });
-    else if (tool === 'insert_edit_into_file') for (const piece of withoutExistingCodeMarkers(firstString(replacement, 'code') ?? '')) add(path, { kind: 'write', content: piece });
+    else if (tool === 'insert_edit_into_file')
+      for (const piece of withoutExistingCodeMarkers(firstString(replacement, 'code') ?? '')) add(path, { kind: 'write', content: piece });
     else if ((tool === 'replace_string_in_file' || tool === 'multi_replace_string_in_file') && typeof replacement?.newString === 'string') {
       add(path, { kind: 'edit', old: typeof replacement.oldString === 'string' ? replacement.oldString : '', new: replacement.newString });
     }

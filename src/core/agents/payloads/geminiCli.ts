@@ -15,7 +15,13 @@ export const parseGeminiCli: HookPayloadParser = (json) => {
   if (!input || !toolInput || !filePath || asString(input.hook_event_name) === 'BeforeTool') return undefined;
   let change: WrittenChange;
   if (tool === 'write_file') change = { kind: 'write', content: typeof toolInput.content === 'string' ? toolInput.content : '' };
-  else if (tool === 'replace') change = { kind: 'edit', old: typeof toolInput.old_string === 'string' ? toolInput.old_string : '', new: typeof toolInput.new_string === 'string' ? toolInput.new_string : '', replaceAll: typeof toolInput.expected_replacements === 'number' && toolInput.expected_replacements > 1 };
+  else if (tool === 'replace')
+    change = {
+      kind: 'edit',
+      old: typeof toolInput.old_string === 'string' ? toolInput.old_string : '',
+      new: typeof toolInput.new_string === 'string' ? toolInput.new_string : '',
+      replaceAll: typeof toolInput.expected_replacements === 'number' && toolInput.expected_replacements > 1,
+    };
   else return undefined;
   const model = firstString(input, 'model');
   return { tool: 'gemini-cli', ...(model ? { model } : {}), files: [{ file: absolutePath(filePath, asString(input.cwd)), changes: [change] }] };

@@ -26,12 +26,24 @@ export const parseOpencode: HookPayloadParser = (json) => {
 
 function filesOf(tool: string, args: Record<string, unknown>, cwd: string | undefined): WrittenFile[] {
   if (tool === 'patch' || tool === 'apply_patch') {
-    return parseApplyPatch(firstString(args, 'patchText', 'patch', 'input') ?? '').map((file) => ({ file: absolutePath(file.path, cwd), changes: file.changes }));
+    return parseApplyPatch(firstString(args, 'patchText', 'patch', 'input') ?? '').map((file) => ({
+      file: absolutePath(file.path, cwd),
+      changes: file.changes,
+    }));
   }
   const path = firstString(args, 'filePath', 'file_path', 'path');
   if (!path) return [];
   const edit = (object: Record<string, unknown> | undefined): WrittenChange[] =>
-    typeof object?.newString === 'string' ? [{ kind: 'edit', old: typeof object.oldString === 'string' ? object.oldString : '', new: object.newString, replaceAll: object.replaceAll === true }] : [];
+    typeof object?.newString === 'string'
+      ? [
+          {
+            kind: 'edit',
+            old: typeof object.oldString === 'string' ? object.oldString : '',
+            new: object.newString,
+            replaceAll: object.replaceAll === true,
+          },
+        ]
+      : [];
   let changes: WrittenChange[] = [];
   if (tool === 'write') changes = [{ kind: 'write', content: firstString(args, 'content') ?? '' }];
   else if (tool === 'edit') changes = edit(args);

@@ -89,7 +89,11 @@ export function wrapperScript(options: WrapperOptions): string {
     // `pre-commit install` run after ours keeps our wrapper as <hook>.legacy and runs it from a new copy of its
     // own hook: the copy we chain to would then run pre-commit a second time, which pre-commit refuses.
     const runsOriginal = options.original.preCommitFramework
-      ? [`if [ -n "$PRE_COMMIT_RUNNING_LEGACY" ] && grep -q ${PRE_COMMIT_HOOK_ID} "$aip_original" 2>/dev/null; then`, '  : # pre-commit is running already', 'elif [ -x "$aip_original" ]; then']
+      ? [
+          `if [ -n "$PRE_COMMIT_RUNNING_LEGACY" ] && grep -q ${PRE_COMMIT_HOOK_ID} "$aip_original" 2>/dev/null; then`,
+          '  : # pre-commit is running already',
+          'elif [ -x "$aip_original" ]; then',
+        ]
       : ['if [ -x "$aip_original" ]; then'];
     lines.push(
       ...runsOriginal,

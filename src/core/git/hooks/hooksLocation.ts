@@ -36,5 +36,10 @@ export async function trackedFiles(root: string, files: readonly string[]): Prom
   const relativePaths = files.map((file) => toRepoPath(root, file)).filter((path): path is string => path !== undefined);
   if (relativePaths.length === 0) return new Set();
   const { stdout } = await git(['ls-files', '-z', '--', ...relativePaths], { cwd: root, allowFailure: true });
-  return new Set(stdout.split('\0').filter(Boolean).map((path) => join(root, path)));
+  return new Set(
+    stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((path) => join(root, path)),
+  );
 }

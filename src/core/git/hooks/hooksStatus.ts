@@ -48,11 +48,19 @@ export async function hooksStatus(repoRoot: string, options: { readonly cliPath?
   const hooks = MANAGED_HOOKS.map((name) => {
     const { path, original } = hookPaths(location.dir, name);
     const content = existsSync(path) ? readFileSync(path) : undefined;
-    return { name, path, state: stateOf(name, content, location.dir, manifest, cliPath), chained: content !== undefined && isWrapper(content) && existsSync(original) };
+    return {
+      name,
+      path,
+      state: stateOf(name, content, location.dir, manifest, cliPath),
+      chained: content !== undefined && isWrapper(content) && existsSync(original),
+    };
   });
   const present = existsSync(cliPath);
   const nodeFallbackPresent = manifest ? isExecutable(manifest.nodeFallback) : undefined;
-  const current = options.cliPath === undefined ? undefined : present && existsSync(options.cliPath) && sha256(readFileSync(cliPath)) === sha256(readFileSync(options.cliPath));
+  const current =
+    options.cliPath === undefined
+      ? undefined
+      : present && existsSync(options.cliPath) && sha256(readFileSync(cliPath)) === sha256(readFileSync(options.cliPath));
   return {
     hooksDir: location.dir,
     husky: location.husky,
@@ -62,7 +70,10 @@ export async function hooksStatus(repoRoot: string, options: { readonly cliPath?
     ...(manifest ? { nodeFallback: manifest.nodeFallback, nodeFallbackPresent } : {}),
     failures: readHookFailures(storeDir).slice(-RECENT_FAILURES),
     notesRewrite: await hasRewriteRef(repository.root),
-    notesFetchedFrom: await remotesFetchingNotes(repository.root, SYNCED_NOTES_REFS.map((spec) => spec.ref)),
+    notesFetchedFrom: await remotesFetchingNotes(
+      repository.root,
+      SYNCED_NOTES_REFS.map((spec) => spec.ref),
+    ),
   };
 }
 

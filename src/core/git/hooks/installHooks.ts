@@ -1,4 +1,18 @@
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { git } from '../exec';
 import { copyCliBundle } from './cliCopy';
@@ -90,7 +104,12 @@ export async function installHooks(repoRoot: string, options: InstallOptions): P
   }
   const addedRewriteRef = (await ensureRewriteRef(repository.root)) || (previous?.addedRewriteRef ?? false);
   // git fetch / git pull bring every remote's notes into refs/remote-notes/<remote>/ (pre-push and notes sync add later remotes).
-  for (const remote of await remoteNames(repository.root)) await ensureFetchRefspecs(repository.root, remote, SYNCED_NOTES_REFS.map((spec) => spec.ref));
+  for (const remote of await remoteNames(repository.root))
+    await ensureFetchRefspecs(
+      repository.root,
+      remote,
+      SYNCED_NOTES_REFS.map((spec) => spec.ref),
+    );
   await writeManifest(storeDir, {
     format: 'ai-provenance/hooks',
     version: 1,

@@ -53,7 +53,10 @@ export async function writeBlobs(root: string, texts: readonly string[]): Promis
       return path;
     });
     const { stdout } = await git(['hash-object', '-w', '--no-filters', '--stdin-paths'], { cwd: root, input: `${paths.join('\n')}\n` });
-    stdout.trim().split('\n').forEach((id, index) => ids.set(unique[index], id.trim()));
+    stdout
+      .trim()
+      .split('\n')
+      .forEach((id, index) => ids.set(unique[index], id.trim()));
     return ids;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,7 +68,11 @@ export async function writeBlobs(root: string, texts: readonly string[]): Promis
  * trees). Notes go flat below 256 entries and under a two-character fanout
  * above, as git itself would lay them out.
  */
-export async function writeNotesTree(root: string, notes: ReadonlyMap<string, NotesTreeEntry>, others: ReadonlyMap<string, NotesTreeEntry>): Promise<string> {
+export async function writeNotesTree(
+  root: string,
+  notes: ReadonlyMap<string, NotesTreeEntry>,
+  others: ReadonlyMap<string, NotesTreeEntry>,
+): Promise<string> {
   const fanout = notes.size > 256;
   const lines: string[] = [];
   for (const [object, entry] of notes) lines.push(`${entry.mode} ${entry.blob}\t${fanout ? `${object.slice(0, 2)}/${object.slice(2)}` : object}`);

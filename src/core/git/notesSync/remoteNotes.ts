@@ -30,12 +30,18 @@ export function fetchRefspecs(remote: string, refs: readonly string[]): string[]
 
 export async function remoteNames(root: string): Promise<string[]> {
   const { stdout } = await git(['remote'], { cwd: root, allowFailure: true });
-  return stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 async function configuredFetch(root: string, remote: string): Promise<string[]> {
   const { stdout } = await git(['config', '--get-all', `remote.${remote}.fetch`], { cwd: root, allowFailure: true });
-  return stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -96,7 +102,12 @@ export type PushStatus = 'pushed' | 'up-to-date' | 'rejected';
  * `rejected`: fetch, merge and push again. Other refusals (a protected
  * ref, a server hook) and failures throw.
  */
-export async function pushNotes(root: string, remote: string, refs: readonly string[], options: NetworkOptions = {}): Promise<Map<string, PushStatus>> {
+export async function pushNotes(
+  root: string,
+  remote: string,
+  refs: readonly string[],
+  options: NetworkOptions = {},
+): Promise<Map<string, PushStatus>> {
   const result = new Map<string, PushStatus>();
   if (refs.length === 0) return result;
   const { stdout, stderr, exitCode } = await git(['push', '--no-verify', '--porcelain', remote, ...refs.map((ref) => `${ref}:${ref}`)], {
@@ -120,6 +131,9 @@ export async function pushNotes(root: string, remote: string, refs: readonly str
 }
 
 function lastLine(text: string): string {
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines[lines.length - 1] ?? 'no reason given';
 }

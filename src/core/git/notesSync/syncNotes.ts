@@ -68,7 +68,12 @@ export async function syncNotes(root: string, remote: string, options: SyncOptio
   for (let attempt = 1; attempt <= attempts; attempt++) {
     pending = await needingPush(root, remote, pending);
     if (pending.length === 0) return { remote, merges, pushed, attempts: attempt - 1, problems };
-    const statuses = await pushNotes(root, remote, pending.map((spec) => spec.ref), budget());
+    const statuses = await pushNotes(
+      root,
+      remote,
+      pending.map((spec) => spec.ref),
+      budget(),
+    );
     for (const spec of pending) {
       const status = statuses.get(spec.ref);
       if (status === 'pushed' || status === 'up-to-date') {
@@ -81,10 +86,17 @@ export async function syncNotes(root: string, remote: string, options: SyncOptio
     if (pending.length === 0) return { remote, merges, pushed, attempts: attempt, problems };
     // Someone pushed notes meanwhile: take theirs in and try again, after a random pause so racing clones fall out of step.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * attempt));
-    await fetchNotes(root, remote, pending.map((spec) => spec.ref), budget());
+    await fetchNotes(
+      root,
+      remote,
+      pending.map((spec) => spec.ref),
+      budget(),
+    );
     await mergeAll(pending);
   }
-  throw new NotesSyncError(`${remote} kept receiving other notes; ${pending.map((spec) => spec.ref).join(', ')} not pushed after ${attempts} attempts`);
+  throw new NotesSyncError(
+    `${remote} kept receiving other notes; ${pending.map((spec) => spec.ref).join(', ')} not pushed after ${attempts} attempts`,
+  );
 }
 
 /** Refs with local notes the remote (as last seen) does not have yet. */

@@ -18,13 +18,7 @@ export interface DefinitionDraft {
   method: boolean;
 }
 
-export function draftFromNode(
-  name: string,
-  kind: DefinitionKind,
-  node: Node,
-  exportedAs: string[] = [],
-  method = false,
-): DefinitionDraft {
+export function draftFromNode(name: string, kind: DefinitionKind, node: Node, exportedAs: string[] = [], method = false): DefinitionDraft {
   return {
     name,
     kind,

@@ -188,9 +188,7 @@ class EcmascriptExtraction {
     this.handledSources.add(argument.startIndex);
     this.excluded.push(rangeOf(statement));
     const bindings: ImportBinding[] =
-      nameNode.type === 'identifier'
-        ? [{ imported: member ?? '*', local: nameNode.text }]
-        : destructuredBindings(nameNode);
+      nameNode.type === 'identifier' ? [{ imported: member ?? '*', local: nameNode.text }] : destructuredBindings(nameNode);
     this.imports.push({ specifier, kind: 'require', line: statement.startPosition.row, bindings });
     return true;
   }
@@ -311,7 +309,22 @@ function membersUsedInScope(declarator: Node, local: string): string[] | undefin
   return [...members];
 }
 
-const TYPE_CONTEXTS = new Set(['type_annotation', 'type_alias_declaration', 'type_arguments', 'union_type', 'intersection_type', 'generic_type', 'array_type', 'tuple_type', 'function_type', 'property_signature', 'index_signature', 'lookup_type', 'constraint', 'default_type']);
+const TYPE_CONTEXTS = new Set([
+  'type_annotation',
+  'type_alias_declaration',
+  'type_arguments',
+  'union_type',
+  'intersection_type',
+  'generic_type',
+  'array_type',
+  'tuple_type',
+  'function_type',
+  'property_signature',
+  'index_signature',
+  'lookup_type',
+  'constraint',
+  'default_type',
+]);
 
 function inTypePosition(call: Node): boolean {
   let node: Node | null = call.parent;
@@ -438,7 +451,16 @@ export function extractEcmascript(
     memberNames.delete(definition.name);
   }
   const topLevelUses = new Set<string>();
-  collectUses({ text, root, names, identifierTypes: USE_NODE_TYPES, excluded: extraction.excluded, locator, topLevelUses, ...(nameLevel ? { memberNames } : {}) });
+  collectUses({
+    text,
+    root,
+    names,
+    identifierTypes: USE_NODE_TYPES,
+    excluded: extraction.excluded,
+    locator,
+    topLevelUses,
+    ...(nameLevel ? { memberNames } : {}),
+  });
   return {
     language,
     imports: extraction.imports,

@@ -36,7 +36,7 @@ function importsOf(declaration: Node): ImportFact[] {
       continue;
     }
     // Without an alias the package is used by its package clause name, almost always the last path element.
-    const local = nameNode?.type === 'dot' ? '.' : nameNode?.text ?? defaultPackageName(specifier);
+    const local = nameNode?.type === 'dot' ? '.' : (nameNode?.text ?? defaultPackageName(specifier));
     result.push({ specifier, kind: 'static', line, bindings: [{ imported: '*', local }] });
   }
   return result;
@@ -47,7 +47,10 @@ function defaultPackageName(importPath: string): string {
   let last = segments[segments.length - 1]!;
   // gopkg.in/yaml.v3 -> yaml, github.com/x/y/v2 -> y
   if (/^v\d+$/.test(last) && segments.length > 1) last = segments[segments.length - 2]!;
-  return last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/[-.]/g, '_');
+  return last
+    .replace(/\.v\d+$/, '')
+    .replace(/^go-/, '')
+    .replace(/[-.]/g, '_');
 }
 
 function receiverTypeName(method: Node): string | undefined {

@@ -37,7 +37,8 @@ export function scanNames(text: string, names: ReadonlySet<string>, found: (star
     const start = index;
     index++;
     while (index < length && isIdentifierPart(text.charCodeAt(index))) index++;
-    const afterDot = start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.charCodeAt(start - 2) === 46 && text.charCodeAt(start - 3) === 46);
+    const afterDot =
+      start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.charCodeAt(start - 2) === 46 && text.charCodeAt(start - 3) === 46);
     if (afterDot) continue;
     const word = text.slice(start, index);
     if (names.has(word)) found(start, word);
@@ -135,7 +136,10 @@ export function memberUse(node: Node, name: string): string {
   const parent = node.parent;
   if (!parent) return name;
   let property: Node | null = null;
-  if ((parent.type === 'member_expression' || parent.type === 'nested_identifier') && parent.childForFieldName('object')?.startIndex === node.startIndex) {
+  if (
+    (parent.type === 'member_expression' || parent.type === 'nested_identifier') &&
+    parent.childForFieldName('object')?.startIndex === node.startIndex
+  ) {
     property = parent.childForFieldName('property');
   } else if (parent.type === 'nested_type_identifier' && parent.childForFieldName('module')?.startIndex === node.startIndex) {
     property = parent.childForFieldName('name');

@@ -41,7 +41,11 @@ export function globToRegExpSource(glob: string): string {
       if (close < 0) {
         source += '\\{';
       } else {
-        source += `(?:${glob.slice(i + 1, close).split(',').map(globToRegExpSource).join('|')})`;
+        source += `(?:${glob
+          .slice(i + 1, close)
+          .split(',')
+          .map(globToRegExpSource)
+          .join('|')})`;
         i = close;
       }
     } else if (char === '\\' && i + 1 < glob.length) {

@@ -18,7 +18,11 @@ export type FileListing = 'git' | 'walk';
  * global excludes file); elsewhere, or when asked to, a walker applies
  * .gitignore files itself.
  */
-export function listRepositoryFiles(root: string, skipsDirectory: (path: string) => boolean, listing: FileListing = 'git'): { files: string[]; source: FileListing } {
+export function listRepositoryFiles(
+  root: string,
+  skipsDirectory: (path: string) => boolean,
+  listing: FileListing = 'git',
+): { files: string[]; source: FileListing } {
   const fromGit = listing === 'git' ? gitListFiles(root) : undefined;
   // Zero files from git: not a repository, or a folder the enclosing repository ignores.
   if (fromGit && fromGit.length > 0) return { files: fromGit, source: 'git' };

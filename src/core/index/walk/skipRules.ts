@@ -4,7 +4,21 @@ import { compileGlobs } from './glob';
 /** Path-based skip rules, checked before a file is read. Content checks live in fileChecks.ts. */
 
 /** Directories of third-party code: never the workspace's own. */
-const VENDORED_DIRECTORIES = new Set(['node_modules', 'vendor', 'third_party', 'third-party', 'bower_components', 'jspm_packages', '.yarn', '.pnpm-store', 'site-packages', '.venv', 'venv', '__pycache__', '.git']);
+const VENDORED_DIRECTORIES = new Set([
+  'node_modules',
+  'vendor',
+  'third_party',
+  'third-party',
+  'bower_components',
+  'jspm_packages',
+  '.yarn',
+  '.pnpm-store',
+  'site-packages',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.git',
+]);
 
 const MINIFIED_NAME = /[.-]min\.(?:js|mjs|cjs)$|\.bundle\.js$/;
 

@@ -41,7 +41,13 @@ export interface CarryOutcome {
  * becomes AI that was not AI in the source. Reviews carry over; a note
  * already on the target is kept and united with the carried lines.
  */
-export async function carryNotes(root: string, base: string, head: string, targets: readonly string[], options: CarryOptions): Promise<CarryOutcome[]> {
+export async function carryNotes(
+  root: string,
+  base: string,
+  head: string,
+  targets: readonly string[],
+  options: CarryOptions,
+): Promise<CarryOutcome[]> {
   const merged = await rangeCommits(root, base, head);
   const sources = merged.filter((commit) => commit.note !== undefined);
   const identities = await commitIdentities(root, [...merged.map((commit) => commit.sha), ...targets]);

@@ -93,13 +93,25 @@ export function mergeUnattestedFinding(merge: string, files: readonly string[], 
 function concernedFiles(files: readonly string[], context: AttestationContext): { finding: Omit<Finding, 'message'>; what: string } | undefined {
   const { policy, classifier } = context;
   const classified = files.map((path) => ({ path, classes: classifier.classify(path).classes.map((match) => match.name) }));
-  const required = policy.requireProvenance === true ? classified : classified.filter((file) => file.classes.some((name) => (policy.requireProvenance as readonly string[]).includes(name)));
+  const required =
+    policy.requireProvenance === true
+      ? classified
+      : classified.filter((file) => file.classes.some((name) => (policy.requireProvenance as readonly string[]).includes(name)));
   const warned = classified.filter((file) => file.classes.some((name) => policy.warnUnattestedIn.includes(name)));
   const concerned = required.length > 0 ? required : warned;
   if (concerned.length === 0) return undefined;
   const classes = [...new Set(concerned.flatMap((file) => file.classes))].sort();
-  const named = concerned.slice(0, 3).map((file) => file.path).join(', ') + (concerned.length > 3 ? `, +${concerned.length - 3} more` : '');
-  const rule = required.length > 0 ? (policy.requireProvenance === true ? 'policy.requireProvenance' : `policy.requireProvenance (${classes.filter((name) => (policy.requireProvenance as readonly string[]).includes(name)).join(', ')})`) : undefined;
+  const named =
+    concerned
+      .slice(0, 3)
+      .map((file) => file.path)
+      .join(', ') + (concerned.length > 3 ? `, +${concerned.length - 3} more` : '');
+  const rule =
+    required.length > 0
+      ? policy.requireProvenance === true
+        ? 'policy.requireProvenance'
+        : `policy.requireProvenance (${classes.filter((name) => (policy.requireProvenance as readonly string[]).includes(name)).join(', ')})`
+      : undefined;
   return {
     finding: {
       level: required.length > 0 ? 'error' : 'warning',
@@ -114,7 +126,10 @@ function concernedFiles(files: readonly string[], context: AttestationContext): 
 
 /** The merge commits of `base..head` that change files themselves (git's combined diff), with those files. */
 export async function mergesWithOwnChanges(root: string, base: string, head: string): Promise<Map<string, string[]>> {
-  const { stdout } = await git(['-c', 'core.quotePath=false', 'log', '--merges', '--cc', '--name-only', '--no-renames', '--format=%x1e%H', `${base}..${head}`, '--'], { cwd: root });
+  const { stdout } = await git(
+    ['-c', 'core.quotePath=false', 'log', '--merges', '--cc', '--name-only', '--no-renames', '--format=%x1e%H', `${base}..${head}`, '--'],
+    { cwd: root },
+  );
   const merges = new Map<string, string[]>();
   for (const record of stdout.split('\x1e').slice(1)) {
     const [sha, ...files] = record.split('\n').map((line) => line.trim());
@@ -131,9 +146,12 @@ function likelyCause(commit: RangeCommit, context: AttestationContext): string |
     local?.failures.find((failure) => failure.commit === commit.sha) ??
     local?.failures.find((failure) => !failure.commit && Math.abs(failure.at - commit.committedAt) < 120_000);
   if (recorded) return `the ${recorded.hook} hook could not record it (${recorded.reason}: ${recorded.detail})`;
-  if (!context.notesFetched) return "refs/notes/ai-provenance is not here: fetch it (git fetch origin 'refs/notes/*:refs/notes/*') or every commit without AI lines looks unattested";
-  if (!local) return "made without AI Provenance's hooks (not installed, bypassed, or its note was not pushed: git push origin refs/notes/ai-provenance)";
+  if (!context.notesFetched)
+    return "refs/notes/ai-provenance is not here: fetch it (git fetch origin 'refs/notes/*:refs/notes/*') or every commit without AI lines looks unattested";
+  if (!local)
+    return "made without AI Provenance's hooks (not installed, bypassed, or its note was not pushed: git push origin refs/notes/ai-provenance)";
   if (local.installedAt === undefined) return "AI Provenance's hooks are not installed in this clone";
-  if (commit.committedAt < local.installedAt - 1000) return `committed before the hooks were installed here (${new Date(local.installedAt).toISOString()})`;
+  if (commit.committedAt < local.installedAt - 1000)
+    return `committed before the hooks were installed here (${new Date(local.installedAt).toISOString()})`;
   return 'the hooks did not run for it (bypassed, e.g. `git -c core.hooksPath=...`, or committed in another clone whose note was not pushed)';
 }

@@ -60,7 +60,9 @@ export interface FactOptions {
  * with today's configuration), else from its trailers (summary level).
  */
 export function commitFacts(commit: RangeCommit, options: FactOptions): CommitFacts {
-  const reviewedBy = readTrailers(commit.message).filter((trailer) => trailer.key.toLowerCase() === 'reviewed-by').map((trailer) => trailer.value);
+  const reviewedBy = readTrailers(commit.message)
+    .filter((trailer) => trailer.key.toLowerCase() === 'reviewed-by')
+    .map((trailer) => trailer.value);
   const attested = options.reviewedByCountsAsReview && reviewedBy.length > 0;
   const note = viewNote(commit.note);
   if (note && note.documents.length > 0) {
@@ -84,7 +86,14 @@ export function commitFacts(commit: RangeCommit, options: FactOptions): CommitFa
               .sort((a, b) => a - b);
         const radius = blast.get(file.path);
         const risk = fileRisk(
-          { path: file.path, severity: classification.severity, classes, aiLines: file.aiLines.size, reviewedLines: file.aiLines.size - unreviewedLines.length, ...(radius ? { blast: radius } : {}) },
+          {
+            path: file.path,
+            severity: classification.severity,
+            classes,
+            aiLines: file.aiLines.size,
+            reviewedLines: file.aiLines.size - unreviewedLines.length,
+            ...(radius ? { blast: radius } : {}),
+          },
           options.riskModel,
         );
         const signedOff = [...file.aiLines.keys()].filter((line) => accepted.has(line)).length;
@@ -115,7 +124,8 @@ export function commitFacts(commit: RangeCommit, options: FactOptions): CommitFa
     };
   }
   const trailers = parseProvenanceTrailers(commit.message);
-  if (!trailers) return { provenance: 'none', aiLines: 0, addedLines: 0, reviewedLines: 0, signedOffLines: 0, reviewedBy, files: [], unnamedLoadBearing: 0 };
+  if (!trailers)
+    return { provenance: 'none', aiLines: 0, addedLines: 0, reviewedLines: 0, signedOffLines: 0, reviewedBy, files: [], unnamedLoadBearing: 0 };
   const unreviewed = attested ? 0 : Math.max(0, trailers.aiLines - (trailers.reviewedLines ?? 0));
   // Which named file holds the unreviewed lines is unknown: each is taken to hold them all (the cautious reading).
   const named = trailers.loadBearing.map(({ path }): FileFacts => {
@@ -126,7 +136,8 @@ export function commitFacts(commit: RangeCommit, options: FactOptions): CommitFa
     const open = attested && options.reviewedByReplacesSignOff ? 0 : trailers.aiLines;
     return { path, classes, aiLines: trailers.aiLines, unreviewed: open, signedOff: 0, signOff: { classes: needClasses } };
   });
-  const rest: FileFacts[] = named.length === 0 && trailers.loadBearingOmitted === 0 ? [{ classes: [], aiLines: trailers.aiLines, unreviewed, signedOff: 0 }] : [];
+  const rest: FileFacts[] =
+    named.length === 0 && trailers.loadBearingOmitted === 0 ? [{ classes: [], aiLines: trailers.aiLines, unreviewed, signedOff: 0 }] : [];
   return {
     provenance: 'trailers',
     aiLines: trailers.aiLines,

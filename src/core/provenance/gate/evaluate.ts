@@ -6,7 +6,8 @@ import type { GatePolicy } from './policy';
 import { signOffFinding, type SignOffContext } from './signOffFinding';
 import type { Finding } from './verdict';
 
-const HOW_TO_FIX = 'review them and record it (`ai-provenance mark-reviewed <file>`, then amend), have a reviewer sign them off (`ai-provenance review sign-off`), or add a `Reviewed-by:` trailer';
+const HOW_TO_FIX =
+  'review them and record it (`ai-provenance mark-reviewed <file>`, then amend), have a reviewer sign them off (`ai-provenance review sign-off`), or add a `Reviewed-by:` trailer';
 const NO_NOTE = ' (no note for this commit: fetch refs/notes/ai-provenance for line-level detail)';
 
 /** The findings about one commit. */
@@ -38,8 +39,16 @@ function unreviewedFinding(file: FileFacts, facts: CommitFacts, policy: GatePoli
   const failing = file.classes.filter((name) => policy.failOn.includes(name));
   if (failing.length === 0 && !policy.warnOnUnreviewed) return undefined;
   const lines = file.unreviewedLines ? toRanges(file.unreviewedLines) : undefined;
-  const where = failing.length > 0 ? ` in a load-bearing file (${failing.join(', ')})` : file.classes.length > 0 ? ` (load-bearing: ${file.classes.join(', ')})` : '';
-  const count = facts.provenance === 'note' ? plural(file.unreviewed, 'unreviewed AI line') : `AI lines (${plural(file.unreviewed, 'unreviewed AI line')} in the commit)`;
+  const where =
+    failing.length > 0
+      ? ` in a load-bearing file (${failing.join(', ')})`
+      : file.classes.length > 0
+        ? ` (load-bearing: ${file.classes.join(', ')})`
+        : '';
+  const count =
+    facts.provenance === 'note'
+      ? plural(file.unreviewed, 'unreviewed AI line')
+      : `AI lines (${plural(file.unreviewed, 'unreviewed AI line')} in the commit)`;
   const subject = file.path ? `${file.path}${lines ? ` ${formatRanges(lines)}` : ''}: ` : '';
   return {
     level: failing.length > 0 ? 'error' : 'warning',

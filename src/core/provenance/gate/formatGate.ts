@@ -13,7 +13,10 @@ export function formatGateText(result: GateResult): string {
   for (const finding of result.findings) lines.push(`${finding.level}: ${finding.message}`);
   for (const commit of result.commits) {
     if (commit.findings.length === 0) continue;
-    lines.push('', `${commit.sha.slice(0, 10)} ${commit.subject}  (AI ${commit.aiLines}/${commit.addedLines} lines, ${commit.reviewedLines} reviewed${commit.signedOffLines > 0 ? `, ${commit.signedOffLines} signed off` : ''}${commit.risk ? `, risk ${commit.risk}` : ''})`);
+    lines.push(
+      '',
+      `${commit.sha.slice(0, 10)} ${commit.subject}  (AI ${commit.aiLines}/${commit.addedLines} lines, ${commit.reviewedLines} reviewed${commit.signedOffLines > 0 ? `, ${commit.signedOffLines} signed off` : ''}${commit.risk ? `, risk ${commit.risk}` : ''})`,
+    );
     for (const finding of commit.findings) lines.push(`  ${finding.level}: ${finding.message}`);
   }
   return `${lines.join('\n')}\n`;

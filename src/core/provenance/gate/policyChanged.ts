@@ -38,7 +38,10 @@ export async function policyChangedFindings(
           ? `changes ${change.path} (${what}); accepted: reviewed by ${reviews.map((review) => `${review.by} (${review.via})`).join(', ')}`
           : `changes ${change.path} (${what}); ${NEEDS_REVIEW}`;
       const list = byCommit.get(sha) ?? [];
-      list.push({ ...finding(reviews.length > 0 ? 'warning' : 'error', change.path, message), ...(reviews.length > 0 ? { acceptedReviews: reviews } : {}) });
+      list.push({
+        ...finding(reviews.length > 0 ? 'warning' : 'error', change.path, message),
+        ...(reviews.length > 0 ? { acceptedReviews: reviews } : {}),
+      });
       byCommit.set(sha, list);
     }
   }

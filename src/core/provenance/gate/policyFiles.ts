@@ -46,11 +46,16 @@ export interface PolicyChange {
 export async function policyChanges(root: string, base: string, head: string): Promise<PolicyChange[]> {
   const mergeBase = (await git(['merge-base', base, head], { cwd: root, allowFailure: true })).stdout.trim() || base;
   const pathspecs = [...POLICY_FILES, WORKFLOWS].map((pattern) => `:(glob)${pattern}`);
-  const { stdout } = await git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', mergeBase, head, '--', ...pathspecs], { cwd: root });
+  const { stdout } = await git(['-c', 'core.quotePath=false', 'diff', '--name-only', '--no-renames', mergeBase, head, '--', ...pathspecs], {
+    cwd: root,
+  });
   let paths = stdout.split('\n').filter(Boolean).map(unquoteGitPath);
   const workflows = paths.filter((path) => path.startsWith('.github/workflows/'));
   if (workflows.length > 0) {
-    const blobs = await readBlobs(root, workflows.flatMap((path) => [`${mergeBase}:${path}`, `${head}:${path}`]));
+    const blobs = await readBlobs(
+      root,
+      workflows.flatMap((path) => [`${mergeBase}:${path}`, `${head}:${path}`]),
+    );
     const runsGate = (path: string) => [mergeBase, head].some((commit) => RUNS_THE_GATE.test(blobs.get(`${commit}:${path}`)?.toString('utf8') ?? ''));
     paths = paths.filter((path) => !path.startsWith('.github/workflows/') || runsGate(path));
   }
@@ -61,7 +66,18 @@ export async function policyChanges(root: string, base: string, head: string): P
 async function commitsChanging(root: string, base: string, head: string, paths: readonly string[]): Promise<PolicyChange[]> {
   // --cc: a merge lists only the files it changed itself (an "evil merge"), not what it brought in.
   const { stdout } = await git(
-    ['-c', 'core.quotePath=false', 'log', '--cc', '--name-only', '--no-renames', '--format=%x1e%H', `${base}..${head}`, '--', ...paths.map((path) => `:(literal)${path}`)],
+    [
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--cc',
+      '--name-only',
+      '--no-renames',
+      '--format=%x1e%H',
+      `${base}..${head}`,
+      '--',
+      ...paths.map((path) => `:(literal)${path}`),
+    ],
     { cwd: root },
   );
   const byPath = new Map<string, string[]>(paths.map((path) => [path, []]));

@@ -50,7 +50,11 @@ export async function rangeCommits(root: string, base: string, head: string): Pr
         ...(noteText ? { note: noteText } : {}),
       };
     });
-  const gitAi = await readGitAiDocuments(root, commits.map((commit) => commit.sha), true);
+  const gitAi = await readGitAiDocuments(
+    root,
+    commits.map((commit) => commit.sha),
+    true,
+  );
   if (gitAi.documents.size === 0) return commits;
   const ours = new Map(commits.filter((commit) => commit.note).map((commit) => [commit.sha, commit.note!]));
   const notes = withGitAiDocuments(ours, gitAi);

@@ -52,7 +52,12 @@ export async function runGate(root: string, baseRef: string, options: GateOption
     policyChanges(root, base, head),
     mergesWithOwnChanges(root, base, head),
   ]);
-  const judge = await SignOffJudge.open(root, configCommit, { requireSignOff: policy.requireSignOff, ...policy.signOff }, commits.map((commit) => commit.sha));
+  const judge = await SignOffJudge.open(
+    root,
+    configCommit,
+    { requireSignOff: policy.requireSignOff, ...policy.signOff },
+    commits.map((commit) => commit.sha),
+  );
   const judgements = await judgeRange(judge, commits);
   const factOptions = {
     classifier,
@@ -71,7 +76,11 @@ export async function runGate(root: string, baseRef: string, options: GateOption
   const verdicts: CommitVerdict[] = commits.map((commit, index) => {
     const { files: _files, unnamedLoadBearing: _unnamed, ...summary } = facts[index];
     const missing = facts[index].provenance === 'none' ? unattestedFinding(commit, files.get(commit.sha) ?? [], attestation) : undefined;
-    const judged = evaluateCommit(facts[index], policy, { base: baseRef, excluded: judge.excluded(commit), eligible: (path) => judge.eligible(path) });
+    const judged = evaluateCommit(facts[index], policy, {
+      base: baseRef,
+      excluded: judge.excluded(commit),
+      eligible: (path) => judge.eligible(path),
+    });
     const findings = [...(changed.byCommit.get(commit.sha) ?? []), ...(missing ? [missing] : []), ...judged];
     return { sha: commit.sha, subject: commit.subject, ...summary, findings };
   });
@@ -79,7 +88,7 @@ export async function runGate(root: string, baseRef: string, options: GateOption
   const rangeFindings = [...changed.range, ...mergeFindings, ...evaluateRange(facts, policy)];
   const notices = [`policy, classes and CODEOWNERS read from ${source.label}`, ...settings.problems, ...problems, ...judge.notices];
   if (commits.length > 0 && !notesFetched) {
-    notices.push("refs/notes/ai-provenance is not here: run ai-provenance notes sync origin --no-push for line-level provenance and attestation");
+    notices.push('refs/notes/ai-provenance is not here: run ai-provenance notes sync origin --no-push for line-level provenance and attestation');
   }
   const findings = [...verdicts.flatMap((verdict) => verdict.findings), ...rangeFindings];
   const errors = findings.filter((finding) => finding.level === 'error').length;

@@ -22,7 +22,9 @@ export function signOffFinding(file: FileFacts, facts: CommitFacts, context: Sig
   if (!file.signOff || file.unreviewed === 0 || !file.path) return undefined;
   const eligible = context.eligible(file.path);
   const lines = facts.provenance === 'note' && file.unreviewedLines ? toRanges(file.unreviewedLines) : undefined;
-  const what = lines ? `${file.path} ${formatRanges(lines)}: ${plural(file.unreviewed, 'AI line')}` : `${file.path}: AI lines (no note for this commit, so no sign-off can name them: fetch refs/notes/ai-provenance)`;
+  const what = lines
+    ? `${file.path} ${formatRanges(lines)}: ${plural(file.unreviewed, 'AI line')}`
+    : `${file.path}: AI lines (no note for this commit, so no sign-off can name them: fetch refs/notes/ai-provenance)`;
   const who = eligible.nobody
     ? `; nobody can sign off: ${eligible.nobody}`
     : ` by ${eligible.reviewers.length > 0 ? eligible.reviewers.join(' or ') : 'a reviewer'}${context.excluded.length > 0 ? ` other than ${context.excluded.join(', ')} (policy.signOff.notAuthor)` : ''}`;

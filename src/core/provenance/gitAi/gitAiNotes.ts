@@ -45,7 +45,13 @@ export async function gitAiDocuments(root: string, texts: ReadonlyMap<string, st
     const found = diffs?.get(commit);
     // An attribute in the work tree (the pull request's, in CI) must not hide the lines git-ai attributes.
     const attributedPaths = new Set(files.map((file) => file.path));
-    const diff = found && (await textDiffsOf(found, (file) => file.newPath !== undefined && attributedPaths.has(file.newPath), (paths) => diffCommits(root, [commit], { paths, text: true }).then((again) => again.get(commit) ?? [])));
+    const diff =
+      found &&
+      (await textDiffsOf(
+        found,
+        (file) => file.newPath !== undefined && attributedPaths.has(file.newPath),
+        (paths) => diffCommits(root, [commit], { paths, text: true }).then((again) => again.get(commit) ?? []),
+      ));
     const kept = diff ? restrictToAdded(files, addedLinesByPath(diff)) : files;
     const document = gitAiDocument(commit, kept, typeof version === 'string' ? version : 'unknown');
     if (document.totals.aiLines > 0) documents.set(commit, document);
@@ -57,7 +63,12 @@ function gitAiDocument(commit: string, files: readonly FileAttribution[], versio
   const noteFiles: Record<string, NoteFile> = {};
   for (const file of files) {
     if (file.aiLines.size === 0) continue;
-    noteFiles[file.path] = { addedLines: Math.max(file.addedLines, file.aiLines.size), aiLines: file.aiLines.size, reviewedLines: 0, ranges: rangesOf(file.aiLines) };
+    noteFiles[file.path] = {
+      addedLines: Math.max(file.addedLines, file.aiLines.size),
+      aiLines: file.aiLines.size,
+      reviewedLines: 0,
+      ranges: rangesOf(file.aiLines),
+    };
   }
   const values = Object.values(noteFiles);
   return {

@@ -23,7 +23,12 @@ export async function runPrePush(root: string, remote: string, refLines: string)
   if (!(await remoteNames(root)).includes(remote)) return undefined;
   // stdin: "<local ref> <local sha> <remote ref> <remote sha>" per ref. A notes ref this push already
   // carries (`git push origin main refs/notes/ai-provenance`) is left to it: pushing it too would race it.
-  const pushed = new Set(refLines.split('\n').map((line) => line.trim().split(/\s+/)[2]).filter(Boolean));
+  const pushed = new Set(
+    refLines
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[2])
+      .filter(Boolean),
+  );
   const refs = SYNCED_NOTES_REFS.filter((spec) => !pushed.has(spec.ref));
   if (refs.length === 0 || (pushed.size > 0 && [...pushed].every((ref) => ref.startsWith('refs/notes/')))) return undefined;
   const seconds = Number(lastValue(config, 'aiprovenance.notespushtimeout') ?? DEFAULT_NOTES_PUSH_TIMEOUT_S);

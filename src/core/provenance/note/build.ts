@@ -44,9 +44,7 @@ export function buildNote(
     generator: generatorName(),
     totals: { aiLines: summary.aiLines, addedLines: summary.addedLines, reviewedLines: summary.reviewedLines },
     ...(summary.risk ? { risk: summary.risk } : {}),
-    ...(blast
-      ? { blastRadius: { ...noteBlast(blast), path: blast.target.path } }
-      : {}),
+    ...(blast ? { blastRadius: { ...noteBlast(blast), path: blast.target.path } } : {}),
     // fromEntries defines own properties: a file named `__proto__` is kept like any other.
     files: Object.fromEntries(noteFiles),
   };

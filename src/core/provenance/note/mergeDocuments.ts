@@ -45,7 +45,10 @@ export function mergeNoteDocuments(commit: string, parts: readonly DocumentLines
   return {
     ...first,
     commit,
-    recordedAt: documents.map((document) => document.recordedAt).sort().at(-1)!,
+    recordedAt: documents
+      .map((document) => document.recordedAt)
+      .sort()
+      .at(-1)!,
     totals: {
       aiLines,
       addedLines: Math.max(aiLines, ...documents.map((document) => document.totals.addedLines)),

@@ -15,7 +15,13 @@ export function parseNoteText(text: string): ParsedNote {
   const documents: CommitNote[] = [];
   const problems: string[] = [];
   const whole = tryParse(text);
-  const candidates = whole !== undefined ? [whole] : text.split('\n').filter((line) => line.trim() !== '').map(tryParse);
+  const candidates =
+    whole !== undefined
+      ? [whole]
+      : text
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map(tryParse);
   for (const candidate of candidates) {
     const problem = noteProblem(candidate);
     if (problem) problems.push(problem);
@@ -35,7 +41,8 @@ function tryParse(text: string): unknown {
 function noteProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'not a JSON object';
   if (value.schema !== NOTE_SCHEMA) return `not an AI Provenance note (schema ${JSON.stringify(value.schema)})`;
-  if (typeof value.version !== 'number' || value.version > NOTE_VERSION) return `note version ${String(value.version)} is newer than this tool understands`;
+  if (typeof value.version !== 'number' || value.version > NOTE_VERSION)
+    return `note version ${String(value.version)} is newer than this tool understands`;
   if (typeof value.commit !== 'string' || !isRecord(value.files) || !isRecord(value.totals)) return 'note is missing commit, totals or files';
   for (const [path, file] of Object.entries(value.files)) {
     if (!isRecord(file) || !Array.isArray(file.ranges)) return `note file ${path} has no ranges`;

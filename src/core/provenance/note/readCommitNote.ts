@@ -31,7 +31,11 @@ export function recordedBlastRadius(documents: readonly CommitNote[]): Map<strin
     for (const [path, file] of Object.entries(document.files)) {
       const radius = file.blastRadius;
       if (!radius || (byFile.get(path)?.files ?? -1) >= radius.files) continue;
-      byFile.set(path, { files: radius.files, loadBearing: radius.loadBearing, target: { path, startLine: radius.startLine, endLine: radius.endLine } });
+      byFile.set(path, {
+        files: radius.files,
+        loadBearing: radius.loadBearing,
+        target: { path, startLine: radius.startLine, endLine: radius.endLine },
+      });
     }
   }
   return byFile;

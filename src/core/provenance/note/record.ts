@@ -22,9 +22,7 @@ export interface RecordNoteOptions {
   readonly derivedFrom?: readonly string[];
 }
 
-export type RecordOutcome =
-  | { readonly kind: 'written'; readonly note: CommitNote }
-  | { readonly kind: 'none' | 'merge-commit' };
+export type RecordOutcome = { readonly kind: 'written'; readonly note: CommitNote } | { readonly kind: 'none' | 'merge-commit' };
 
 /**
  * Writes the note of `commit`: the AI lines the region store attributes to

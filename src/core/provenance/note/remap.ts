@@ -39,7 +39,11 @@ export async function remapAttributions(root: string, files: readonly FileAttrib
   if (diff.some((file) => file.status === 'deleted')) {
     // A file may have been renamed: only a diff of everything can tell.
     const noted = new Set(paths);
-    diff = await textDiffsOf(await diffRevisions(root, from, to), (file) => file.oldPath !== undefined && noted.has(file.oldPath), (again) => diffRevisions(root, from, to, { paths: again, text: true }));
+    diff = await textDiffsOf(
+      await diffRevisions(root, from, to),
+      (file) => file.oldPath !== undefined && noted.has(file.oldPath),
+      (again) => diffRevisions(root, from, to, { paths: again, text: true }),
+    );
   }
   const byOldPath = new Map<string, FileDiff>();
   for (const file of diff) if (file.oldPath !== undefined) byOldPath.set(file.oldPath, file);

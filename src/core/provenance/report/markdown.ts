@@ -25,15 +25,24 @@ export function formatReportMarkdown(report: RangeProvenance, sections: readonly
       `in ${plural(report.commits, 'commit')}; ${summary.reviewedLines} of them reviewed.` +
       (summary.risk ? ` Risk: **${summary.risk}**.` : ''),
   );
-  if (summary.sources.length > 0) lines.push('', `Sources: ${summary.sources.join(', ')}${summary.tools.length > 0 ? ` · Tools: ${summary.tools.join(', ')}` : ''}${summary.models.length > 0 ? ` · Models: ${summary.models.join(', ')}` : ''}`);
+  if (summary.sources.length > 0)
+    lines.push(
+      '',
+      `Sources: ${summary.sources.join(', ')}${summary.tools.length > 0 ? ` · Tools: ${summary.tools.join(', ')}` : ''}${summary.models.length > 0 ? ` · Models: ${summary.models.join(', ')}` : ''}`,
+    );
   if (report.trailerOnlyAiLines > 0) {
-    lines.push('', `_${report.trailerOnlyAiLines} more AI lines come from commits without a note (trailers only): they are not placed on files below._`);
+    lines.push(
+      '',
+      `_${report.trailerOnlyAiLines} more AI lines come from commits without a note (trailers only): they are not placed on files below._`,
+    );
   }
   if (summary.files.length > 0) {
     lines.push('', '| File | AI lines | Added lines | AI share | Reviewed | Load-bearing |', '|---|--:|--:|--:|--:|---|');
     for (const file of summary.files) {
       const classes = file.classes.length > 0 ? `${file.classes.join(', ')} (${file.severity})` : '';
-      lines.push(`| ${code(file.path)} | ${file.aiLines} | ${file.addedLines} | ${percent(file.aiLines, file.addedLines)} | ${file.reviewedLines}/${file.aiLines} | ${classes} |`);
+      lines.push(
+        `| ${code(file.path)} | ${file.aiLines} | ${file.addedLines} | ${percent(file.aiLines, file.addedLines)} | ${file.reviewedLines}/${file.aiLines} | ${classes} |`,
+      );
     }
   }
   if (summary.loadBearing.length > 0) {
@@ -62,6 +71,9 @@ export function formatReportMarkdown(report: RangeProvenance, sections: readonly
 
 function finish(lines: string[], report: RangeProvenance, sections: readonly string[]): string {
   for (const section of sections) lines.push('', section.trimEnd());
-  lines.push('', `<sub>${generatorName()} · ${report.base.slice(0, 10)}..${report.head.slice(0, 10)} · ${report.commitsWithNotes}/${report.commits} commits with notes (refs/notes/ai-provenance)</sub>`);
+  lines.push(
+    '',
+    `<sub>${generatorName()} · ${report.base.slice(0, 10)}..${report.head.slice(0, 10)} · ${report.commitsWithNotes}/${report.commits} commits with notes (refs/notes/ai-provenance)</sub>`,
+  );
   return `${lines.join('\n')}\n`;
 }

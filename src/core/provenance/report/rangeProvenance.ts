@@ -65,7 +65,11 @@ export async function rangeProvenance(
   const added = new Map<string, { count: number; lines: Set<number> }>();
   // Files with AI lines are diffed as text whatever the work tree's .gitattributes says (see textDiffsOf).
   const noted = new Set(carried.flat().map((file) => file.path));
-  const diff = await textDiffsOf(await diffRevisions(root, mergeBase, head), (file) => file.newPath !== undefined && noted.has(file.newPath), (paths) => diffRevisions(root, mergeBase, head, { paths, text: true }));
+  const diff = await textDiffsOf(
+    await diffRevisions(root, mergeBase, head),
+    (file) => file.newPath !== undefined && noted.has(file.newPath),
+    (paths) => diffRevisions(root, mergeBase, head, { paths, text: true }),
+  );
   for (const file of diff) {
     if (file.newPath !== undefined) added.set(pathOf(file), { count: file.addedLines.length, lines: new Set(file.addedLines) });
   }

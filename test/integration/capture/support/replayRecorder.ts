@@ -16,7 +16,8 @@ export class ReplayRecorder implements vscode.Disposable {
       const authorship = this.documents.get(event.document.uri.fsPath);
       if (!authorship || event.contentChanges.length === 0) return;
       this.lastChange = Date.now();
-      for (const change of event.contentChanges) authorship.apply({ start: change.range.start, end: change.range.end, text: change.text }, this.author);
+      for (const change of event.contentChanges)
+        authorship.apply({ start: change.range.start, end: change.range.end, text: change.text }, this.author);
     });
   }
 

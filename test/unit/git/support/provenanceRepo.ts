@@ -130,7 +130,8 @@ export function lines(...texts: string[]): string {
  * (faster): trailers into the message, then the note.
  */
 export async function commitWithProvenance(repo: ProvenanceRepo, message: string): Promise<string> {
-  const { applyTrailers, computeCommitProvenance, readProvenanceSettings, recordCommitNote } = await import('../../../../src/core/provenance/index.js');
+  const { applyTrailers, computeCommitProvenance, readProvenanceSettings, recordCommitNote } =
+    await import('../../../../src/core/provenance/index.js');
   repo.git('add', '-A');
   const store = await repo.store();
   const provenance = await computeCommitProvenance(repo.root, store);
