@@ -84,7 +84,9 @@ describe('commit: the store is fresh at commit time', () => {
       ]);
       await waitFor('the disk watcher to capture the write', async () => ((await regionsOf(uri)).length > 0 ? true : undefined), 20_000);
       await sleep(100);
-      git(root(), 'commit', '-q', '-a', '-m', 'Agent: fees');
+      // Only this file: earlier suites leave other tracked files of the shared workspace changed (commit -a took them).
+      git(root(), 'add', 'fresh/rates.ts');
+      git(root(), 'commit', '-q', '-m', 'Agent: fees');
 
       const message = lastMessage(root());
       assert.equal(trailer(message, 'AI-Lines'), '2/2', message);
