@@ -30,7 +30,8 @@ say "${vsix_line:-packaged}"
 
 # The bundle sits three folders below the repository, as compiled test helpers
 # do, because test/host/repoRoot.ts finds the repository from its own folder.
-node_modules/.bin/esbuild scripts/start.ts --bundle --platform=node --format=cjs --target=node20 \
-  --packages=external --outfile=out/scripts/start/start.js --log-level=warning
+# demoSignOff runs as a process of its own, next to the bundle (demoHistory looks for it in its own folder).
+node_modules/.bin/esbuild start=scripts/start.ts demoSignOff=scripts/e2e/demoSignOff.ts --bundle --platform=node --format=cjs --target=node20 \
+  --packages=external --outdir=out/scripts/start --log-level=warning
 say "ready after ${SECONDS} s"
 exec node out/scripts/start/start.js "$@"
