@@ -19,21 +19,12 @@ import { measureEventCost } from './capture/eventCost';
 import { formatBlameBench, runBlameBench } from './blame/blameBench';
 import { formatGitBench, gitBenchFigures, runGitBench } from './git/hookBench';
 import { baselinesInstalled, BASELINES_DIR } from './index/baselines';
-import { runCorpora } from './index/corporaSection';
+import { runCorpora, type SummaryRow } from './index/corporaSection';
 import { formatIndexBench, runIndexBench } from './index/run';
 import { formatInsightsBench, runInsightsBench } from './insights/insightsBench';
 import { formatClassifierBench, runClassifierBench } from './loadBearing/classifierBench';
 import { formatFaultReport, runStoreFaults } from './store/faultInjection';
 import { DECORATION_BUDGET_MS, runViewsBench } from './views/viewsBench';
-
-interface SummaryRow {
-  readonly benchmark: string;
-  readonly measured: string;
-  readonly baseline: string;
-  readonly ratio: string;
-  readonly target: string;
-  readonly met: boolean | undefined;
-}
 
 const SECTIONS = ['tracking', 'views', 'classifier', 'git', 'blame', 'index', 'insights', 'store'] as const;
 type Section = (typeof SECTIONS)[number];

@@ -8,7 +8,8 @@ import { type RealCorpusResult, formatRealCorpus, runRealCorpus } from './realCo
  * commands that fetch it.
  */
 
-export interface CorpusSummaryRow {
+/** A row of `npm run bench`'s summary table (bench/run.ts prints them). */
+export interface SummaryRow {
   readonly benchmark: string;
   readonly measured: string;
   readonly baseline: string;
@@ -29,8 +30,8 @@ export interface CorporaOptions {
 /** Per-target agreement with the oracle that counts as met. */
 export const ORACLE_AGREEMENT = 0.95;
 
-export function runCorpora(options: CorporaOptions): CorpusSummaryRow[] {
-  const rows: CorpusSummaryRow[] = [];
+export function runCorpora(options: CorporaOptions): SummaryRow[] {
+  const rows: SummaryRow[] = [];
   for (const corpus of CORPORA) {
     if (options.only && !options.only.includes(corpus.name)) continue;
     const check = checkCorpus(corpus);
@@ -48,8 +49,8 @@ export function runCorpora(options: CorporaOptions): CorpusSummaryRow[] {
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-export function summaryRows(result: RealCorpusResult): CorpusSummaryRow[] {
-  const rows: CorpusSummaryRow[] = [];
+export function summaryRows(result: RealCorpusResult): SummaryRow[] {
+  const rows: SummaryRow[] = [];
   const name = result.corpus;
   const find = (tool: string) => result.tools.find((entry) => entry.tool.startsWith(tool));
   const cold = find('ai-provenance index, cold');

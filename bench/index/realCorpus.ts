@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareDependents } from '../../test/oracle/compare';
+import { compareDependents, type DependentsComparison } from '../../test/oracle/compare';
 import { baselinesInstalled, runDependencyCruiser, runMadge } from './baselines';
 import type { Corpus } from './corpora';
 import { type Measured, lastJsonLine, measure } from './measure';
@@ -15,17 +15,10 @@ import type { ToolResult } from './run';
  * against the TypeScript oracle (precision, recall, depth agreement).
  */
 
-export interface TargetAgreement {
+/** The oracle comparison of one target (its lists cut to the first five), with the target and both timings. */
+export interface TargetAgreement extends Omit<DependentsComparison, 'common'> {
   readonly path: string;
   readonly why: string;
-  readonly ours: number;
-  readonly truth: number;
-  readonly precision: number;
-  readonly recall: number;
-  readonly depthAgreement: number;
-  readonly onlyOurs: readonly string[];
-  readonly onlyTruth: readonly string[];
-  readonly depthMismatches: readonly string[];
   readonly oracleMs: number;
   readonly oursMs: number;
 }
@@ -155,15 +148,11 @@ export function runRealCorpus(corpus: Corpus, root: string, options: RealCorpusO
       const answer = lines.find((line) => line.target === target.path) as { dependents: [string, number][]; ms: number } | undefined;
       const mine = ours.find((impactOf) => impactOf.target === target.path);
       if (!answer || !mine) continue;
-      const comparison = compareDependents(new Map(mine.dependents), new Map(answer.dependents));
+      const { common: _common, ...comparison } = compareDependents(new Map(mine.dependents), new Map(answer.dependents));
       agreements.push({
         path: target.path,
         why: target.why,
-        ours: comparison.ours,
-        truth: comparison.truth,
-        precision: comparison.precision,
-        recall: comparison.recall,
-        depthAgreement: comparison.depthAgreement,
+        ...comparison,
         onlyOurs: comparison.onlyOurs.slice(0, 5),
         onlyTruth: comparison.onlyTruth.slice(0, 5),
         depthMismatches: comparison.depthMismatches.slice(0, 5),
