@@ -4,8 +4,8 @@ export interface CliIO {
   readonly env: NodeJS.ProcessEnv;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads all of standard input (hooks pass JSON this way). */
-  readStdin(): Promise<string>;
+  /** Reads all of standard input (hooks pass JSON this way); `onFirstBytes` is called when the first bytes (or the end) arrive. */
+  readStdin(onFirstBytes?: () => void): Promise<string>;
 }
 
 export interface CliCommand {

@@ -7,10 +7,13 @@ export function processIO(): CliIO {
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readStdin: async () => {
+    readStdin: async (onFirstBytes) => {
       if (process.stdin.isTTY) return '';
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of process.stdin) {
+        if (chunks.length === 0) onFirstBytes?.();
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
   };

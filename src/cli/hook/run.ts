@@ -22,8 +22,15 @@ export async function runHook(argv: readonly string[], io: CliIO): Promise<numbe
   if (hook === undefined || !isManagedHook(hook)) throw new UsageError(`hook run needs one of ${MANAGED_HOOKS.join(', ')}`);
   try {
     switch (hook) {
-      case 'prepare-commit-msg':
+      case 'prepare-commit-msg': {
         if (!args[0]) throw new Error('git passed no message file');
+        // The script writes its facts file first, then pipes in the diff (both while node starts): the file is
+        // complete once stdin has its first bytes (or ended). Without a piped diff it was written before node started.
+        let factsWritten = () => undefined as void;
+        const written = new Promise<void>((resolve) => (factsWritten = resolve));
+        const prestartedDiff = io.env[PRESTARTED_DIFF_ENV] === 'stdin' ? io.readStdin(factsWritten) : undefined;
+        if (prestartedDiff) prestartedDiff.then(factsWritten, factsWritten);
+        else factsWritten();
         await runPrepareCommitMsg(
           io.cwd,
           {
@@ -31,13 +38,14 @@ export async function runHook(argv: readonly string[], io: CliIO): Promise<numbe
             ...(args[1] ? { source: args[1] } : {}),
             ...(args[2] ? { sha: args[2] } : {}),
             // Read from the start: git wrote it while node was starting.
-            ...(io.env[PRESTARTED_DIFF_ENV] === 'stdin' ? { prestartedDiff: io.readStdin() } : {}),
-            // What the script asked git before node started (none when it is missing or incomplete: then node asks).
-            facts: readHookFacts(io.env[HOOK_FACTS_ENV]),
+            ...(prestartedDiff ? { prestartedDiff } : {}),
+            // What the script asked git (none when it is missing or incomplete: then node asks).
+            facts: written.then(() => readHookFacts(io.env[HOOK_FACTS_ENV])),
           },
           io.env,
         );
         break;
+      }
       case 'commit-msg':
         if (!args[0]) throw new Error('git passed no message file');
         await runCommitMsg(io.cwd, args[0], io.env);

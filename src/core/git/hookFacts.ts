@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 /**
  * What prepare-commit-msg asks git before it can work: where the repository
  * is, its config, the tree being committed and HEAD with its parents. The
- * hook script asks git itself, before it starts node, and writes the
- * answers to a file: four small git processes started by the shell cost a
- * few milliseconds, started by node (after its own start-up, two round trips
+ * hook script asks git itself, while node starts, and writes the answers
+ * to a file: four small git processes started by the shell cost a few
+ * milliseconds, started by node (after its own start-up, two round trips
  * one after the other) several times that, and much more on a busy machine.
- * The file ends with a marker line; without it (a git that failed), the
- * hook asks git itself as before.
+ * The script writes the file before it pipes the staged diff into node, so
+ * node reads it once stdin has its first bytes. The file ends with a marker
+ * line; without it (a git that failed), the hook asks git itself as before.
  */
 export const HOOK_FACTS_DONE = '# ai-provenance: git facts complete';
 

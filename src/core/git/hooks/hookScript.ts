@@ -106,13 +106,13 @@ export function wrapperScript(options: WrapperOptions): string {
     );
   }
   const exit = options.original && !stopsGit ? 'exit "${aip_status:-0}"' : 'exit 0';
-  // prepare-commit-msg: git computes the staged diff while node starts, and the CLI reads it on stdin.
+  // prepare-commit-msg: git answers what node would ask first (hookFacts.ts), then computes the staged diff,
+  // both while node starts; the CLI reads the diff on stdin, and the facts file once stdin has bytes.
   const prestartsDiff = hook === 'prepare-commit-msg';
-  // It also asks git what node would ask first (hookFacts.ts), before node starts.
   const input = readsStdin
     ? feed
     : prestartsDiff
-      ? `${hookFactsShell('aip_facts')}; { ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ${HOOK_FACTS_ENV}="$aip_facts" `
+      ? `{ ${hookFactsShell('aip_facts')}; ${prestartedDiffShell('aip_diff')}; cat "$aip_diff"; } | ${PRESTARTED_DIFF_ENV}=stdin ${HOOK_FACTS_ENV}="$aip_facts" `
       : '';
   const redirect = readsStdin || prestartsDiff ? '' : ' </dev/null';
   if (hook === 'commit-msg') {

@@ -34,8 +34,8 @@ export interface PrepareCommitMsgArgs {
   readonly sha?: string;
   /** What the hook script piped in: the staged diff it started before node (see prestartedDiff.ts). */
   readonly prestartedDiff?: Promise<string>;
-  /** What the hook script asked git before node started (see hookFacts.ts); undefined: the hook asks git itself. */
-  readonly facts?: HookFacts;
+  /** What the hook script asked git while node started (see hookFacts.ts); undefined: the hook asks git itself. */
+  readonly facts?: HookFacts | Promise<HookFacts | undefined>;
 }
 
 export type PrepareOutcome = 'applied' | 'previewed' | 'unchanged' | 'skipped-merge' | 'skipped-replay';
@@ -52,7 +52,8 @@ export type PrepareOutcome = 'applied' | 'previewed' | 'unchanged' | 'skipped-me
  */
 export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArgs, env: NodeJS.ProcessEnv): Promise<PrepareOutcome> {
   if (args.source === 'merge') return 'skipped-merge';
-  const context = await openHookContext(cwd, env, args.facts);
+  const facts = await args.facts;
+  const context = await openHookContext(cwd, env, facts);
   clearHandoffs(context.storeDir, context.gitPid);
   if (replayInProgress(context)) return 'skipped-replay';
   const original = readMessageFile(args.messageFile);
@@ -61,7 +62,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
   const classifier = context.settings.classifier;
   const amend = isAmend(args.source, args.sha, context);
   // The tree and parents of the commit being made, for the hand-off: asked while the diff is read.
-  const shape = args.facts ? shapeFromFacts(args.facts, amend) : commitBeingMade(context.root, amend);
+  const shape = facts ? shapeFromFacts(facts, amend) : commitBeingMade(context.root, amend);
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const provenance = await computeCommitProvenance(context.root, store, {
