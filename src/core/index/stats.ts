@@ -31,11 +31,15 @@ export interface IndexStats {
 export class StatsCounter {
   parsed = 0;
   cacheHits = 0;
-  private readonly started = performance.now();
-  private last = this.started;
+  private last: number;
   private readonly ms = { list: 0, stat: 0, parse: 0, link: 0, save: 0, total: 0 };
 
-  constructor(private readonly notes: string[]) {}
+  constructor(
+    private readonly notes: string[],
+    private readonly started = performance.now(),
+  ) {
+    this.last = started;
+  }
 
   lap(phase: 'list' | 'stat' | 'parse' | 'link' | 'save'): void {
     const now = performance.now();

@@ -68,13 +68,15 @@ export class WorkspaceIndex {
   private files: RepositoryFiles;
   private resolver: Resolver;
   private readonly skipped = new Map<string, SkipReason>();
-  private cached: Map<string, CachedFile>;
+  private cached = new Map<string, CachedFile>();
+  /** The cache is read by the first build (or update), while git lists the files. */
+  private cacheLoaded = false;
   private lastStats: IndexStats | undefined;
   private readonly notes: string[] = [];
   private saveTimer: NodeJS.Timeout | undefined;
   /** Whether the cache on disk lags behind `cached`; a warm build with no changes writes nothing. */
   private cacheDirty = false;
-  private cacheExists: boolean;
+  private cacheExists = false;
   /** How the last build listed the files (until then, how it would). */
   private listedBy: FileListing;
   /** Every distinct string of the facts held, kept once (see compactFacts). */
@@ -92,7 +94,12 @@ export class WorkspaceIndex {
     this.listedBy = options.listing ?? 'git';
     this.files = new RepositoryFiles(options.root);
     this.resolver = new Resolver(this.files);
-    const cache = loadCache(options.cacheDir, options.root, options.nameLevel !== false);
+  }
+
+  private loadCacheOnce(): void {
+    if (this.cacheLoaded) return;
+    this.cacheLoaded = true;
+    const cache = loadCache(this.options.cacheDir, this.options.root, this.options.nameLevel !== false);
     this.cached = cache.files;
     for (const file of cache.files.values()) if (file.facts) compactFacts(file.facts, this.strings);
     this.cacheExists = cache.files.size > 0;
@@ -100,7 +107,7 @@ export class WorkspaceIndex {
     if (cache.note) this.notes.push(cache.note);
   }
 
-  /** Opens the index of `root`, loading its cache; call build() to scan. */
+  /** Opens the index of `root`; call build() to scan (the first build loads the cache). */
   static async open(options: WorkspaceIndexOptions): Promise<WorkspaceIndex> {
     return new WorkspaceIndex({ ...options, root: resolve(options.root) });
   }
@@ -111,8 +118,13 @@ export class WorkspaceIndex {
 
   /** Lists, parses what changed since the cache, links everything, saves the cache. */
   async build(): Promise<IndexStats> {
-    const counter = new StatsCounter(this.notes.splice(0));
-    const listing = listRepositoryFiles(this.root, this.rules.skipsDirectory, this.options.listing);
+    const started = performance.now();
+    // git lists the files while the cache loads (the first build's two slowest steps before parsing).
+    const listed = listRepositoryFiles(this.root, this.rules.skipsDirectory, this.options.listing);
+    this.loadCacheOnce();
+    const listing = await listed;
+    // The first phase, `list`, includes loading the cache.
+    const counter = new StatsCounter(this.notes.splice(0), started);
     this.listedBy = listing.source;
     counter.lap('list');
     const present: string[] = [];
@@ -185,6 +197,7 @@ export class WorkspaceIndex {
    */
   async updateFiles(paths: readonly string[]): Promise<UpdateResult> {
     const started = performance.now();
+    this.loadCacheOnce();
     const relinks = new Set<string>();
     const requests: ParseRequest[] = [];
     const entries = new Map<string, FileEntry>();
@@ -444,7 +457,8 @@ export class WorkspaceIndex {
   }
 
   private saveNow(): void {
-    if (!this.options.cacheDir) return;
+    // Before the first build nothing changed, and the cache on disk is not in memory to compare with.
+    if (!this.options.cacheDir || !this.cacheLoaded) return;
     const live = new Map<string, CachedFile>();
     for (const entry of this.graph.files.values()) {
       const cached = this.cached.get(entry.path);

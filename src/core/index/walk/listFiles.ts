@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitignoreRules } from './gitignore';
 
@@ -17,31 +18,58 @@ export type FileListing = 'git' | 'walk';
  * rules (tracked + untracked-not-ignored, with .git/info/exclude and the
  * global excludes file); elsewhere, or when asked to, a walker applies
  * .gitignore files itself.
+ *
+ * git starts at once and runs while the caller goes on (the index loads its
+ * cache meanwhile); it writes into a temporary file, so it never waits for
+ * a caller busy with synchronous work.
  */
-export function listRepositoryFiles(
+export async function listRepositoryFiles(
   root: string,
   skipsDirectory: (path: string) => boolean,
   listing: FileListing = 'git',
-): { files: string[]; source: FileListing } {
-  const fromGit = listing === 'git' ? gitListFiles(root) : undefined;
+): Promise<{ files: string[]; source: FileListing }> {
+  const fromGit = listing === 'git' ? await gitListFiles(root) : undefined;
   // Zero files from git: not a repository, or a folder the enclosing repository ignores.
   if (fromGit && fromGit.length > 0) return { files: fromGit, source: 'git' };
   return { files: walkFiles(root, skipsDirectory), source: 'walk' };
 }
 
-function gitListFiles(root: string): string[] | undefined {
+let listings = 0;
+
+function gitListFiles(root: string): Promise<string[] | undefined> {
+  const output = join(tmpdir(), `ai-provenance-ls-files-${process.pid}-${listings++}`);
+  let descriptor: number;
   try {
-    const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: root,
-      maxBuffer: 1 << 30,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    const files = new Set<string>();
-    for (const path of output.toString('utf8').split('\0')) if (path) files.add(path);
-    return [...files];
+    descriptor = openSync(output, 'w');
   } catch {
-    return undefined;
+    return Promise.resolve(undefined);
   }
+  return new Promise<number | null>((resolve) => {
+    try {
+      const child = spawn('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+        cwd: root,
+        stdio: ['ignore', descriptor, 'ignore'],
+      });
+      child.once('error', () => resolve(null));
+      child.once('close', (code) => resolve(code));
+    } catch {
+      resolve(null);
+    } finally {
+      // git has its own copy of the descriptor.
+      closeSync(descriptor);
+    }
+  }).then((code) => {
+    try {
+      if (code !== 0) return undefined;
+      const files = new Set<string>();
+      for (const path of readFileSync(output, 'utf8').split('\0')) if (path) files.add(path);
+      return [...files];
+    } catch {
+      return undefined;
+    } finally {
+      rmSync(output, { force: true });
+    }
+  });
 }
 
 function walkFiles(root: string, skipsDirectory: (path: string) => boolean): string[] {
