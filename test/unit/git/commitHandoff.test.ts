@@ -84,13 +84,27 @@ describe('one commit, one computation: the hooks hand off (real git)', function 
     assert.equal(aiTrailers(repo.message())['AI-Lines'], '3/4');
   });
 
-  it('with an editor: commit-msg writes the previewed trailers from the hand-off, post-commit still needs no node', () => {
+  it('with an editor: the commit-msg script writes the previewed trailers from the hand-off, no hook but the first needs node', () => {
     const editor = repo.script('editor.sh', `#!/bin/sh\n{ echo 'From the editor'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`);
     const run = repo.tryGit(['-c', `core.editor=${editor}`, 'commit', '-q'], env);
     assert.deepEqual([run.code, run.stderr], [0, '']);
-    assert.deepEqual(hooksThatStartedNode(), ['prepare-commit-msg', 'commit-msg']);
+    assert.deepEqual(hooksThatStartedNode(), ['prepare-commit-msg']);
     assert.match(repo.message(), /^From the editor\n\nAI-Lines: 3\/4\nAI-Sources: agent\nAI-Tools: claude-code\nAI-Reviewed: 0\/3\nAI-Risk: low\n$/);
     assert.deepEqual(note().totals, { aiLines: 3, addedLines: 4, reviewedLines: 0 });
+  });
+
+  it('with an editor and a message the script leaves to node (a trailer typed): commit-msg starts node, with the same result as before', () => {
+    const editor = repo.script(
+      'editor.sh',
+      `#!/bin/sh\n{ printf 'From the editor\\n\\nSigned-off-by: Ann <ann@example.com>'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`,
+    );
+    const run = repo.tryGit(['-c', `core.editor=${editor}`, 'commit', '-q'], env);
+    assert.deepEqual([run.code, run.stderr], [0, '']);
+    assert.deepEqual(hooksThatStartedNode(), ['prepare-commit-msg', 'commit-msg']);
+    assert.match(
+      repo.message(),
+      /^From the editor\n\nSigned-off-by: Ann <ann@example.com>\nAI-Lines: 3\/4\nAI-Sources: agent\nAI-Tools: claude-code\nAI-Reviewed: 0\/3\nAI-Risk: low\n$/,
+    );
   });
 
   it('works everything out again when the region store changed after prepare-commit-msg', () => {
@@ -144,7 +158,7 @@ describe('one commit, one computation: the hooks hand off (real git)', function 
     assert.notEqual(repo.tryGit(['-c', `core.editor=${editor}`, 'commit'], env).code, 0, 'an empty message aborts the commit');
     const handoffs = () => readdir(join(repo.storeDir, 'handoff'));
     const abandoned = handoffs();
-    assert.equal(abandoned.length, 4, 'the abandoned commit left its hand-off');
+    assert.equal(abandoned.length, 6, 'the abandoned commit left its hand-off (with the parts for the commit-msg script)');
     repo.git('commit', '-q', '-m', 'Add feature');
     const left = handoffs();
     assert.equal(left.length, 4, `the last commit's files only: ${left.join(', ')}`);

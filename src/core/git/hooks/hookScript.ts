@@ -1,4 +1,4 @@
-import { commitMsgShortcutShell, postCommitShortcutShell } from '../../provenance/hooks/handoff';
+import { commitMsgFinishFromHandoffShell, commitMsgShortcutShell, postCommitShortcutShell } from '../../provenance/hooks/handoff';
 import { NOTES_REF } from '../../provenance/note/schema';
 import { HOOK_FACTS_ENV, hookFactsShell } from '../hookFacts';
 import { PRESTARTED_DIFF_ENV, prestartedDiffShell } from '../prestartedDiff';
@@ -118,6 +118,8 @@ export function wrapperScript(options: WrapperOptions): string {
   if (hook === 'commit-msg') {
     // Nothing to do when prepare-commit-msg of this commit wrote the message as it is now (see handoff.ts; `git commit -m`)...
     lines.push(commitMsgShortcutShell(exit));
+    // ...and writes the trailers itself when text was typed above the message it previewed them in (editor flow)...
+    lines.push(...commitMsgFinishFromHandoffShell(exit));
     // ...nor unless it is a previewed message, or one holding our trailers: node starts only then.
     lines.push(`grep -q -e 'AI Provenance adds these trailers' -e '^AI-' "$1" 2>/dev/null || ${exit}`);
   }

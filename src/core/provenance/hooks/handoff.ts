@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { shellQuote } from '../../git/shellQuote';
 import { STORE_FILE_NAME } from '../../store/storeFile';
 import type { Trailer } from '../trailers';
+import { commitMsgFinishShell, type MessageFinish } from './finishShortcut';
 
 /**
  * The hand-off between the hooks of one commit. prepare-commit-msg works out
@@ -22,11 +23,13 @@ import type { Trailer } from '../trailers';
  *   <pid>.json     for commit-msg: the trailers, and whether they were only previewed
  *   <pid>.message  the message as prepare-commit-msg left it: when commit-msg
  *                  finds it unchanged (`git commit -m`), it has nothing to do
+ *   <pid>.finish, <pid>.rest  (editor flow) what the commit-msg script puts
+ *                  around the text typed above that message (finishShortcut.ts)
  *   <pid>.note     the commit's note, with COMMIT_PLACEHOLDER for the commit's id
  *   <pid>.commit   "<tree> <parent>...": the commit the note describes; written
  *                  last, so its presence means the others are complete
  *
- * The last two are read by the post-commit script itself, which then writes
+ * Those and the next two are read by the scripts themselves; which then writes
  * the note with one `git notes` and never starts node. Every file is written
  * whole (temporary file, then rename); the files of commits that never
  * happened are removed by the next prepare-commit-msg.
@@ -53,6 +56,8 @@ export interface HandoffToWrite extends Handoff {
   readonly parents: readonly string[];
   /** The region store's modification time when it was read: the hand-off is only written if it is still that. */
   readonly storeVersion: number | undefined;
+  /** For the commit-msg script (editor flow), when it can finish the message itself. */
+  readonly finish?: MessageFinish;
 }
 
 interface HandoffFile extends Handoff {
@@ -99,6 +104,10 @@ export function writeHandoff(storeDir: string, handoff: HandoffToWrite): void {
   };
   writeWhole(`${base}.json`, JSON.stringify(file));
   writeWhole(`${base}.message`, handoff.message);
+  if (handoff.finish) {
+    writeWhole(`${base}.finish`, handoff.finish.finish);
+    writeWhole(`${base}.rest`, handoff.finish.rest);
+  }
   writeWhole(`${base}.note`, handoff.note);
   writeWhole(`${base}.commit`, `${[handoff.tree, ...handoff.parents].join(' ')}\n`);
 }
@@ -123,6 +132,11 @@ export function readHandoff(storeDir: string, gitPid: string | undefined): Hando
  */
 export function commitMsgShortcutShell(exit: string): string {
   return `cmp -s "$1" "$aip_store/${DIRECTORY}/$PPID.message" 2>/dev/null && [ ! "$aip_store/${STORE_FILE_NAME}" -nt "$aip_store/${DIRECTORY}/$PPID.commit" ] && ${exit}`;
+}
+
+/** Shell for the commit-msg script, before it starts node: finishes an editor-flow message itself (see finishShortcut.ts). */
+export function commitMsgFinishFromHandoffShell(exit: string): string[] {
+  return [...commitMsgFinishShell(DIRECTORY, STORE_FILE_NAME), `aip_finish_from_handoff "$1" && ${exit}`];
 }
 
 /**

@@ -10,6 +10,7 @@ import { noteOf } from '../note/record';
 import { serializeNote } from '../note/build';
 import { withPreview, withoutPreview } from '../preview';
 import type { Trailer } from '../trailers';
+import { messageFinishOf, type MessageFinish } from './finishShortcut';
 import { clearHandoffs, COMMIT_PLACEHOLDER, readHandoff, writeHandoff } from './handoff';
 import {
   blastRadiusForHook,
@@ -209,7 +210,12 @@ async function handOff(
     tree: shape.tree,
     parents: shape.parents,
     storeVersion: handoff.storeVersion,
+    ...(handoff.previewed ? withFinish(messageFinishOf(handoff.message, provenance.trailers, context.settings.commentChar)) : {}),
   });
+}
+
+function withFinish(finish: MessageFinish | undefined): { finish?: MessageFinish } {
+  return finish ? { finish } : {};
 }
 
 /** The prestarted diff when it is complete; undefined makes computeCommitProvenance run its own. */
