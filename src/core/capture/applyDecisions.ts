@@ -1,10 +1,11 @@
-import { createRegion } from '../regions/create';
+import { cloneRegion, createRegion } from '../regions/create';
 import type { FileRegions } from '../regions/fileRegions';
-import { comparePositions, type AiRegion, type Position } from '../regions/region';
+import { aiLineCount, comparePositions, type AiRegion, type Position } from '../regions/region';
 import { insertedEnd, shiftPastChange, type TextChange } from '../regions/positions';
 import type { EditAttribution } from '../regions/tracking';
 import { splitLines } from '../text/lines';
 import type { CaptureDecision } from './captureEvent';
+import { isContentLine } from './editShape';
 import type { RemovedAuthorship } from './removedAuthorship';
 
 /** What applying decisions needs of the region store. */
@@ -14,6 +15,8 @@ export interface DecisionTarget {
   unmark(path: string, start: Position, end: Position): boolean;
   hasRegions(path: string): boolean;
   piecesBetween(path: string, start: Position, end: Position): AiRegion[];
+  regions(path: string): readonly AiRegion[];
+  removeRegion(path: string, id: string): boolean;
 }
 
 /** A put-back short of this many visible characters is not taken for moved AI text (a word pasted is anyone's). */
@@ -35,8 +38,18 @@ interface PutBack {
  * a move whose insertion comes before its deletion is found too. Returns
  * whether anything changed.
  */
-export function applyDecisions(target: DecisionTarget, path: string, decisions: readonly CaptureDecision[], removed: RemovedAuthorship): boolean {
+export function applyDecisions(
+  target: DecisionTarget,
+  path: string,
+  decisions: readonly CaptureDecision[],
+  removed: RemovedAuthorship,
+  /** Told which regions (as they were before) a reload from disk took AI lines from: git's doing, mostly (see GitRoundTrips). */
+  removedByReload?: (regions: AiRegion[]) => void,
+): boolean {
   let changed = false;
+  const reloaded = decisions.some((decision) => decision.putsBack === 'reload');
+  // Regions change in place: a reload (rare) keeps copies of them as they were.
+  const before = reloaded && target.hasRegions(path) ? target.regions(path).map(cloneRegion) : [];
   const putBacks: PutBack[] = [];
   for (const decision of decisions) {
     const { change } = decision;
@@ -70,7 +83,30 @@ export function applyDecisions(target: DecisionTarget, path: string, decisions: 
       changed = true;
     }
   }
+  if (reloaded && dropHollowRegions(target, path)) changed = true;
+  if (before.length > 0 && removedByReload) {
+    const now = new Map(target.regions(path).map((region) => [region.id, region]));
+    const lost = before.filter((region) => {
+      const kept = now.get(region.id);
+      return !kept || aiLineCount(kept) < aiLineCount(region);
+    });
+    if (lost.length > 0) removedByReload(lost);
+  }
   return changed;
+}
+
+/**
+ * After a reload rewrote lines around them, regions whose only AI lines
+ * left are braces and the like (`}`, `);`) say nothing about who wrote
+ * what: the diff matched them with git's or a program's identical lines.
+ */
+function dropHollowRegions(target: DecisionTarget, path: string): boolean {
+  let dropped = false;
+  for (const region of [...target.regions(path)]) {
+    const reshaped = region.lines.some((line) => line.human);
+    if (reshaped && !region.lines.some((line) => !line.human && isContentLine(line.text)) && target.removeRegion(path, region.id)) dropped = true;
+  }
+  return dropped;
 }
 
 /** Moves a put-back range past a later change of the same event; false when the change overlaps it. */
@@ -90,5 +126,7 @@ export function inMemoryTarget(regions: FileRegions): DecisionTarget {
     unmark: (_path, start, end) => regions.unmark(start, end),
     hasRegions: () => regions.size > 0,
     piecesBetween: (_path, start, end) => regions.piecesBetween(start, end),
+    regions: () => regions.all,
+    removeRegion: (_path, id) => regions.removeById(id),
   };
 }

@@ -90,8 +90,11 @@ export class CaptureClassifier {
    */
   private reload(event: ObservedChangeEvent): CaptureDecision[] {
     const before = this.disk.lastKnown(event.documentKey);
+    // Lines whose content the reload changed are not the AI's any more (git checked out other lines, a
+    // program rewrote them): they stop counting as AI. The disk watcher marks an agent's lines itself, and
+    // AI text that comes back gets its marks back (putsBack).
     const reloaded = (changes: readonly TextChange[]) =>
-      changes.map((change) => ({ change, attribution: 'neutral' as const, putsBack: 'exact' as const }));
+      changes.map((change) => ({ change, attribution: 'human' as const, putsBack: 'reload' as const }));
     if (before === undefined) return reloaded(event.changes);
     const after = event.textAfter();
     if (applyTextChanges(before, event.changes) !== after) return reloaded(event.changes);

@@ -52,8 +52,9 @@ export interface CaptureDecision {
   /**
    * Set when the change may put back text an earlier edit removed, whose
    * authorship comes back with it (see RemovedAuthorship): `exact` for
-   * undo, redo and reloads, which restore text as it was; `moved` for a
-   * person's paste, drop or move of a block.
+   * undo and redo, `reload` for a reload from disk (git, another program),
+   * which restore text as it was; `moved` for a person's paste, drop or
+   * move of a block.
    */
-  readonly putsBack?: 'exact' | 'moved';
+  readonly putsBack?: 'exact' | 'reload' | 'moved';
 }

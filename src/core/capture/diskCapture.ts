@@ -1,6 +1,6 @@
 import { createLineRegion, type RegionOrigin } from '../regions/create';
 import { reanchorRegions } from '../regions/reanchor';
-import type { AiRegion } from '../regions/region';
+import { aiLineCount, type AiRegion } from '../regions/region';
 import type { RegionStore } from '../store/regionStore';
 import { fromRepoPath } from '../git/repository';
 import { readTextFile } from '../text/fileText';
@@ -35,6 +35,13 @@ export interface DiskCaptureHost {
   /** Resolves once the open buffer holds `text` (the editor reloaded it) or gives up. */
   waitForBuffer(repoPath: string, text: string): Promise<boolean>;
   readonly log?: (message: string) => void;
+  /**
+   * git wrote `repoPath`, which now holds `text` (as the open buffer, if
+   * any, shows it): `removed` are the regions the write took away. The
+   * host remembers those and brings back the marks of AI text git brought
+   * back (see GitRoundTrips).
+   */
+  afterGitWrite?(repoPath: string, text: string, removed: readonly AiRegion[]): Promise<void>;
 }
 
 export type DiskVerdict = 'unchanged' | 'git' | 'agent' | 'skipped';
@@ -102,7 +109,10 @@ export class DiskCapture {
     if (buffer && buffer.text !== after) await host.waitForBuffer(path, after);
     try {
       if (!base || (await this.gitWrote(path, after, since))) {
-        if (!host.openBuffer(path)) host.store.reconcile(path, after);
+        const open = host.openBuffer(path);
+        // An open buffer follows the reload itself (the tracker keeps what it removes).
+        const removed = open ? [] : reconcileRemoving(host.store, path, after);
+        if (base && (!open || open.text === after)) await host.afterGitWrite?.(path, after, removed);
         return base ? 'git' : 'skipped';
       }
       this.mark(path, base, after);
@@ -149,6 +159,17 @@ export class DiskCapture {
     for (const region of placed) store.add(path, region);
     this.host.log?.(`${path}: ${regions.length} region(s) written on disk by another program (agent-disk)`);
   }
+}
+
+/** Reconciles the file's regions with `text`; returns the regions (as they were) that lost AI lines on the way. */
+function reconcileRemoving(store: RegionStore, path: string, text: string): AiRegion[] {
+  const before = store.regions(path).slice();
+  store.reconcile(path, text);
+  const after = new Map(store.regions(path).map((region) => [region.id, region]));
+  return before.filter((region) => {
+    const kept = after.get(region.id);
+    return !kept || aiLineCount(kept) < aiLineCount(region);
+  });
 }
 
 /** Regions over the lines of `after` that are new or changed compared with `before`. */

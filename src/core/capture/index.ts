@@ -6,6 +6,7 @@ export { changedLineRanges } from './changedLines';
 export { filesSinceCheckpoint, readCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint';
 export { DiskCapture, regionsWritten } from './diskCapture';
 export { GitActivity, gitDirOf } from './gitState';
+export { GitRoundTrips } from './gitRoundTrips';
 export { KnownContents } from './knownContents';
 export type { PendingCapture } from './pendingCaptures';
 export { RemovedAuthorship } from './removedAuthorship';

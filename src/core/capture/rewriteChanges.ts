@@ -63,15 +63,21 @@ function wholeLineChange(oldLines: readonly string[], start: number, count: numb
 }
 
 /** Applies changes (each against the text the previous left) to a text. */
-export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
+export function applyTextChanges(text: string, changes: readonly TextChange[]): string | undefined {
   let result = text;
   for (const change of changes) {
     const lineStarts = lineStartOffsets(result);
-    const offsetOf = (line: number, character: number) => (lineStarts[line] ?? result.length) + character;
-    result =
-      result.slice(0, offsetOf(change.start.line, change.start.character)) +
-      change.text +
-      result.slice(offsetOf(change.end.line, change.end.character));
+    const offsetOf = (line: number, character: number): number | undefined => {
+      const start = lineStarts[line];
+      if (start === undefined) return undefined;
+      const end = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : result.length;
+      return character <= end - start ? start + character : undefined;
+    };
+    const from = offsetOf(change.start.line, change.start.character);
+    const to = offsetOf(change.end.line, change.end.character);
+    // A position the text does not have: the changes were made to another text.
+    if (from === undefined || to === undefined) return undefined;
+    result = result.slice(0, from) + change.text + result.slice(to);
   }
   return result;
 }

@@ -9,7 +9,7 @@ export interface ClassifiedChange {
   /** Set when the inserted text is AI-written: it becomes a region with this origin. */
   readonly ai?: RegionOrigin;
   /** Set when the change may put back removed AI text (see CaptureDecision.putsBack). */
-  readonly putsBack?: 'exact' | 'moved';
+  readonly putsBack?: 'exact' | 'reload' | 'moved';
 }
 
 /** Decides who made each change of an event; the capture paths implement it. */

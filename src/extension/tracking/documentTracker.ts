@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { applyDecisions, RemovedAuthorship } from '../../core/capture';
+import { applyDecisions, GitRoundTrips, RemovedAuthorship } from '../../core/capture';
+import type { AiRegion } from '../../core/regions';
 import { UntitledDocuments } from './untitledDocuments';
 import { describeError, type Log } from '../log';
+import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import type { ChangeClassifier } from './classifiedChange';
 
@@ -105,11 +107,37 @@ export class DocumentTracker implements vscode.Disposable {
     const path = repository?.pathOf(event.document.uri);
     if (!repository || path === undefined) return;
     const { store } = repository;
+    const removedByReload = (regions: AiRegion[]) => {
+      GitRoundTrips.for(repository.root, store.storeDir, store)
+        .remember(path, regions)
+        .catch((error: unknown) => this.log.warn(`Could not keep the AI regions a reload removed from ${path}: ${describeError(error)}`));
+    };
     const decisions = this.classifier().classify(event);
-    if (!applyDecisions(store, path, decisions, this.removed)) return;
-    // A capture is written at once (a commit may follow it right away); only typing-path moves wait for the debounce.
-    if (decisions.some((decision) => decision.ai)) void repository.saveNow();
-    else store.scheduleSync();
+    if (applyDecisions(store, path, decisions, this.removed, removedByReload)) {
+      // A capture is written at once (a commit may follow it right away); only typing-path moves wait for the debounce.
+      if (decisions.some((decision) => decision.ai)) void repository.saveNow();
+      else store.scheduleSync();
+    }
+    if (decisions.some((decision) => decision.putsBack === 'reload')) this.restoreAfterReload(repository, path, event.document);
+  }
+
+  /**
+   * A reload from disk (git checked out, reset, pulled, popped a stash; a
+   * program rewrote the file): AI text that came back gets its marks back
+   * from what git removed before and from the provenance notes, unless the
+   * document changed again meanwhile.
+   */
+  private restoreAfterReload(repository: RepositoryContext, path: string, document: vscode.TextDocument): void {
+    const { version } = document;
+    const { store } = repository;
+    GitRoundTrips.for(repository.root, store.storeDir, store)
+      .restore(path, document.getText(), () => document.version === version)
+      .then((restored) => {
+        if (restored === 0) return;
+        this.log.info(`${path}: ${restored} AI region(s) back after the file was reloaded from disk`);
+        store.scheduleSync();
+      })
+      .catch((error: unknown) => this.log.warn(`Could not bring back the AI regions of ${path}: ${describeError(error)}`));
   }
 
   private reconcile(document: vscode.TextDocument): void {

@@ -148,7 +148,7 @@ describe('CaptureClassifier', () => {
     assert.equal(decision.ai, undefined);
   });
 
-  it('expresses a reload from disk line by line against the last known text, without AI or human authorship', () => {
+  it('expresses a reload from disk line by line against the last known text; the lines it changed stop counting as AI', () => {
     const before = 'one\ntwo\nthree\nfour\n';
     const after = 'one\nTWO\nthree\nfour\nfive\n';
     const classifier = new CaptureClassifier({ lastKnown: () => before, current: () => after });
@@ -157,8 +157,8 @@ describe('CaptureClassifier', () => {
     assert.deepEqual(
       decisions.map((decision) => [decision.change, decision.attribution, decision.ai]),
       [
-        [{ start: at(4, 0), end: at(4, 0), text: 'five\n' }, 'neutral', undefined],
-        [{ start: at(1, 0), end: at(2, 0), text: 'TWO\n' }, 'neutral', undefined],
+        [{ start: at(4, 0), end: at(4, 0), text: 'five\n' }, 'human', undefined],
+        [{ start: at(1, 0), end: at(2, 0), text: 'TWO\n' }, 'human', undefined],
       ],
     );
   });
@@ -175,6 +175,6 @@ describe('CaptureClassifier', () => {
     const classifier = new CaptureClassifier({ lastKnown: () => 'stale\n', current: () => 'x\nmore\n' });
     const change = { start: at(0, 0), end: at(1, 0), text: 'x\n' };
     const decisions = classifier.classify(event([change], { dirtyAfter: false, textAfter: () => 'x\nmore\n' }));
-    assert.deepEqual(decisions, [{ change, attribution: 'neutral', putsBack: 'exact' }]);
+    assert.deepEqual(decisions, [{ change, attribution: 'human', putsBack: 'reload' }]);
   });
 });

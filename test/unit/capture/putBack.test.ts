@@ -32,6 +32,12 @@ class Session implements DecisionTarget {
   piecesBetween(_path: string, start: Position, end: Position): AiRegion[] {
     return this.tracked.regions.piecesBetween(start, end);
   }
+  regions(): readonly AiRegion[] {
+    return this.tracked.regions.all;
+  }
+  removeRegion(_path: string, id: string): boolean {
+    return this.tracked.regions.removeById(id);
+  }
 
   event(decisions: CaptureDecision[]): void {
     applyDecisions(this, 'file.ts', decisions, this.removed);

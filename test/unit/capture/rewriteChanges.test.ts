@@ -35,4 +35,10 @@ describe('lineRewrites', () => {
       assert.equal(applyTextChanges(before, changes), after, JSON.stringify([before, after]));
     }
   });
+
+  it('refuses changes made to another text (a position the text does not have)', () => {
+    const change = { start: { line: 0, character: 0 }, end: { line: 8, character: 1 }, text: 'x\n' };
+    assert.equal(applyTextChanges('one\ntwo\n', [change]), undefined);
+    assert.equal(applyTextChanges('one\n', [{ start: { line: 0, character: 5 }, end: { line: 0, character: 5 }, text: '!' }]), undefined);
+  });
 });

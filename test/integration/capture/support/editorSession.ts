@@ -67,17 +67,17 @@ function gitWith(env: NodeJS.ProcessEnv, args: string[], input?: string): string
 }
 
 /**
- * Creates `branch` from HEAD with `relativePath` holding `text`, without
+ * Creates `branch` from `base` (HEAD) with `relativePath` holding `text`, without
  * touching the work tree or the index (a temporary index builds the tree),
  * so that only a later checkout writes the file.
  */
-export function commitOnNewBranch(branch: string, relativePath: string, text: string): void {
+export function commitOnNewBranch(branch: string, relativePath: string, text: string, base = 'HEAD'): void {
   const index = { GIT_INDEX_FILE: join(workspaceRoot(), '.git', `capture-${branch}.index`) };
   const blob = gitWith({}, ['hash-object', '-w', '--stdin'], text).trim();
-  gitWith(index, ['read-tree', 'HEAD']);
+  gitWith(index, ['read-tree', base]);
   gitWith(index, ['update-index', '--add', '--cacheinfo', `100644,${blob},${relativePath}`]);
   const tree = gitWith(index, ['write-tree']).trim();
-  const commit = gitWith({}, ['commit-tree', tree, '-p', 'HEAD', '-m', `${relativePath} on ${branch}`]).trim();
+  const commit = gitWith({}, ['commit-tree', tree, '-p', base, '-m', `${relativePath} on ${branch}`]).trim();
   gitWith({}, ['branch', branch, commit]);
 }
 

@@ -1,0 +1,67 @@
+import type { AiRegion } from '../regions/region';
+import { NoteCache, provenanceNotesTip, restoreCommitted, restoreRemoved, type RestoreTarget, type StillCurrent } from './gitRestore';
+import { RegionSnapshot } from './regionSnapshot';
+
+/** Committed AI lines are looked up (blame + notes) for at most this many files git writes in a burst. */
+const NOTES_FILES_PER_BURST = 50;
+/** Writes this close together are one git operation. */
+const BURST_MS = 10_000;
+
+/**
+ * Marks through git's round trips, for one repository: what git takes out
+ * of the work tree is remembered by content (RegionSnapshot), and when git
+ * writes a file again its AI lines get their marks back, from that
+ * snapshot (uncommitted lines: stash and pop, a branch switched away and
+ * back before committing) and from the provenance notes (committed lines:
+ * checkout, reset, pull, rebase). What git brings that was never AI stays
+ * unmarked.
+ */
+export class GitRoundTrips {
+  private static readonly byStore = new Map<string, GitRoundTrips>();
+  private burst = { since: Number.NEGATIVE_INFINITY, files: 0 };
+  /** Notes read so far, valid while the notes ref points at the same commit (a commit or a fetch adds notes). */
+  private notes: { tip: string; cache: NoteCache } | undefined;
+
+  private constructor(
+    private readonly root: string,
+    private readonly snapshot: RegionSnapshot,
+    private readonly target: RestoreTarget,
+  ) {}
+
+  static for(root: string, storeDir: string, target: RestoreTarget): GitRoundTrips {
+    let trips = GitRoundTrips.byStore.get(storeDir);
+    if (!trips) {
+      trips = new GitRoundTrips(root, RegionSnapshot.at(storeDir), target);
+      GitRoundTrips.byStore.set(storeDir, trips);
+    }
+    return trips;
+  }
+
+  /** Regions (or pieces of them) that git, or a reload from disk, took out of `path`. */
+  remember(path: string, removed: readonly AiRegion[]): Promise<void> {
+    return this.snapshot.remember(path, removed);
+  }
+
+  /**
+   * git (or a program) wrote `path`, which now holds `text`: brings back
+   * the marks of its AI lines, as long as `current` says the text is still
+   * the file's (an open document may be edited meanwhile). Returns how many
+   * regions came back.
+   */
+  async restore(path: string, text: string, current: StillCurrent = () => true, now = Date.now()): Promise<number> {
+    let restored = await restoreRemoved(this.target, this.snapshot, path, text, current);
+    const notes = await this.notesFor(now);
+    if (notes) restored += await restoreCommitted(this.target, this.root, path, text, notes, current);
+    return restored;
+  }
+
+  /** The notes, unless this burst of writes used up its budget of blamed files or there are none. */
+  private async notesFor(now: number): Promise<NoteCache | undefined> {
+    if (now - this.burst.since > BURST_MS) this.burst = { since: now, files: 0 };
+    if (++this.burst.files > NOTES_FILES_PER_BURST) return undefined;
+    const tip = await provenanceNotesTip(this.root);
+    if (!tip) return undefined;
+    if (this.notes?.tip !== tip) this.notes = { tip, cache: new NoteCache(this.root) };
+    return this.notes.cache;
+  }
+}
