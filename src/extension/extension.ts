@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): ActivationResult {
   registry = new RepositoryRegistry(context.storageUri?.fsPath ?? context.globalStorageUri.fsPath, log, () => settings.syncDelayMs);
   // One HEAD watcher per repository: the index lists files again and the views recount on a branch switch.
   const branches = new BranchWatcher(registry, log);
-  const capture = registerCapture(registry, log);
+  const capture = registerCapture(registry, log, context.extension);
   const index = registerWorkspaceIndex(registry, branches, log);
   const blastRadius = new BlastRadiusSlot(index.service);
   const views = registerViews(context, registry, blastRadius, branches, log);

@@ -1,6 +1,7 @@
 import type { RegionOrigin } from '../regions/create';
 import type { TextChange } from '../regions/positions';
 import type { CaptureDecision, ObservedChangeEvent } from './captureEvent';
+import { judgeEditSource, type EditSourceVerdict } from './editSource';
 import { contentLineCount, isBlockInsertion, isWordSubstitution, touchesCursor } from './editShape';
 import { PendingCaptures } from './pendingCaptures';
 import { applyTextChanges, lineRewrites } from './rewriteChanges';
@@ -38,6 +39,8 @@ export class CaptureClassifier {
     const { changes } = event;
     // Undo and redo put back text whose authorship the regions (and the removed pieces) describe.
     if (event.reason) return changes.map((change) => ({ change, attribution: 'neutral', putsBack: 'exact' }));
+    const exact = event.editSource && judgeEditSource(event.editSource, event.at);
+    if (exact) return this.byEditSource(event, exact);
     if (!event.dirtyAfter && this.isReload(event)) return this.reload(event);
     if (this.pending.isEmpty && isTyping(changes)) return byWhoIsThere(event);
 
@@ -53,6 +56,31 @@ export class CaptureClassifier {
     if (!tool) return byWhoIsThere(event);
     this.lastToolEdit = event.at;
     return changes.map((change) => ({ change, attribution: 'neutral', ...(change.text.trim() ? { ai: tool } : {}) }));
+  }
+
+  /**
+   * The editor named the edit's source: inline accepts (however they were
+   * triggered: Tab, a custom keybinding, a fork's own command), chat and
+   * inline chat applies with their extension and model, undo of chat edits,
+   * reloads, and the person's own edits are then known, not guessed.
+   */
+  private byEditSource(event: ObservedChangeEvent, verdict: EditSourceVerdict): CaptureDecision[] {
+    const { changes } = event;
+    switch (verdict.kind) {
+      case 'undo':
+        return changes.map((change) => ({ change, attribution: 'neutral', putsBack: 'exact' }));
+      case 'reload':
+        return this.reload(event);
+      case 'person':
+        return byWhoIsThere(event);
+      case 'ai': {
+        // The accept command this extension wraps left a note too: used up here, and its tool kept when the editor names none.
+        const pending = verdict.origin.source.startsWith('inline') ? this.pending.take(event.documentKey, 'inline', event.at) : undefined;
+        const origin = !verdict.origin.tool && pending?.tool ? { ...verdict.origin, tool: pending.tool } : verdict.origin;
+        if (origin.source === 'chat' || origin.source === 'agent') this.lastToolEdit = event.at;
+        return changes.map((change) => ({ change, attribution: 'neutral', ...(change.text.trim() ? { ai: origin } : {}) }));
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ import type { RegionOrigin } from '../regions/create';
 import type { TextChange } from '../regions/positions';
 import type { Position } from '../regions/region';
 import type { EditAttribution } from '../regions/tracking';
+import type { EditSource } from './editSource';
 
 /** A selection or cursor of an editor: `anchor` == `active` for a cursor. */
 export interface SelectionSpan {
@@ -26,6 +27,8 @@ export interface ObservedChangeEvent {
   /** The changes, in the editor's order: each against the text the previous left. */
   readonly changes: readonly TextChange[];
   readonly reason?: 'undo' | 'redo';
+  /** What the editor says made the change, when it says it (see EditSource). */
+  readonly editSource?: EditSource;
   readonly visibility: DocumentVisibility;
   /**
    * The selections of the editor showing the document, as they were before

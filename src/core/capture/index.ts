@@ -2,6 +2,7 @@
 export { applyDecisions, inMemoryTarget } from './applyDecisions';
 export { CaptureClassifier, type KnownDiskText } from './captureClassifier';
 export type { DocumentVisibility, ObservedChangeEvent, SelectionSpan } from './captureEvent';
+export type { EditSource } from './editSource';
 export { changedLineRanges } from './changedLines';
 export { filesSinceCheckpoint, readCheckpoint, removeCheckpoint, saveCheckpoint } from './checkpoint';
 export { DiskCapture, regionsWritten } from './diskCapture';

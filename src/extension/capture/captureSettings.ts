@@ -8,6 +8,7 @@ export class CaptureSettings implements vscode.Disposable {
   inlineKeybindings = true;
   editorEdits = true;
   diskWatcher = true;
+  editSources = true;
   private readonly subscription: vscode.Disposable;
 
   constructor() {
@@ -26,5 +27,6 @@ export class CaptureSettings implements vscode.Disposable {
     this.inlineKeybindings = section.get<boolean>('inlineKeybindings', true);
     this.editorEdits = section.get<boolean>('editorEdits', true);
     this.diskWatcher = section.get<boolean>('diskWatcher', true);
+    this.editSources = section.get<boolean>('editSources', true);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CaptureClassifier, type DocumentVisibility, type KnownDiskText, type ObservedChangeEvent, type SelectionSpan } from '../../core/capture';
+import { CaptureClassifier, type DocumentVisibility, type EditSource, type KnownDiskText, type ObservedChangeEvent, type SelectionSpan } from '../../core/capture';
+import { editSources } from './editSources';
 import { toTextChange, type ChangeClassifier, type ClassifiedChange } from '../tracking/classifiedChange';
 
 /**
@@ -11,12 +12,17 @@ import { toTextChange, type ChangeClassifier, type ClassifiedChange } from '../t
 export class EditorCaptureClassifier implements ChangeClassifier {
   readonly core: CaptureClassifier;
 
-  constructor(disk: KnownDiskText, detectToolEdits: () => boolean) {
+  constructor(
+    disk: KnownDiskText,
+    detectToolEdits: () => boolean,
+    /** Off: the edit source the editor reports is ignored (a setting; the heuristics judge every edit). */
+    private readonly useEditSources: () => boolean = () => true,
+  ) {
     this.core = new CaptureClassifier(disk, detectToolEdits);
   }
 
   classify(event: vscode.TextDocumentChangeEvent): readonly ClassifiedChange[] {
-    return this.core.classify(observe(event));
+    return this.core.classify(observe(event, this.useEditSources()));
   }
 }
 
@@ -25,7 +31,7 @@ export function documentKey(uri: vscode.Uri): string {
   return uri.fsPath;
 }
 
-function observe(event: vscode.TextDocumentChangeEvent): ObservedChangeEvent {
+function observe(event: vscode.TextDocumentChangeEvent, useEditSources: boolean): ObservedChangeEvent {
   const { document } = event;
   const active = vscode.window.activeTextEditor;
   const visibility: DocumentVisibility =
@@ -37,10 +43,20 @@ function observe(event: vscode.TextDocumentChangeEvent): ObservedChangeEvent {
     changes: event.contentChanges.map(toTextChange),
     ...(event.reason === vscode.TextDocumentChangeReason.Undo ? { reason: 'undo' as const } : {}),
     ...(event.reason === vscode.TextDocumentChangeReason.Redo ? { reason: 'redo' as const } : {}),
+    ...(useEditSources ? editSourceOf(event) : {}),
     visibility,
     selections,
     dirtyAfter: document.isDirty,
     textAfter: () => document.getText(),
     at: Date.now(),
   };
+}
+
+/** `detailedReason` of the textDocumentChangeReason proposal (see editSources.ts); absent from the stable API's types. */
+function editSourceOf(event: vscode.TextDocumentChangeEvent): { editSource?: EditSource } {
+  const detailed = (event as { readonly detailedReason?: { readonly source?: unknown; readonly metadata?: unknown } }).detailedReason;
+  if (typeof detailed?.source !== 'string') return {};
+  editSources.seen();
+  const metadata = typeof detailed.metadata === 'object' && detailed.metadata !== null ? (detailed.metadata as Record<string, unknown>) : undefined;
+  return { editSource: { source: detailed.source, ...(metadata ? { metadata } : {}) } };
 }

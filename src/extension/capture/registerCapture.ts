@@ -6,6 +6,7 @@ import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
 import { CaptureSettings } from './captureSettings';
 import { DiskWatcher } from './diskWatcher';
 import { EditorCaptureClassifier } from './editorClassifier';
+import { editSources } from './editSources';
 import { registerInlineAcceptCommands } from './inlineAcceptCommands';
 import { registerPasteSignal } from './pasteSignal';
 
@@ -16,10 +17,11 @@ export interface Capture {
 }
 
 /** Every capture path of the editor: inline accepts, paste signals, tool edits, files written on disk. */
-export function registerCapture(registry: RepositoryRegistry, log: Log): Capture {
+export function registerCapture(registry: RepositoryRegistry, log: Log, extension: vscode.Extension<unknown>): Capture {
+  editSources.detect(extension, log);
   const settings = new CaptureSettings();
   const known = new KnownContents();
-  const classifier = new EditorCaptureClassifier({ lastKnown: (key) => known.peek(key), current: readDiskText }, () => settings.editorEdits);
+  const classifier = new EditorCaptureClassifier({ lastKnown: (key) => known.peek(key), current: readDiskText }, () => settings.editorEdits, () => settings.editSources);
   return {
     classifier,
     disposables: [

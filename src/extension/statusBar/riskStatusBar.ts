@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fromRepoPath } from '../../core/git';
 import type { FileRisk } from '../../core/risk';
 import { commandLink, planStatusMeter, type StatusMeter, type WorkspaceRisk } from '../../core/views';
+import { editSources } from '../capture/editSources';
 import type { RegionInsights } from '../views/regionInsights';
 import { LINK_COMMANDS } from '../views/regionLinks';
 import { affectsViews, viewSettings } from '../views/viewSettings';
@@ -72,7 +73,9 @@ export class RiskStatusBar implements vscode.Disposable {
   }
 
   private show(meter: StatusMeter): void {
-    const tooltip = new vscode.MarkdownString(meter.tooltip, true);
+    // Whether capture knows edit sources or infers them: the first question when a mark looks wrong.
+    const tooltipSource = `${meter.tooltip}\n\n${editSources.describe()}`;
+    const tooltip = new vscode.MarkdownString(tooltipSource, true);
     tooltip.isTrusted = { enabledCommands: [...LINK_COMMANDS] };
     const backgroundColor = meter.background ? BACKGROUNDS[meter.background] : undefined;
     this.item.text = meter.text;
@@ -81,7 +84,7 @@ export class RiskStatusBar implements vscode.Disposable {
     this.item.backgroundColor = backgroundColor ? new vscode.ThemeColor(backgroundColor) : undefined;
     if (meter.visible) this.item.show();
     else this.item.hide();
-    this.shown = { visible: meter.visible, text: meter.text, tooltip: meter.tooltip, backgroundColor, command: CLICK_COMMAND };
+    this.shown = { visible: meter.visible, text: meter.text, tooltip: tooltipSource, backgroundColor, command: CLICK_COMMAND };
   }
 }
 
