@@ -5,7 +5,14 @@ import { UntitledDocuments } from './untitledDocuments';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
-import type { ChangeClassifier } from './classifiedChange';
+import type { ChangeClassifier, ClassifiedChange } from './classifiedChange';
+
+interface QueuedEdit {
+  readonly event: vscode.TextDocumentChangeEvent;
+  readonly decisions: readonly ClassifiedChange[];
+  /** The document's version after the edit (each edit adds one). */
+  readonly version: number;
+}
 
 /** Documents worth tracking: files on disk (not output panes, diffs or settings UIs). */
 export function isTrackable(document: vscode.TextDocument): boolean {
@@ -23,8 +30,12 @@ export class DocumentTracker implements vscode.Disposable {
   private readonly removed = new RemovedAuthorship();
   /** Regions of Untitled documents, until Save As writes them to a file. */
   private readonly untitled = new UntitledDocuments(this.removed);
-  /** Events that arrived before the document's repository was known. */
-  private readonly waiting = new Map<string, vscode.TextDocumentChangeEvent[]>();
+  /**
+   * Edits that arrived before the document's repository was known, judged
+   * when they arrived (who made an edit depends on the moment: the cursor,
+   * the focused editor, an accept in progress), applied once it is known.
+   */
+  private readonly waiting = new Map<string, QueuedEdit[]>();
 
   constructor(
     private readonly registry: RepositoryRegistry,
@@ -62,16 +73,16 @@ export class DocumentTracker implements vscode.Disposable {
     const key = event.document.uri.toString();
     const queued = this.waiting.get(key);
     if (queued) {
-      queued.push(event);
+      queued.push(this.judged(event));
       return;
     }
     const repository = this.registry.lookup(event.document.uri);
     if (repository) {
-      this.apply(event);
+      this.apply(event, this.classifier().classify(event));
       return;
     }
     // The repository is being looked up: keep the edits in order until it is known.
-    this.waiting.set(key, [event]);
+    this.waiting.set(key, [this.judged(event)]);
     this.registry.resolve(event.document.uri).then(
       () => this.drain(key),
       (error) => {
@@ -99,10 +110,14 @@ export class DocumentTracker implements vscode.Disposable {
   private drain(key: string): void {
     const events = this.waiting.get(key) ?? [];
     this.waiting.delete(key);
-    for (const event of events) this.apply(event);
+    for (const { event, decisions } of events) this.apply(event, decisions);
   }
 
-  private apply(event: vscode.TextDocumentChangeEvent): void {
+  private judged(event: vscode.TextDocumentChangeEvent): QueuedEdit {
+    return { event, decisions: this.classifier().classify(event), version: event.document.version };
+  }
+
+  private apply(event: vscode.TextDocumentChangeEvent, decisions: readonly ClassifiedChange[]): void {
     const repository = this.registry.lookup(event.document.uri);
     const path = repository?.pathOf(event.document.uri);
     if (!repository || path === undefined) return;
@@ -112,7 +127,6 @@ export class DocumentTracker implements vscode.Disposable {
         .remember(path, regions)
         .catch((error: unknown) => this.log.warn(`Could not keep the AI regions a reload removed from ${path}: ${describeError(error)}`));
     };
-    const decisions = this.classifier().classify(event);
     if (applyDecisions(store, path, decisions, this.removed, removedByReload)) {
       // A capture is written at once (a commit may follow it right away); only typing-path moves wait for the debounce.
       if (decisions.some((decision) => decision.ai)) void repository.saveNow();
@@ -142,11 +156,20 @@ export class DocumentTracker implements vscode.Disposable {
 
   private reconcile(document: vscode.TextDocument): void {
     if (!isTrackable(document)) return;
+    // The text as it is now: edits may arrive (and wait) before the repository is known.
+    const opened = { text: document.getText(), version: document.version };
     void this.registry.resolve(document.uri).then((repository) => {
       const path = repository?.pathOf(document.uri);
       if (!repository || path === undefined || !repository.store.hasRegions(path)) return;
-      // Edits may have been queued meanwhile; those already describe this text.
-      if (this.waiting.has(document.uri.toString())) return;
+      const [first] = this.waiting.get(document.uri.toString()) ?? [];
+      if (first) {
+        // Edits are waiting: re-align the regions with the text they were made to (the file may have changed
+        // while it was closed), and the edits, applied next, move them on from there.
+        if (first.version - 1 !== opened.version) return;
+        const { moved, dropped } = repository.store.reconcile(path, opened.text);
+        if (moved + dropped > 0) repository.store.scheduleSync();
+        return;
+      }
       const { moved, dropped } = repository.store.reconcile(path, document.getText());
       if (moved + dropped > 0) {
         this.log.info(`${path} changed while it was closed: ${moved} region(s) re-anchored, ${dropped} no longer found`);
