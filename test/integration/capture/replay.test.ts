@@ -3,13 +3,16 @@
 // checkout) with what AI tools do (inline accepts, WorkspaceEdits, files
 // rewritten on disk). The truth is kept from the script's own knowledge of
 // who made each change; what the extension marked is compared with it line
-// by line. `npm run bench:capture` reports the result (docs/CAPTURE.md).
+// by line, and the floors of issue 15 (precision >= 0.98, recall >= 0.95)
+// are asserted: part of `npm test`. The round trips of undo/redo, a cut and
+// paste and git's stash, pop and branch switch are in support/replayRoundTrips.
+// `npm run bench:capture` runs it alone and keeps the line-by-line report.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { AccuracyTally } from './support/accuracy';
+import { ACCURACY_FLOOR, AccuracyTally, accuracyTable } from './support/accuracy';
 import { Authorship } from './support/authorship';
 import {
   closeAllEditors,
@@ -27,6 +30,7 @@ import {
 } from './support/editorSession';
 import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 import { ReplayRecorder } from './support/replayRecorder';
+import { roundTripSession } from './support/replayRoundTrips';
 
 const ACCEPT = 'aiProvenance.capture.acceptInlineSuggestion';
 const ACCEPT_WORD = 'aiProvenance.capture.acceptInlineSuggestionNextWord';
@@ -236,9 +240,7 @@ describe('capture replay', function () {
   this.timeout(900_000);
   let inline: TestInlineProvider;
   let recorder: ReplayRecorder;
-  before(function () {
-    // A benchmark (several minutes): run by `npm run bench:capture`, which asks for a report.
-    if (!process.env.AI_PROVENANCE_CAPTURE_REPORT) this.skip();
+  before(() => {
     inline = new TestInlineProvider();
     recorder = new ReplayRecorder(workspaceRoot());
   });
@@ -254,6 +256,8 @@ describe('capture replay', function () {
       await session(tag, recorder, inline, closedFiles);
       await saveAndCloseAllEditors();
     }
+    await roundTripSession(recorder, inline);
+    await saveAndCloseAllEditors();
     await knownLimits(recorder, closedFiles);
     await saveAndCloseAllEditors();
     await sleep(2000);
@@ -274,9 +278,9 @@ describe('capture replay', function () {
     const report = tally.report();
     const output = process.env.AI_PROVENANCE_CAPTURE_REPORT;
     if (output) writeFileSync(output, JSON.stringify({ ...report, knownLimits: limitsTally.report(), details }, null, 2));
-    console.log(JSON.stringify(report.overall));
+    console.log(['Capture accuracy (scripted sessions, line by line):', ...accuracyTable(report)].join('\n'));
     assert.ok(report.overall.truthAi > 30, `the script wrote too few AI lines to measure (${report.overall.truthAi})`);
-    assert.ok(report.overall.precision >= 0.9, `precision ${report.overall.precision.toFixed(3)}: ${JSON.stringify(report.falsePositivesBy)}`);
-    assert.ok(report.overall.recall >= 0.9, `recall ${report.overall.recall.toFixed(3)}: ${JSON.stringify(report.missesBy)}`);
+    assert.ok(report.overall.precision >= ACCURACY_FLOOR.precision, `precision ${report.overall.precision.toFixed(3)} < ${ACCURACY_FLOOR.precision}: ${JSON.stringify(report.falsePositivesBy)}`);
+    assert.ok(report.overall.recall >= ACCURACY_FLOOR.recall, `recall ${report.overall.recall.toFixed(3)} < ${ACCURACY_FLOOR.recall}: ${JSON.stringify(report.missesBy)}`);
   });
 });

@@ -67,3 +67,25 @@ export class AccuracyTally {
     return (this.bySource[source] ??= { truth: 0, marked: 0, markedCorrectly: 0, found: 0 });
   }
 }
+
+/** The floors `npm test` asserts (issue 15, item 7) and `npm run bench:capture` reports against. */
+export const ACCURACY_FLOOR = { precision: 0.98, recall: 0.95 } as const;
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/** The report as a Markdown table per source, with what was wrongly marked and what was missed. */
+export function accuracyTable(report: AccuracyReport): string[] {
+  const rows = ['| source | AI lines (truth) | marked | precision | recall |', '|---|---:|---:|---:|---:|'];
+  for (const [source, score] of Object.entries(report.bySource).sort()) {
+    const precision = score.marked === 0 ? '–' : percent(score.markedCorrectly / score.marked);
+    const recall = score.truth === 0 ? '–' : percent(score.found / score.truth);
+    rows.push(`| ${source} | ${score.truth} | ${score.marked} | ${precision} | ${recall} |`);
+  }
+  const { overall } = report;
+  rows.push(`| **overall** | ${overall.truthAi} | ${overall.markedAi} | ${percent(overall.precision)} | ${percent(overall.recall)} |`);
+  rows.push(`Human or tool lines marked as AI, by who wrote them: ${JSON.stringify(report.falsePositivesBy)}`);
+  rows.push(`AI lines not marked, by source: ${JSON.stringify(report.missesBy)}`);
+  return rows;
+}
