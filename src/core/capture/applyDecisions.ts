@@ -19,7 +19,10 @@ export interface DecisionTarget {
   removeRegion(path: string, id: string): boolean;
 }
 
-/** A put-back short of this many visible characters is not taken for moved AI text (a word pasted is anyone's). */
+/**
+ * A put-back short of this many visible characters is not taken for moved AI text (a word pasted is anyone's),
+ * nor for AI text a reload brought back (git's lines share `}` and `return` with anything removed before).
+ */
 export const MIN_MOVED_VISIBLE = 12;
 
 interface PutBack {
@@ -27,6 +30,8 @@ interface PutBack {
   end: Position;
   readonly text: string;
   readonly minVisible: number;
+  /** Undo, redo and reloads put text back in the document it left; a person's move may cross files. */
+  readonly sameDocument: boolean;
 }
 
 /**
@@ -56,7 +61,7 @@ export function applyDecisions(
     const replacesText = comparePositions(change.start, change.end) !== 0;
     const pieces = replacesText && target.hasRegions(path) ? target.piecesBetween(path, change.start, change.end) : [];
     if (target.applyEdits(path, [change], decision.attribution)) changed = true;
-    if (pieces.length > 0) removed.remember(pieces);
+    if (pieces.length > 0) removed.remember(pieces, path);
     const insertedLines = splitLines(change.text);
     for (let index = putBacks.length - 1; index >= 0; index--) if (!follow(putBacks[index], change, insertedLines)) putBacks.splice(index, 1);
     if (decision.ai) {
@@ -70,13 +75,17 @@ export function applyDecisions(
         start: change.start,
         end: insertedEnd(change, insertedLines),
         text: change.text,
-        minVisible: decision.putsBack === 'moved' ? MIN_MOVED_VISIBLE : 1,
+        minVisible: decision.putsBack === 'exact' ? 1 : MIN_MOVED_VISIBLE,
+        sameDocument: decision.putsBack !== 'moved',
       });
     }
   }
   // After the whole event: a move may report its insertion before the deletion that remembers the text.
   for (const putBack of removed.isEmpty ? [] : putBacks) {
-    for (const region of removed.find(putBack.text, putBack.start, { minVisible: putBack.minVisible })) {
+    for (const region of removed.find(putBack.text, putBack.start, {
+      minVisible: putBack.minVisible,
+      ...(putBack.sameDocument ? { from: path } : {}),
+    })) {
       // Only a person's lines came back (redo of their rewrite): the text is theirs, not part of the region around it.
       if (region.lines.every((line) => line.human || line.text.trim() === '')) target.unmark(path, region.start, region.end);
       else target.add(path, region);

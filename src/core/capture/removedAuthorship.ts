@@ -9,12 +9,16 @@ interface RemovedPiece {
   /** Its text, lines joined with `\n`. */
   readonly text: string;
   readonly visible: number;
+  /** The document it was removed from, when known. */
+  readonly path?: string;
 }
 
 /** How much text must be put back for a remembered piece to count as found. */
 export interface FindOptions {
   /** Fewest visible characters a piece needs (pastes: short words are anyone's). */
   readonly minVisible?: number;
+  /** Only pieces removed from this document (undo and redo put text back where it was, never in another file). */
+  readonly from?: string;
 }
 
 /**
@@ -41,7 +45,7 @@ export class RemovedAuthorship {
   }
 
   /** Remembers pieces of regions (cut out with sliceRegion) that a change removed. */
-  remember(pieces: readonly AiRegion[]): void {
+  remember(pieces: readonly AiRegion[], path?: string): void {
     for (const region of pieces) {
       const text = region.lines.map((line) => line.text).join('\n');
       const visible = text.replace(/\s+/g, '').length;
@@ -50,7 +54,7 @@ export class RemovedAuthorship {
       // The same text removed again (undo, redo, undo...): keep the newest.
       const same = this.pieces.findIndex((piece) => piece.text === text);
       if (same >= 0) this.characters -= this.pieces.splice(same, 1)[0].text.length;
-      this.pieces.unshift({ region, text, visible });
+      this.pieces.unshift({ region, text, visible, ...(path !== undefined ? { path } : {}) });
       this.characters += text.length;
     }
     while (this.pieces.length > this.maxPieces || this.characters > this.maxCharacters) this.characters -= this.pieces.pop()!.text.length;
@@ -67,6 +71,7 @@ export class RemovedAuthorship {
     const found: AiRegion[] = [];
     for (const piece of this.pieces) {
       if (piece.visible < (options.minVisible ?? 1) || piece.text.length > inserted.length) continue;
+      if (options.from !== undefined && piece.path !== options.from) continue;
       for (let at = inserted.indexOf(piece.text); at >= 0; at = inserted.indexOf(piece.text, at + 1)) {
         const end = at + piece.text.length;
         if (taken.some(([from, to]) => at < to && from < end)) continue;

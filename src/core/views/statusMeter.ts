@@ -29,6 +29,8 @@ export interface StatusMeterOptions {
   openFile(file: FileRisk): string;
   /** Link target that opens the regions view. */
   readonly openView: string;
+  /** How capture knows where edits come from (exact or inferred), shown above the footer. */
+  readonly captureNote?: string;
 }
 
 const ICONS: Readonly<Record<RiskLevel, string>> = {
@@ -65,6 +67,7 @@ function tooltip(summary: RiskSummary, options: StatusMeterOptions): string {
   }
   if (summary.top.length > 0) sections.push(['Riskiest files:', ...summary.top.map((file) => topFile(file, options))].join('\n'));
   if (options.indexing) sections.push('*Blast radius: indexing… (the level may still rise)*');
+  if (options.captureNote) sections.push(`*${escapeMarkdown(options.captureNote)}*`);
   sections.push(`${plural(options.regions, 'AI region')} tracked · ${link('Open the AI Regions view', options.openView)}`);
   return sections.join('\n\n');
 }

@@ -64,6 +64,8 @@ export class RiskStatusBar implements vscode.Disposable {
       indexing: workspace.indexing,
       openFile: (file) => openLink(workspace, file),
       openView: commandLink(CLICK_COMMAND),
+      // Whether capture knows edit sources or infers them: the first question when a mark looks wrong.
+      captureNote: editSources.describe(),
     });
     this.show(meter);
   }
@@ -73,9 +75,7 @@ export class RiskStatusBar implements vscode.Disposable {
   }
 
   private show(meter: StatusMeter): void {
-    // Whether capture knows edit sources or infers them: the first question when a mark looks wrong.
-    const tooltipSource = `${meter.tooltip}\n\n${editSources.describe()}`;
-    const tooltip = new vscode.MarkdownString(tooltipSource, true);
+    const tooltip = new vscode.MarkdownString(meter.tooltip, true);
     tooltip.isTrusted = { enabledCommands: [...LINK_COMMANDS] };
     const backgroundColor = meter.background ? BACKGROUNDS[meter.background] : undefined;
     this.item.text = meter.text;
@@ -84,7 +84,7 @@ export class RiskStatusBar implements vscode.Disposable {
     this.item.backgroundColor = backgroundColor ? new vscode.ThemeColor(backgroundColor) : undefined;
     if (meter.visible) this.item.show();
     else this.item.hide();
-    this.shown = { visible: meter.visible, text: meter.text, tooltip: tooltipSource, backgroundColor, command: CLICK_COMMAND };
+    this.shown = { visible: meter.visible, text: meter.text, tooltip: meter.tooltip, backgroundColor, command: CLICK_COMMAND };
   }
 }
 

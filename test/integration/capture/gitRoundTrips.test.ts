@@ -120,6 +120,8 @@ describe('capture: marks through git round trips', function () {
       assert.deepEqual(await sources(document.uri), ['inline']);
     } finally {
       await vscode.commands.executeCommand('aiProvenance.uninstallCommitHooks', root);
+      // Later suites (review, views) read the workspace's committed AI code and its branches: leave neither behind.
+      forgetCommittedAi('gitround-');
     }
   });
 });
@@ -129,4 +131,12 @@ function commitFile(path: string, text: string): void {
   writeFileSync(join(workspaceRoot(), path), text);
   git('add', path);
   git('commit', '-q', '-m', `add ${path}`);
+}
+
+/** Drops the provenance notes and the branches a test made (other suites share the workspace). */
+function forgetCommittedAi(branchPrefix: string): void {
+  git('update-ref', '-d', 'refs/notes/ai-provenance');
+  for (const branch of git('for-each-ref', '--format=%(refname:short)', 'refs/heads/').split('\n')) {
+    if (branch.startsWith(branchPrefix)) git('branch', '-D', branch);
+  }
 }

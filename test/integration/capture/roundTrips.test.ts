@@ -22,6 +22,8 @@ import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 
 const ACCEPT = 'aiProvenance.capture.acceptInlineSuggestion';
 const ACCEPT_WORD = 'aiProvenance.capture.acceptInlineSuggestionNextWord';
+/** code-server reports edit sources: the tool is the extension that provided the suggestion, this one (its tests register the provider). */
+const PROVIDER = 'ai-provenance.ai-provenance';
 const SEVEN =
   'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) {\n    return low;\n  }\n  if (value > high) return high;\n  return value;\n}';
 
@@ -66,7 +68,7 @@ describe('capture: authorship through undo, redo, moves and Save As', function (
     const repository = await (await activeApi()).registry.resolve(editor.document.uri);
     repository!.store.markReviewed(repository!.pathOf(editor.document.uri)!, { by: 'ana', at: Date.now() });
     const before = await origins(editor.document.uri);
-    assert.deepEqual(before, ['inline/-/-/reviewed by ana']);
+    assert.deepEqual(before, [`inline/${PROVIDER}/-/reviewed by ana`]);
     await undo();
     await expectMarked(editor.document.uri, [], 'after undo');
     await redo();
@@ -125,7 +127,7 @@ describe('capture: authorship through undo, redo, moves and Save As', function (
     await vscode.commands.executeCommand('editor.action.clipboardPasteAction');
     await waitFor('the paste', () => (editor.document.getText().endsWith('return value;\n}\n') ? true : undefined));
     await expectMarked(editor.document.uri, [5, 6, 7, 8, 9, 10, 11], 'pasted at the end');
-    assert.deepEqual(await origins(editor.document.uri), ['inline/-/-/unreviewed']);
+    assert.deepEqual(await origins(editor.document.uri), [`inline/${PROVIDER}/-/unreviewed`]);
 
     // Dragging the block up above `// top`: the editor moves the selected text in one edit.
     const block = new vscode.Range(4, 0, 11, 0);
@@ -160,7 +162,7 @@ describe('capture: authorship through undo, redo, moves and Save As', function (
       assert.ok(await document.save(), 'saved');
       const saved = vscode.Uri.file(target);
       await expectMarked(saved, [2, 3, 4, 5, 6, 7, 8], 'after Save As');
-      assert.deepEqual(await origins(saved), ['inline/-/-/unreviewed']);
+      assert.deepEqual(await origins(saved), [`inline/${PROVIDER}/-/unreviewed`]);
       await sleep(1500);
       await expectMarked(saved, [2, 3, 4, 5, 6, 7, 8], 'and still after the file watcher saw the new file');
     } finally {

@@ -81,5 +81,8 @@ export async function roundTripSession(recorder: ReplayRecorder, inline: TestInl
     });
   } finally {
     await vscode.commands.executeCommand('aiProvenance.uninstallCommitHooks', root);
+    // Later suites (review, views) read the workspace's committed AI code and its branches: leave neither behind.
+    git('update-ref', '-d', 'refs/notes/ai-provenance');
+    git('branch', '-D', 'replay-trips-other');
   }
 }
