@@ -35,8 +35,22 @@ describe('capture: marks through git round trips', function () {
   this.timeout(300_000);
   let provider: TestInlineProvider;
   let branch: string;
+  let startHead: string;
   before(() => {
     branch = git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+    startHead = git('rev-parse', 'HEAD').trim();
+  });
+  after(async () => {
+    // Later suites (commit, index, review, views) share this workspace and count its commits, files and regions:
+    // put the branch back where it was and forget every file and region this suite made.
+    git('checkout', '-q', branch);
+    git('reset', '-q', '--hard', startHead);
+    rmSync(join(workspaceRoot(), 'gitround'), { recursive: true, force: true });
+    forgetCommittedAi('gitround-');
+    const repository = await (await activeApi()).registry.resolve(vscode.Uri.file(workspaceRoot()));
+    for (const path of repository?.store.files() ?? []) if (path.startsWith('gitround/')) repository!.store.clearFile(path);
+    await repository?.store.sync();
+    if (repository) rmSync(join(repository.store.storeDir, 'removed-regions.json'), { force: true });
   });
   beforeEach(() => (provider = new TestInlineProvider()));
   afterEach(async () => {
