@@ -20,10 +20,7 @@ export interface EditSource {
  * nothing: the heuristics judge them.
  */
 export type EditSourceVerdict =
-  | { readonly kind: 'ai'; readonly origin: RegionOrigin }
-  | { readonly kind: 'person' }
-  | { readonly kind: 'undo' }
-  | { readonly kind: 'reload' };
+  { readonly kind: 'ai'; readonly origin: RegionOrigin } | { readonly kind: 'person' } | { readonly kind: 'undo' } | { readonly kind: 'reload' };
 
 /** Edit sources of VS Code 1.139 (src/vs/editor/common/textModelEditSource.ts, EditSources) made by a person or their own tools. */
 const PERSON_SOURCES = new Set(['cursor', 'suggest', 'snippet', 'rename', 'codeAction', 'eolChange']);
@@ -31,7 +28,10 @@ const PERSON_SOURCES = new Set(['cursor', 'suggest', 'snippet', 'rename', 'codeA
 export function judgeEditSource(edit: EditSource, at: number): EditSourceVerdict | undefined {
   const metadata = edit.metadata ?? {};
   const tool = text(metadata.$extensionId) ?? text(metadata.$providerId);
-  const named = (origin: RegionOrigin): EditSourceVerdict => ({ kind: 'ai', origin: { ...origin, confidence: 1, createdAt: at, ...(tool ? { tool } : {}) } });
+  const named = (origin: RegionOrigin): EditSourceVerdict => ({
+    kind: 'ai',
+    origin: { ...origin, confidence: 1, createdAt: at, ...(tool ? { tool } : {}) },
+  });
   switch (edit.source) {
     case 'inlineCompletionAccept':
       return named({ source: 'inline' });

@@ -24,7 +24,13 @@ export type StillCurrent = () => boolean;
  * region, and a region only partly back is not guessed at. Returns how
  * many came back.
  */
-export async function restoreRemoved(target: RestoreTarget, snapshot: RegionSnapshot, path: string, text: string, current: StillCurrent = () => true): Promise<number> {
+export async function restoreRemoved(
+  target: RestoreTarget,
+  snapshot: RegionSnapshot,
+  path: string,
+  text: string,
+  current: StillCurrent = () => true,
+): Promise<number> {
   const removed = await snapshot.removedFrom(path);
   if (removed.length === 0) return 0;
   let restored = 0;
@@ -43,13 +49,25 @@ export async function restoreRemoved(target: RestoreTarget, snapshot: RegionSnap
  * review). Lines already in a region are left alone. Returns how many
  * regions were added.
  */
-export async function restoreCommitted(target: RestoreTarget, root: string, path: string, text: string, notes: NoteCache, current: StillCurrent = () => true): Promise<number> {
+export async function restoreCommitted(
+  target: RestoreTarget,
+  root: string,
+  path: string,
+  text: string,
+  notes: NoteCache,
+  current: StillCurrent = () => true,
+): Promise<number> {
   const hunks = await committedAiHunks(root, path, { notes, contents: text });
   const lines = splitLines(text);
   let restored = 0;
   for (const hunk of hunks) {
     const { source, tool, model, reviewed } = hunk.origin;
-    const region = createLineRegion({ source, confidence: 1, ...(tool ? { tool } : {}), ...(model ? { model } : {}), ...(reviewed ? { reviewed } : {}) }, lines, hunk.start - 1, hunk.end - 1);
+    const region = createLineRegion(
+      { source, confidence: 1, ...(tool ? { tool } : {}), ...(model ? { model } : {}), ...(reviewed ? { reviewed } : {}) },
+      lines,
+      hunk.start - 1,
+      hunk.end - 1,
+    );
     if (region && current()) restored += addUncovered(target, path, region);
   }
   return restored;
@@ -64,12 +82,18 @@ export async function provenanceNotesTip(root: string): Promise<string | undefin
 export { NoteCache };
 
 function whole(found: AiRegion, original: AiRegion): boolean {
-  return found.lines.length === original.lines.length && aiLineCount(found) === aiLineCount(original) && found.lines.every((line, index) => line.text.trim() === original.lines[index].text.trim());
+  return (
+    found.lines.length === original.lines.length &&
+    aiLineCount(found) === aiLineCount(original) &&
+    found.lines.every((line, index) => line.text.trim() === original.lines[index].text.trim())
+  );
 }
 
 /** Adds the parts of `region` no region covers yet (some of it may be back already, by the editor's own undo memory); returns how many. */
 function addUncovered(target: RestoreTarget, path: string, region: AiRegion): number {
-  const covering = target.regions(path).filter((other) => comparePositions(other.start, region.end) < 0 && comparePositions(region.start, other.end) < 0);
+  const covering = target
+    .regions(path)
+    .filter((other) => comparePositions(other.start, region.end) < 0 && comparePositions(region.start, other.end) < 0);
   const gaps: Array<[Position, Position]> = [];
   let from = region.start;
   for (const other of covering) {

@@ -79,7 +79,11 @@ export class RegionSnapshot {
       if (document.format !== FORMAT || !Array.isArray(document.entries)) return [];
       return document.entries.filter(
         (entry): entry is Entry =>
-          typeof entry === 'object' && entry !== null && typeof (entry as Entry).path === 'string' && typeof (entry as Entry).at === 'number' && recordProblem((entry as Entry).region) === undefined,
+          typeof entry === 'object' &&
+          entry !== null &&
+          typeof (entry as Entry).path === 'string' &&
+          typeof (entry as Entry).at === 'number' &&
+          recordProblem((entry as Entry).region) === undefined,
       );
     } catch {
       // A damaged snapshot only costs the marks it held.

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { CaptureClassifier, type DocumentVisibility, type EditSource, type KnownDiskText, type ObservedChangeEvent, type SelectionSpan } from '../../core/capture';
+import {
+  CaptureClassifier,
+  type DocumentVisibility,
+  type EditSource,
+  type KnownDiskText,
+  type ObservedChangeEvent,
+  type SelectionSpan,
+} from '../../core/capture';
 import { editSources } from './editSources';
 import { toTextChange, type ChangeClassifier, type ClassifiedChange } from '../tracking/classifiedChange';
 

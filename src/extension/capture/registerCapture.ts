@@ -21,7 +21,11 @@ export function registerCapture(registry: RepositoryRegistry, log: Log, extensio
   editSources.detect(extension, log);
   const settings = new CaptureSettings();
   const known = new KnownContents();
-  const classifier = new EditorCaptureClassifier({ lastKnown: (key) => known.peek(key), current: readDiskText }, () => settings.editorEdits, () => settings.editSources);
+  const classifier = new EditorCaptureClassifier(
+    { lastKnown: (key) => known.peek(key), current: readDiskText },
+    () => settings.editorEdits,
+    () => settings.editSources,
+  );
   return {
     classifier,
     disposables: [

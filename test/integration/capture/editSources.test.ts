@@ -37,7 +37,7 @@ describe('capture: exact edit sources (detailedReason)', function () {
     assert.match(api.views.statusBar().tooltip, /Edit sources: exact where the editor reports them/);
   });
 
-  it('marks an accept made through VS Code\'s own command (no wrapper) from the reported source, with the providing extension as tool', async () => {
+  it("marks an accept made through VS Code's own command (no wrapper) from the reported source, with the providing extension as tool", async () => {
     const editor = await openNewFile('editsources/builtin.ts', 'export const first = 1;\n\n');
     moveCursor(editor, 1, 0);
     await acceptOffered(provider, SUGGESTION, BUILT_IN_ACCEPT);
@@ -45,7 +45,7 @@ describe('capture: exact edit sources (detailedReason)', function () {
     const [region] = await regionsOf(editor.document.uri);
     assert.equal(region.source, 'inline');
     assert.equal(region.confidence, 1);
-    assert.equal(region.tool, 'ai-provenance.ai-provenance', 'the provider is registered by this extension\'s tests');
+    assert.equal(region.tool, 'ai-provenance.ai-provenance', "the provider is registered by this extension's tests");
   });
 
   it('with editSources off, the same accept is not recognized and the wrapped one is (the heuristics, as in editors without the API)', async () => {
@@ -55,7 +55,7 @@ describe('capture: exact edit sources (detailedReason)', function () {
     // Text of its own: an accept of text removed earlier (the previous test's file, reverted) is taken for AI text put back.
     await acceptOffered(provider, SUGGESTION.replace('double', 'halve').replace('* 2', '/ 2'), BUILT_IN_ACCEPT);
     await sleep(800);
-    await expectMarked(editor.document.uri, [], 'an accept the wrappers did not see, judged by its shape (at the cursor: the person\'s)');
+    await expectMarked(editor.document.uri, [], "an accept the wrappers did not see, judged by its shape (at the cursor: the person's)");
     moveCursor(editor, editor.document.lineCount - 1, 0);
     await acceptOffered(provider, SUGGESTION.replace('double', 'triple').replace('* 2', '* 3'), WRAPPED_ACCEPT);
     await expectMarked(editor.document.uri, [6, 7, 8, 9], 'the wrapped accept');

@@ -6,11 +6,25 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { activeApi, closeAllEditors, sleep, commitOnNewBranch, expectMarked, git, moveCursor, openNewFile, regionsOf, saveAndCloseAllEditors, waitFor, workspaceRoot } from './support/editorSession';
+import {
+  activeApi,
+  closeAllEditors,
+  sleep,
+  commitOnNewBranch,
+  expectMarked,
+  git,
+  moveCursor,
+  openNewFile,
+  regionsOf,
+  saveAndCloseAllEditors,
+  waitFor,
+  workspaceRoot,
+} from './support/editorSession';
 import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 
 const ACCEPT = 'aiProvenance.capture.acceptInlineSuggestion';
-const SEVEN = 'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) {\n    return low;\n  }\n  if (value > high) return high;\n  return value;\n}';
+const SEVEN =
+  'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) {\n    return low;\n  }\n  if (value > high) return high;\n  return value;\n}';
 const AI_LINES = [2, 3, 4, 5, 6, 7, 8];
 
 async function onDisk(path: string, what: string, test: (text: string) => boolean): Promise<void> {
@@ -75,7 +89,7 @@ describe('capture: marks through git round trips', function () {
     });
   }
 
-  it('a branch switched away and back shows the same marks, committed with the hooks (then from the notes alone); the other branch\'s lines stay unmarked', async () => {
+  it("a branch switched away and back shows the same marks, committed with the hooks (then from the notes alone); the other branch's lines stay unmarked", async () => {
     const root = workspaceRoot();
     await vscode.commands.executeCommand('aiProvenance.installCommitHooks', root);
     try {
@@ -87,7 +101,12 @@ describe('capture: marks through git round trips', function () {
       git('commit', '-q', '-m', 'clamp from an inline suggestion');
       assert.match(git('log', '-1', '--format=%B'), /AI-Lines: 7\/7/);
       assert.match(git('notes', '--ref', 'ai-provenance', 'show', 'HEAD'), /gitround\/branch\.ts/);
-      commitOnNewBranch('gitround-other', path, 'export const first = 1;\nexport const onOtherBranch = true;\nexport function other(): number {\n  return 2;\n}\n', 'HEAD~1');
+      commitOnNewBranch(
+        'gitround-other',
+        path,
+        'export const first = 1;\nexport const onOtherBranch = true;\nexport function other(): number {\n  return 2;\n}\n',
+        'HEAD~1',
+      );
 
       // The file open in the editor, as in the issue.
       git('checkout', '-q', 'gitround-other');

@@ -9,7 +9,16 @@ const insert = (line: number, character: number, text: string): TextChange => ({
 const BLOCK = 'export function add(a: number, b: number) {\n  return a + b;\n}\n';
 
 function event(changes: TextChange[], options: Partial<ObservedChangeEvent> = {}): ObservedChangeEvent {
-  return { documentKey: '/work/file.ts', changes, visibility: 'active', selections: [{ start: at(4, 0), end: at(4, 0) }], dirtyAfter: true, textAfter: () => '', at: 1_000, ...options };
+  return {
+    documentKey: '/work/file.ts',
+    changes,
+    visibility: 'active',
+    selections: [{ start: at(4, 0), end: at(4, 0) }],
+    dirtyAfter: true,
+    textAfter: () => '',
+    at: 1_000,
+    ...options,
+  };
 }
 
 describe('edit sources (detailedReason)', () => {
@@ -22,15 +31,25 @@ describe('edit sources (detailedReason)', () => {
       kind: 'ai',
       origin: { source: 'inline-partial', confidence: 1, createdAt: 7, tool: 'ghost' },
     });
-    assert.deepEqual(judgeEditSource({ source: 'Chat.applyEdits', metadata: { $extensionId: 'github.copilot-chat', $modelId: 'copilot|gpt-4o', $mode: 'agent' } }, 7), {
+    assert.deepEqual(
+      judgeEditSource(
+        { source: 'Chat.applyEdits', metadata: { $extensionId: 'github.copilot-chat', $modelId: 'copilot|gpt-4o', $mode: 'agent' } },
+        7,
+      ),
+      {
+        kind: 'ai',
+        origin: { source: 'agent', model: 'copilot/gpt-4o', confidence: 1, createdAt: 7, tool: 'github.copilot-chat' },
+      },
+    );
+    assert.deepEqual(judgeEditSource({ source: 'inlineChat.applyEdits', metadata: {} }, 7), {
       kind: 'ai',
-      origin: { source: 'agent', model: 'copilot/gpt-4o', confidence: 1, createdAt: 7, tool: 'github.copilot-chat' },
+      origin: { source: 'chat', confidence: 1, createdAt: 7 },
     });
-    assert.deepEqual(judgeEditSource({ source: 'inlineChat.applyEdits', metadata: {} }, 7), { kind: 'ai', origin: { source: 'chat', confidence: 1, createdAt: 7 } });
   });
 
-  it('takes the person\'s own edits, undo of chat edits and reloads as such, and leaves other sources to the heuristics', () => {
-    for (const source of ['cursor', 'suggest', 'snippet', 'rename', 'codeAction']) assert.deepEqual(judgeEditSource({ source }, 7), { kind: 'person' }, source);
+  it("takes the person's own edits, undo of chat edits and reloads as such, and leaves other sources to the heuristics", () => {
+    for (const source of ['cursor', 'suggest', 'snippet', 'rename', 'codeAction'])
+      assert.deepEqual(judgeEditSource({ source }, 7), { kind: 'person' }, source);
     assert.deepEqual(judgeEditSource({ source: 'Chat.undoEdits' }, 7), { kind: 'undo' });
     assert.deepEqual(judgeEditSource({ source: 'reloadFromDisk' }, 7), { kind: 'reload' });
     for (const source of ['applyEdits', 'unknown', 'setValue', 'somethingNew']) assert.equal(judgeEditSource({ source }, 7), undefined, source);
@@ -38,8 +57,13 @@ describe('edit sources (detailedReason)', () => {
 
   it('classifies an inline accept the editor names, without a wrapped accept command', () => {
     const classifier = new CaptureClassifier();
-    const decisions = classifier.classify(event([insert(4, 0, BLOCK)], { editSource: { source: 'inlineCompletionAccept', metadata: { $extensionId: 'codeium.windsurf' } } }));
-    assert.deepEqual(decisions.map((decision) => decision.ai?.source), ['inline']);
+    const decisions = classifier.classify(
+      event([insert(4, 0, BLOCK)], { editSource: { source: 'inlineCompletionAccept', metadata: { $extensionId: 'codeium.windsurf' } } }),
+    );
+    assert.deepEqual(
+      decisions.map((decision) => decision.ai?.source),
+      ['inline'],
+    );
     assert.equal(decisions[0].ai?.tool, 'codeium.windsurf');
   });
 
@@ -51,10 +75,12 @@ describe('edit sources (detailedReason)', () => {
     assert.ok(classifier.pending.isEmpty);
   });
 
-  it('never marks a block the person pasted at the cursor, though its shape looks like a tool\'s', () => {
+  it("never marks a block the person pasted at the cursor, though its shape looks like a tool's", () => {
     const classifier = new CaptureClassifier();
     // Away from the cursor in a hidden document the heuristics would call this an agent's block.
-    const [decision] = classifier.classify(event([insert(9, 0, BLOCK)], { visibility: 'hidden', selections: [], editSource: { source: 'cursor', metadata: { kind: 'paste' } } }));
+    const [decision] = classifier.classify(
+      event([insert(9, 0, BLOCK)], { visibility: 'hidden', selections: [], editSource: { source: 'cursor', metadata: { kind: 'paste' } } }),
+    );
     assert.equal(decision.ai, undefined);
     const [guessed] = classifier.classify(event([insert(9, 0, BLOCK)], { visibility: 'hidden', selections: [], at: 9_000 }));
     assert.equal(guessed.ai?.source, 'agent', 'the same edit without a source is judged by its shape');
@@ -62,7 +88,9 @@ describe('edit sources (detailedReason)', () => {
 
   it('falls back to the heuristics for sources it does not know', () => {
     const classifier = new CaptureClassifier();
-    const [decision] = classifier.classify(event([insert(9, 0, BLOCK)], { visibility: 'hidden', selections: [], editSource: { source: 'applyEdits' } }));
+    const [decision] = classifier.classify(
+      event([insert(9, 0, BLOCK)], { visibility: 'hidden', selections: [], editSource: { source: 'applyEdits' } }),
+    );
     assert.equal(decision.ai?.source, 'agent');
   });
 });

@@ -4,7 +4,18 @@
 // back after a commit with the hooks (marks from the notes). The truth of a
 // redo or a move of AI text is the AI's: the text is the same text.
 import * as vscode from 'vscode';
-import { activeApi, commitOnNewBranch, git, moveCursor, openNewFile, saveAndCloseAllEditors, sleep, typeText, waitFor, workspaceRoot } from './editorSession';
+import {
+  activeApi,
+  commitOnNewBranch,
+  git,
+  moveCursor,
+  openNewFile,
+  saveAndCloseAllEditors,
+  sleep,
+  typeText,
+  waitFor,
+  workspaceRoot,
+} from './editorSession';
 import { acceptOffered, type TestInlineProvider } from './inlineProvider';
 import type { ReplayRecorder } from './replayRecorder';
 
@@ -28,7 +39,13 @@ export async function roundTripSession(recorder: ReplayRecorder, inline: TestInl
 
   // Undo and redo of an accept and of typing.
   moveCursor(editor, 2, 0);
-  await recorder.step('inline', () => acceptOffered(inline, 'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) return low;\n  return Math.min(value, high);\n}', ACCEPT));
+  await recorder.step('inline', () =>
+    acceptOffered(
+      inline,
+      'export function clamp(value: number, low: number, high: number): number {\n  if (value < low) return low;\n  return Math.min(value, high);\n}',
+      ACCEPT,
+    ),
+  );
   await recorder.step('undo', command('undo'));
   await recorder.step('inline', command('redo'));
   moveCursor(editor, document.lineCount - 1, 0);
