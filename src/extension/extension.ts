@@ -80,6 +80,6 @@ export function activate(context: vscode.ExtensionContext): ActivationResult {
 
 export async function deactivate(): Promise<void> {
   // Pending region changes are written before the host goes away.
-  await registry?.flush();
+  await registry?.closeStores();
   registry = undefined;
 }

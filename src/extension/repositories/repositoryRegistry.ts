@@ -83,8 +83,8 @@ export class RepositoryRegistry implements vscode.Disposable {
     }
   }
 
-  /** Writes every store's pending changes (on deactivate). */
-  async flush(): Promise<void> {
+  /** Writes every store's pending changes and closes the stores (on deactivate: a closed store tells no one of changes). */
+  async closeStores(): Promise<void> {
     await Promise.all(
       this.all().map((context) =>
         context.store.dispose().catch((error) => this.log.error(`Could not save regions of ${context.root}: ${describeError(error)}`)),

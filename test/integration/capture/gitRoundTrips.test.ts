@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   activeApi,
+  saveAllStores,
   closeAllEditors,
   sleep,
   commitOnNewBranch,
@@ -96,7 +97,7 @@ describe('capture: marks through git round trips', function () {
       const path = 'gitround/branch.ts';
       const { document } = await acceptedInto(provider, path);
       // The commit hook reads the store on disk: write what the editor holds first.
-      await (await activeApi()).registry.flush();
+      await saveAllStores();
       git('add', path);
       git('commit', '-q', '-m', 'clamp from an inline suggestion');
       assert.match(git('log', '-1', '--format=%B'), /AI-Lines: 7\/7/);

@@ -20,6 +20,11 @@ export async function activeApi(): Promise<TestingApi> {
   return testing;
 }
 
+/** Writes what the editor holds to every store on disk (where the commit hooks and the CLI read it); the stores stay open. */
+export async function saveAllStores(): Promise<void> {
+  for (const repository of (await activeApi()).registry.all()) await repository.store.sync();
+}
+
 export function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder');

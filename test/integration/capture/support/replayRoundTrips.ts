@@ -5,7 +5,7 @@
 // redo or a move of AI text is the AI's: the text is the same text.
 import * as vscode from 'vscode';
 import {
-  activeApi,
+  saveAllStores,
   commitOnNewBranch,
   git,
   moveCursor,
@@ -84,7 +84,7 @@ export async function roundTripSession(recorder: ReplayRecorder, inline: TestInl
   const root = workspaceRoot();
   await vscode.commands.executeCommand('aiProvenance.installCommitHooks', root);
   try {
-    await (await activeApi()).registry.flush();
+    await saveAllStores();
     git('add', path);
     git('commit', '-q', '-m', 'replay round trips');
     commitOnNewBranch('replay-trips-other', path, '// Round trips\nexport const first = 1;\nexport const onOtherBranch = true;\n', 'HEAD~1');
