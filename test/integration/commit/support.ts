@@ -67,7 +67,8 @@ export function temporaryRepository(name: string): { root: string; remove(): voi
   writeFileSync(join(root, 'README.md'), `# ${name}\n`);
   git(root, 'add', 'README.md');
   git(root, '-c', 'commit.gpgsign=false', 'commit', '--quiet', '-m', 'Initial commit');
-  return { root, remove: () => rmSync(parent, { recursive: true, force: true }) };
+  // Retried: the extension may still be writing its store there when a test ends.
+  return { root, remove: () => rmSync(parent, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) };
 }
 
 /** The built-in git extension's API (the tests need it; the extension only degrades without it). */
