@@ -46,8 +46,9 @@ export async function restoreRemoved(
  * Committed AI lines of `path` as the provenance notes record them: each
  * line of `text` is blamed to the commit that last changed it, and that
  * commit's note says whether an AI wrote it (with source, tool, model and
- * review). Lines already in a region are left alone. Returns how many
- * regions were added.
+ * review). With `authorEmail`, only the commits of that author count.
+ * Lines already in a region are left alone. Returns how many regions were
+ * added.
  */
 export async function restoreCommitted(
   target: RestoreTarget,
@@ -56,11 +57,13 @@ export async function restoreCommitted(
   text: string,
   notes: NoteCache,
   current: StillCurrent = () => true,
+  authorEmail?: string,
 ): Promise<number> {
   const hunks = await committedAiHunks(root, path, { notes, contents: text });
   const lines = splitLines(text);
   let restored = 0;
   for (const hunk of hunks) {
+    if (authorEmail !== undefined && hunk.commit.authorEmail.toLowerCase() !== authorEmail.toLowerCase()) continue;
     const { source, tool, model, reviewed } = hunk.origin;
     const region = createLineRegion(
       { source, confidence: 1, ...(tool ? { tool } : {}), ...(model ? { model } : {}), ...(reviewed ? { reviewed } : {}) },
@@ -71,6 +74,13 @@ export async function restoreCommitted(
     if (region && current()) restored += addUncovered(target, path, region);
   }
   return restored;
+}
+
+/** git's user.email in `root`, or undefined when none is set. */
+export async function committerEmail(root: string): Promise<string | undefined> {
+  const result = await git(['config', '--get', 'user.email'], { cwd: root, allowFailure: true }).catch(() => undefined);
+  const email = result?.exitCode === 0 ? result.stdout.trim() : '';
+  return email === '' ? undefined : email;
 }
 
 /** The commit the provenance notes ref points at, or undefined without notes (then there is nothing to blame against). */

@@ -1,5 +1,5 @@
 import type { AiRegion } from '../regions/region';
-import { NoteCache, provenanceNotesTip, restoreCommitted, restoreRemoved, type RestoreTarget, type StillCurrent } from './gitRestore';
+import { committerEmail, NoteCache, provenanceNotesTip, restoreCommitted, restoreRemoved, type RestoreTarget, type StillCurrent } from './gitRestore';
 import { RegionSnapshot } from './regionSnapshot';
 
 /** Committed AI lines are looked up (blame + notes) for at most this many files git writes in a burst. */
@@ -14,13 +14,15 @@ const BURST_MS = 10_000;
  * snapshot (uncommitted lines: stash and pop, a branch switched away and
  * back before committing) and from the provenance notes (committed lines:
  * checkout, reset, pull, rebase). What git brings that was never AI stays
- * unmarked.
+ * unmarked, and so do other people's committed AI lines: those are the
+ * Review view's to show (quietly, to be signed off), not one's own regions,
+ * so checking out a colleague's branch does not make their code yours.
  */
 export class GitRoundTrips {
   private static readonly byStore = new Map<string, GitRoundTrips>();
   private burst = { since: Number.NEGATIVE_INFINITY, files: 0 };
   /** Notes read so far, valid while the notes ref points at the same commit (a commit or a fetch adds notes). */
-  private notes: { tip: string; cache: NoteCache } | undefined;
+  private notes: { tip: string; cache: NoteCache; author: string } | undefined;
 
   private constructor(
     private readonly root: string,
@@ -51,17 +53,25 @@ export class GitRoundTrips {
   async restore(path: string, text: string, current: StillCurrent = () => true, now = Date.now()): Promise<number> {
     let restored = await restoreRemoved(this.target, this.snapshot, path, text, current);
     const notes = await this.notesFor(now);
-    if (notes) restored += await restoreCommitted(this.target, this.root, path, text, notes, current);
+    if (notes) restored += await restoreCommitted(this.target, this.root, path, text, notes.cache, current, notes.author);
     return restored;
   }
 
-  /** The notes, unless this burst of writes used up its budget of blamed files or there are none. */
-  private async notesFor(now: number): Promise<NoteCache | undefined> {
+  /**
+   * The notes and whose commits count (git's user.email, read again with
+   * the notes), unless this burst of writes used up its budget of blamed
+   * files, there are no notes, or there is no identity to call one's own.
+   */
+  private async notesFor(now: number): Promise<{ cache: NoteCache; author: string } | undefined> {
     if (now - this.burst.since > BURST_MS) this.burst = { since: now, files: 0 };
     if (++this.burst.files > NOTES_FILES_PER_BURST) return undefined;
     const tip = await provenanceNotesTip(this.root);
     if (!tip) return undefined;
-    if (this.notes?.tip !== tip) this.notes = { tip, cache: new NoteCache(this.root) };
-    return this.notes.cache;
+    if (this.notes?.tip !== tip) {
+      const author = await committerEmail(this.root);
+      if (!author) return undefined;
+      this.notes = { tip, cache: new NoteCache(this.root), author };
+    }
+    return this.notes;
   }
 }

@@ -57,4 +57,18 @@ describe('git round trips: marks back from the snapshot and from the notes', () 
     assert.deepEqual(marked(store, 'src/clamp.ts'), ['2 agent/aider', '3 agent/aider', '4 agent/aider']);
     assert.equal(store.regions('src/clamp.ts')[0].model, 'sonnet');
   });
+
+  it("leaves another author's committed AI lines to the Review view", async () => {
+    assert.equal(runCli(['hook', 'install'], { cwd: repo.root }).code, 0);
+    repo.write('src/clamp.ts', WITH_AI);
+    assert.equal(runCli(['record', 'src/clamp.ts', '--lines', '2-4', '--tool', 'aider'], { cwd: repo.root }).code, 0);
+    repo.git('add', 'src/clamp.ts');
+    repo.git('-c', 'user.name=Ann Author', '-c', 'user.email=ann@example.com', 'commit', '-q', '-m', 'clamp by Ann');
+    assert.match(repo.git('log', '-1', '--format=%ae %B'), /^ann@example\.com [\s\S]*AI-Lines: 3\/3/);
+    const store = await storeOf(repo);
+    store.clearFile('src/clamp.ts');
+    const trips = GitRoundTrips.for(repo.root, store.storeDir, store);
+    assert.equal(await trips.restore('src/clamp.ts', repo.read('src/clamp.ts'), () => true, Date.now() + 60_000), 0);
+    assert.deepEqual(marked(store, 'src/clamp.ts'), []);
+  });
 });

@@ -60,14 +60,8 @@ function gitWith(env: NodeJS.ProcessEnv, args: string[], input?: string): string
     cwd: workspaceRoot(),
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 't@example.com',
-      ...env,
-    },
+    // The workspace's own identity (git config), as a person's commits have: restores from the notes count one's own commits only.
+    env: { ...process.env, ...env },
   });
 }
 
