@@ -324,6 +324,8 @@ export function journey(workbench: Workbench, workspace: string, openFolder: (fo
           // The pasted lines count as added, not as AI.
           'AI-Lines': `${ai}/${ai + nonBlankLines(PASTED)}`,
           'AI-Sources': 'inline, agent-disk, inline-partial',
+          // code-server reports edit sources (detailedReason): the extension that provided the suggestions is named.
+          'AI-Tools': 'ai-provenance-demo.demo-completions',
           'AI-Reviewed': `${nonBlankLines(REFUND_CHECKS)}/${ai}`,
           'AI-Load-Bearing': 'auth=src/auth/session.ts, payments=src/payments/refund.ts, infra=infra/main.tf',
           'AI-Blast-Radius': '4 files, 1 load-bearing',

@@ -76,7 +76,9 @@ export class CaptureClassifier {
       case 'ai': {
         // The accept command this extension wraps left a note too: used up here, and its tool kept when the editor names none.
         const pending = verdict.origin.source.startsWith('inline') ? this.pending.take(event.documentKey, 'inline', event.at) : undefined;
-        const origin = !verdict.origin.tool && pending?.tool ? { ...verdict.origin, tool: pending.tool } : verdict.origin;
+        let origin = !verdict.origin.tool && pending?.tool ? { ...verdict.origin, tool: pending.tool } : verdict.origin;
+        // Accept Next Word on the suggestion's last word is a whole accept to the editor; the person accepted it word by word.
+        if (origin.source === 'inline' && pending?.source === 'inline-partial') origin = { ...origin, source: 'inline-partial' };
         if (origin.source === 'chat' || origin.source === 'agent') this.lastToolEdit = event.at;
         return changes.map((change) => ({ change, attribution: 'neutral', ...(change.text.trim() ? { ai: origin } : {}) }));
       }

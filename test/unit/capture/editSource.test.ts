@@ -75,6 +75,18 @@ describe('edit sources (detailedReason)', () => {
     assert.ok(classifier.pending.isEmpty);
   });
 
+  it('keeps a word-by-word accept partial when its last word reaches the editor as a whole accept', () => {
+    const classifier = new CaptureClassifier();
+    classifier.pending.add('/work/file.ts', { kind: 'inline', source: 'inline-partial', until: 5_000 });
+    const [last] = classifier.classify(
+      event([insert(4, 0, 'revoked;')], { editSource: { source: 'inlineCompletionAccept', metadata: { $extensionId: 'demo.completions' } } }),
+    );
+    assert.deepEqual([last.ai?.source, last.ai?.tool], ['inline-partial', 'demo.completions']);
+    // Without the wrapped command's note, the editor's word is taken as it is.
+    const [whole] = classifier.classify(event([insert(4, 0, 'revoked;')], { editSource: { source: 'inlineCompletionAccept' } }));
+    assert.equal(whole.ai?.source, 'inline');
+  });
+
   it("never marks a block the person pasted at the cursor, though its shape looks like a tool's", () => {
     const classifier = new CaptureClassifier();
     // Away from the cursor in a hidden document the heuristics would call this an agent's block.
