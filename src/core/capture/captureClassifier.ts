@@ -1,5 +1,6 @@
 import type { RegionOrigin } from '../regions/create';
 import type { TextChange } from '../regions/positions';
+import { comparePositions } from '../regions/region';
 import type { CaptureDecision, ObservedChangeEvent } from './captureEvent';
 import { judgeEditSource, type EditSourceVerdict } from './editSource';
 import { contentLineCount, isBlockInsertion, isWordSubstitution, touchesCursor } from './editShape';
@@ -41,7 +42,8 @@ export class CaptureClassifier {
     if (event.reason) return changes.map((change) => ({ change, attribution: 'neutral', putsBack: 'exact' }));
     const exact = event.editSource && judgeEditSource(event.editSource, event.at);
     if (exact) return this.byEditSource(event, exact);
-    if (!event.dirtyAfter && this.isReload(event)) return this.reload(event);
+    // The first keystroke after a save also leaves the document clean (the editor reports dirty just after): it reads no file.
+    if (!event.dirtyAfter && !isKeystroke(event) && this.isReload(event)) return this.reload(event);
     if (this.pending.isEmpty && isTyping(changes)) return byWhoIsThere(event);
 
     const inline = this.pending.take(event.documentKey, 'inline', event.at);
@@ -167,6 +169,18 @@ function continuesBurst(change: TextChange): boolean {
 function isTyping(changes: readonly TextChange[]): boolean {
   for (const change of changes) if (!isTypedText(change.text)) return false;
   return true;
+}
+
+/** One character typed, deleted or a line broken at the active editor's caret (where the caret was before the change). */
+function isKeystroke(event: ObservedChangeEvent): boolean {
+  const [change, ...others] = event.changes;
+  if (!change || others.length > 0 || event.visibility !== 'active') return false;
+  if (!isTypedText(change.text) && !/^\r?\n[ \t]*$/.test(change.text)) return false;
+  return event.selections.some(
+    (caret) =>
+      comparePositions(caret.start, caret.end) === 0 &&
+      (comparePositions(caret.end, change.start) === 0 || comparePositions(caret.end, change.end) === 0),
+  );
 }
 
 function sameText(a: string, b: string): boolean {

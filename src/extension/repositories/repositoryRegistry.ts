@@ -12,6 +12,12 @@ export interface RegionsChange extends StoreChange {
   readonly repository: RepositoryContext;
 }
 
+interface RepositoryLocation {
+  readonly root: string;
+  readonly storeDir: string;
+  readonly inGit: boolean;
+}
+
 /**
  * Finds the repository of each document and owns one region store per
  * repository. In an untrusted workspace git is never run (a repository's
@@ -24,6 +30,8 @@ export class RepositoryRegistry implements vscode.Disposable {
   private readonly opening = new Map<string, Promise<RepositoryContext | undefined>>();
   /** Directory -> repository root, or null when it is in none we track. */
   private readonly rootOfDirectory = new Map<string, string | null>();
+  /** Directories being looked up: asked of git once however many events arrive meanwhile. */
+  private readonly locating = new Map<string, Promise<RepositoryLocation | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changeEmitter = new vscode.EventEmitter<RegionsChange>();
   private readonly openEmitter = new vscode.EventEmitter<RepositoryContext>();
@@ -69,7 +77,7 @@ export class RepositoryRegistry implements vscode.Disposable {
     if (known === null) return undefined;
     if (known) return this.contexts.get(known) ?? this.opening.get(known);
 
-    const location = await this.locate(directory);
+    const location = await this.locateOnce(directory);
     this.rootOfDirectory.set(directory, location?.root ?? null);
     if (!location) return undefined;
     const existing = this.contexts.get(location.root) ?? this.opening.get(location.root);
@@ -98,7 +106,17 @@ export class RepositoryRegistry implements vscode.Disposable {
     this.openEmitter.dispose();
   }
 
-  private async locate(directory: string): Promise<{ root: string; storeDir: string; inGit: boolean } | undefined> {
+  /** A burst of events in a new directory (an agent writing many files) asks git about it once. */
+  private locateOnce(directory: string): Promise<RepositoryLocation | undefined> {
+    let locating = this.locating.get(directory);
+    if (!locating) {
+      locating = this.locate(directory).finally(() => this.locating.delete(directory));
+      this.locating.set(directory, locating);
+    }
+    return locating;
+  }
+
+  private async locate(directory: string): Promise<RepositoryLocation | undefined> {
     if (vscode.workspace.isTrusted) {
       const repository = await findRepository(directory);
       if (repository) return { root: repository.root, storeDir: storeDirOf(repository), inGit: true };

@@ -177,4 +177,31 @@ describe('CaptureClassifier', () => {
     const decisions = classifier.classify(event([change], { dirtyAfter: false, textAfter: () => 'x\nmore\n' }));
     assert.deepEqual(decisions, [{ change, attribution: 'human', putsBack: 'reload' }]);
   });
+
+  it('reads no file for the first keystroke after a save, and still reads one for a reload', () => {
+    let reads = 0;
+    const classifier = new CaptureClassifier({
+      lastKnown: () => 'const a = 1;\n',
+      current: () => {
+        reads++;
+        return 'const a = 12;\n';
+      },
+    });
+    // The caret sat at 0:11 and a character was typed there; the editor still calls the document clean.
+    const [typed] = classifier.classify(
+      event([insert(0, 11, '2')], { selections: [cursor(0, 11)], dirtyAfter: false, textAfter: () => 'const a = 12;\n' }),
+    );
+    assert.equal(reads, 0);
+    assert.deepEqual([typed.attribution, typed.putsBack], ['human', undefined]);
+    // Backspace and Enter at the caret are keystrokes too.
+    classifier.classify(event([{ start: at(0, 10), end: at(0, 11), text: '' }], { selections: [cursor(0, 11)], dirtyAfter: false }));
+    classifier.classify(event([insert(0, 13, '\n  ')], { selections: [cursor(0, 13)], dirtyAfter: false }));
+    assert.equal(reads, 0);
+    // The same change away from the caret may be git's: the disk is read and the reload recognised.
+    const [reloaded] = classifier.classify(
+      event([insert(0, 11, '2')], { selections: [cursor(3, 0)], dirtyAfter: false, textAfter: () => 'const a = 12;\n' }),
+    );
+    assert.equal(reads, 1);
+    assert.equal(reloaded.putsBack, 'reload');
+  });
 });
