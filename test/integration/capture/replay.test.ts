@@ -31,6 +31,7 @@ import {
 } from './support/editorSession';
 import { acceptOffered, TestInlineProvider } from './support/inlineProvider';
 import { ReplayRecorder } from './support/replayRecorder';
+import { agentHookSession } from './support/replayAgentHooks';
 import { roundTripSession } from './support/replayRoundTrips';
 
 const ACCEPT = 'aiProvenance.capture.acceptInlineSuggestion';
@@ -265,6 +266,7 @@ describe('capture replay', function () {
     await saveAndCloseAllEditors();
     await knownLimits(recorder, closedFiles);
     await saveAndCloseAllEditors();
+    closedFiles.push(...(await agentHookSession()));
     await sleep(2000);
     const tally = new AccuracyTally();
     const limitsTally = new AccuracyTally();

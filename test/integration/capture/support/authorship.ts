@@ -5,8 +5,12 @@
 // written by an AI source and is still there.
 import { splitLines } from '../../../../src/core/text/lines';
 
-/** AI sources are the capture sources; anything else is a person or a tool (typing, paste, git, ...). */
+/** AI sources are the capture sources, and `hook:<agent>` for an agent's hook; anything else is a person or a tool (typing, paste, git, ...). */
 export const AI_SOURCES = new Set(['inline', 'inline-partial', 'chat', 'agent', 'agent-disk']);
+
+export function isAiAuthor(author: string): boolean {
+  return AI_SOURCES.has(author) || author.startsWith('hook:');
+}
 
 export interface LineTruth {
   /** The AI source of the line, or the human/tool step that wrote it. */
@@ -61,7 +65,7 @@ export class Authorship {
         counts.set(author, (counts.get(author) ?? 0) + 1);
       }
       const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-      const ai = ranked.find(([author]) => AI_SOURCES.has(author));
+      const ai = ranked.find(([author]) => isAiAuthor(author));
       if (ai) return { author: ai[0], ai: true };
       return { author: ranked[0]?.[0] ?? 'blank', ai: false };
     });
