@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { runCli, runCliJson } from '../../support/cli';
 import { GitRepo } from '../../support/gitRepo';
 import { useTempDir } from '../../support/tempDir';
-
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'agents');
+import { AGENT_FIXTURES as FIXTURES, agentOf } from '../../support/agentFixtures';
 
 interface Fixture {
   origin: string;
@@ -16,11 +15,6 @@ interface Fixture {
 
 interface Status {
   files: Array<{ path: string; regions: Array<{ startLine: number; endLine: number; source: string; tool?: string; model?: string }> }>;
-}
-
-/** The agent a fixture is for: its name up to a shape suffix (cursor-tab, copilot-vscode). */
-function agentOf(name: string): string {
-  return name === 'cursor-tab' ? 'cursor' : name === 'copilot-vscode' ? 'copilot' : name;
 }
 
 describe("record --hook <agent>: each agent's real payload (test/fixtures/agents)", () => {

@@ -10,18 +10,13 @@ import { dirname, join } from 'node:path';
 import { diffLines } from 'diff';
 import { Authorship } from './authorship';
 import { git, sleep, workspaceRoot } from './editorSession';
+import { AGENT_FIXTURES as FIXTURES, agentOf } from '../../../support/agentFixtures';
 
-const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'agents');
 const CLI = join(__dirname, '..', '..', '..', '..', '..', 'dist', 'cli.js');
 
 interface AgentFixture {
   readonly files: Record<string, { readonly before?: string; readonly after: string }>;
   readonly payload: unknown;
-}
-
-/** The agent a fixture is for: its name up to a shape suffix (cursor-tab, copilot-vscode). */
-function agentOf(name: string): string {
-  return name === 'cursor-tab' ? 'cursor' : name === 'copilot-vscode' ? 'copilot' : name;
 }
 
 /** Who wrote each line of `after`: `author` for what the diff from `before` added, `base` for the rest. */
