@@ -91,7 +91,14 @@ export async function readHistory(root: string, options: HistoryOptions = {}): P
 }
 
 async function listCommits(root: string, head: string, base: string | undefined, since: string | undefined): Promise<string[]> {
-  const args = ['rev-list', '--no-merges', ...(since !== undefined ? [`--since=${since}`] : []), head, ...(base ? [`^${base}`] : []), '--'];
+  const args = [
+    'rev-list',
+    '--no-merges',
+    ...(since !== undefined ? [`--since=${startOfDay(since)}`] : []),
+    head,
+    ...(base ? [`^${base}`] : []),
+    '--',
+  ];
   const { stdout } = await git(args, { cwd: root });
   return stdout.split('\n').filter(Boolean);
 }
@@ -131,4 +138,9 @@ async function readCommits(root: string, shas: readonly string[]): Promise<Map<s
     records.set(sha, { sha, author, email, time: Number(time), added, ai: {} });
   });
   return records;
+}
+
+/** git reads a bare date as that day at the current time of day; a person means the whole day (from midnight, local time). */
+function startOfDay(since: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(since.trim()) ? `${since.trim()} 00:00:00` : since;
 }
