@@ -4,7 +4,7 @@ import { createLineRegion, sliceRegion } from '../regions/create';
 import { reanchorRegions } from '../regions/reanchor';
 import { aiLineCount, comparePositions, type AiRegion, type Position } from '../regions/region';
 import { committedAiHunks } from '../review/committedAiLines';
-import { NoteCache } from '../review/noteCache';
+import type { NoteCache } from '../review/noteCache';
 import { splitLines } from '../text/lines';
 import type { RegionSnapshot } from './regionSnapshot';
 
@@ -76,20 +76,11 @@ export async function restoreCommitted(
   return restored;
 }
 
-/** git's user.email in `root`, or undefined when none is set. */
-export async function committerEmail(root: string): Promise<string | undefined> {
-  const result = await git(['config', '--get', 'user.email'], { cwd: root, allowFailure: true }).catch(() => undefined);
-  const email = result?.exitCode === 0 ? result.stdout.trim() : '';
-  return email === '' ? undefined : email;
-}
-
 /** The commit the provenance notes ref points at, or undefined without notes (then there is nothing to blame against). */
 export async function provenanceNotesTip(root: string): Promise<string | undefined> {
   const result = await git(['rev-parse', '--quiet', '--verify', NOTES_REF], { cwd: root, allowFailure: true }).catch(() => undefined);
   return result?.exitCode === 0 ? result.stdout.trim() : undefined;
 }
-
-export { NoteCache };
 
 function whole(found: AiRegion, original: AiRegion): boolean {
   return (

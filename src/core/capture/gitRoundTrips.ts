@@ -1,5 +1,7 @@
 import type { AiRegion } from '../regions/region';
-import { committerEmail, NoteCache, provenanceNotesTip, restoreCommitted, restoreRemoved, type RestoreTarget, type StillCurrent } from './gitRestore';
+import { configuredEmail } from '../git/identity';
+import { NoteCache } from '../review/noteCache';
+import { provenanceNotesTip, restoreCommitted, restoreRemoved, type RestoreTarget, type StillCurrent } from './gitRestore';
 import { RegionSnapshot } from './regionSnapshot';
 
 /** Committed AI lines are looked up (blame + notes) for at most this many files git writes in a burst. */
@@ -19,24 +21,18 @@ const BURST_MS = 10_000;
  * so checking out a colleague's branch does not make their code yours.
  */
 export class GitRoundTrips {
-  private static readonly byStore = new Map<string, GitRoundTrips>();
+  private readonly snapshot: RegionSnapshot;
   private burst = { since: Number.NEGATIVE_INFINITY, files: 0 };
   /** Notes read so far, valid while the notes ref points at the same commit (a commit or a fetch adds notes). */
   private notes: { tip: string; cache: NoteCache; author: string } | undefined;
 
-  private constructor(
+  /** One per repository and store: it keeps the notes it read and counts the files of a burst of git writes. */
+  constructor(
     private readonly root: string,
-    private readonly snapshot: RegionSnapshot,
+    storeDir: string,
     private readonly target: RestoreTarget,
-  ) {}
-
-  static for(root: string, storeDir: string, target: RestoreTarget): GitRoundTrips {
-    let trips = GitRoundTrips.byStore.get(storeDir);
-    if (!trips) {
-      trips = new GitRoundTrips(root, RegionSnapshot.at(storeDir), target);
-      GitRoundTrips.byStore.set(storeDir, trips);
-    }
-    return trips;
+  ) {
+    this.snapshot = new RegionSnapshot(storeDir);
   }
 
   /** Regions (or pieces of them) that git, or a reload from disk, took out of `path`. */
@@ -68,7 +64,7 @@ export class GitRoundTrips {
     const tip = await provenanceNotesTip(this.root);
     if (!tip) return undefined;
     if (this.notes?.tip !== tip) {
-      const author = await committerEmail(this.root);
+      const author = await configuredEmail(this.root);
       if (!author) return undefined;
       this.notes = { tip, cache: new NoteCache(this.root), author };
     }

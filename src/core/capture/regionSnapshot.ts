@@ -31,18 +31,7 @@ interface Entry {
  * worktrees under the store's lock directory convention.
  */
 export class RegionSnapshot {
-  private static readonly byDir = new Map<string, RegionSnapshot>();
-
-  private constructor(private readonly storeDir: string) {}
-
-  static at(storeDir: string): RegionSnapshot {
-    let snapshot = RegionSnapshot.byDir.get(storeDir);
-    if (!snapshot) {
-      snapshot = new RegionSnapshot(storeDir);
-      RegionSnapshot.byDir.set(storeDir, snapshot);
-    }
-    return snapshot;
-  }
+  constructor(private readonly storeDir: string) {}
 
   private get file(): string {
     return join(this.storeDir, SNAPSHOT_FILE);
@@ -64,11 +53,6 @@ export class RegionSnapshot {
   /** The regions git removed from `path`, newest first. */
   async removedFrom(path: string): Promise<AiRegion[]> {
     return (await this.read()).filter((entry) => entry.path === path).map((entry) => fromRecord(entry.region));
-  }
-
-  /** Whether anything was ever removed from `path` (a cheap test before a restore). */
-  async has(path: string): Promise<boolean> {
-    return (await this.read()).some((entry) => entry.path === path);
   }
 
   private async read(): Promise<Entry[]> {

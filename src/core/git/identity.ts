@@ -17,3 +17,10 @@ export async function reviewerName(cwd: string): Promise<string> {
     return 'unknown';
   }
 }
+
+/** git's user.email in `cwd` (whose commits are one's own), or undefined when none is set or there is no git. */
+export async function configuredEmail(cwd: string): Promise<string | undefined> {
+  const result = await git(['config', '--get', 'user.email'], { cwd, allowFailure: true }).catch(() => undefined);
+  const email = result?.exitCode === 0 ? result.stdout.trim() : '';
+  return email === '' ? undefined : email;
+}

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { DiskCapture, GitActivity, GitRoundTrips, type KnownContents } from '../../core/capture';
+import { DiskCapture, GitActivity, type KnownContents } from '../../core/capture';
 import { describeError, type Log } from '../log';
 import type { RepositoryContext } from '../repositories/repositoryContext';
 import type { RepositoryRegistry } from '../repositories/repositoryRegistry';
@@ -153,9 +153,8 @@ export class DiskWatcher implements vscode.Disposable {
       waitForBuffer: (path, text) => waitForText(repository, path, text),
       log: (message) => this.log.info(message),
       afterGitWrite: async (path, text, removed) => {
-        const trips = GitRoundTrips.for(repository.root, repository.store.storeDir, repository.store);
-        if (removed.length > 0) await trips.remember(path, removed);
-        const restored = await trips.restore(path, text);
+        if (removed.length > 0) await repository.roundTrips.remember(path, removed);
+        const restored = await repository.roundTrips.restore(path, text);
         if (restored > 0) {
           this.log.info(`${path}: ${restored} AI region(s) back after git wrote the file`);
           repository.store.scheduleSync();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { gitDirOf } from '../../core/capture';
+import { GitRoundTrips, gitDirOf } from '../../core/capture';
 import { fromRepoPath, toRepoPath } from '../../core/git';
 import type { RegionStore } from '../../core/store';
 
@@ -9,6 +9,7 @@ import type { RegionStore } from '../../core/store';
  */
 export class RepositoryContext {
   private knownGitDir: Promise<string | undefined> | undefined;
+  private trips: GitRoundTrips | undefined;
 
   constructor(
     readonly root: string,
@@ -27,6 +28,12 @@ export class RepositoryContext {
 
   get name(): string {
     return repositoryName(this.root);
+  }
+
+  /** Marks through git's round trips for this repository (the editor's reloads and the disk watcher share it). */
+  get roundTrips(): GitRoundTrips {
+    this.trips ??= new GitRoundTrips(this.root, this.store.storeDir, this.store);
+    return this.trips;
   }
 
   /**

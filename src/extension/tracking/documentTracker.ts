@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyDecisions, GitRoundTrips, RemovedAuthorship } from '../../core/capture';
+import { applyDecisions, RemovedAuthorship } from '../../core/capture';
 import type { AiRegion } from '../../core/regions';
 import { UntitledDocuments } from './untitledDocuments';
 import { describeError, type Log } from '../log';
@@ -122,17 +122,20 @@ export class DocumentTracker implements vscode.Disposable {
     const path = repository?.pathOf(event.document.uri);
     if (!repository || path === undefined) return;
     const { store } = repository;
-    const removedByReload = (regions: AiRegion[]) => {
-      GitRoundTrips.for(repository.root, store.storeDir, store)
-        .remember(path, regions)
-        .catch((error: unknown) => this.log.warn(`Could not keep the AI regions a reload removed from ${path}: ${describeError(error)}`));
-    };
+    const reloaded = decisions.some((decision) => decision.putsBack === 'reload');
+    const removedByReload = reloaded
+      ? (regions: AiRegion[]) => {
+          repository.roundTrips
+            .remember(path, regions)
+            .catch((error: unknown) => this.log.warn(`Could not keep the AI regions a reload removed from ${path}: ${describeError(error)}`));
+        }
+      : undefined;
     if (applyDecisions(store, path, decisions, this.removed, removedByReload)) {
       // A capture is written at once (a commit may follow it right away); only typing-path moves wait for the debounce.
       if (decisions.some((decision) => decision.ai)) void repository.saveNow();
       else store.scheduleSync();
     }
-    if (decisions.some((decision) => decision.putsBack === 'reload')) this.restoreAfterReload(repository, path, event.document);
+    if (reloaded) this.restoreAfterReload(repository, path, event.document);
   }
 
   /**
@@ -144,7 +147,7 @@ export class DocumentTracker implements vscode.Disposable {
   private restoreAfterReload(repository: RepositoryContext, path: string, document: vscode.TextDocument): void {
     const { version } = document;
     const { store } = repository;
-    GitRoundTrips.for(repository.root, store.storeDir, store)
+    repository.roundTrips
       .restore(path, document.getText(), () => document.version === version)
       .then((restored) => {
         if (restored === 0) return;

@@ -31,7 +31,7 @@ describe('git round trips: marks back from the snapshot and from the notes', () 
     repo.write('src/clamp.ts', WITH_AI);
     assert.equal(runCli(['record', 'src/clamp.ts', '--lines', '2-4', '--tool', 'aider'], { cwd: repo.root }).code, 0);
     const store = await storeOf(repo);
-    const trips = GitRoundTrips.for(repo.root, store.storeDir, store);
+    const trips = new GitRoundTrips(repo.root, store.storeDir, store);
     await trips.remember('src/clamp.ts', store.regions('src/clamp.ts'));
     store.clearFile('src/clamp.ts');
     // Only part of the text is back: nothing is guessed.
@@ -52,7 +52,7 @@ describe('git round trips: marks back from the snapshot and from the notes', () 
     repo.commitAll('human line');
     const store = await storeOf(repo);
     store.clearFile('src/clamp.ts');
-    const trips = GitRoundTrips.for(repo.root, store.storeDir, store);
+    const trips = new GitRoundTrips(repo.root, store.storeDir, store);
     assert.equal(await trips.restore('src/clamp.ts', repo.read('src/clamp.ts'), () => true, Date.now() + 60_000), 1);
     assert.deepEqual(marked(store, 'src/clamp.ts'), ['2 agent/aider', '3 agent/aider', '4 agent/aider']);
     assert.equal(store.regions('src/clamp.ts')[0].model, 'sonnet');
@@ -67,7 +67,7 @@ describe('git round trips: marks back from the snapshot and from the notes', () 
     assert.match(repo.git('log', '-1', '--format=%ae %B'), /^ann@example\.com [\s\S]*AI-Lines: 3\/3/);
     const store = await storeOf(repo);
     store.clearFile('src/clamp.ts');
-    const trips = GitRoundTrips.for(repo.root, store.storeDir, store);
+    const trips = new GitRoundTrips(repo.root, store.storeDir, store);
     assert.equal(await trips.restore('src/clamp.ts', repo.read('src/clamp.ts'), () => true, Date.now() + 60_000), 0);
     assert.deepEqual(marked(store, 'src/clamp.ts'), []);
   });
