@@ -26,6 +26,19 @@ export interface FileDiff {
    * lines are never AI lines, so they count on neither side of AI-Lines.
    */
   readonly addedLines: readonly number[];
+  /** Where the added lines' text sits in the diff, when parseDiff was asked to keep it (see addedLineText). */
+  readonly addedText?: AddedText;
+}
+
+/** The diff's text, and per hunk the offset of its first `+` line (-1: it adds none). */
+export interface AddedText {
+  readonly diff: string;
+  readonly hunkStarts: readonly number[];
+}
+
+export interface ParseOptions {
+  /** Keep the added lines' text reachable (addedLineText): the commit hook reads AI lines from the diff instead of the files. */
+  readonly keepAddedText?: boolean;
 }
 
 export function pathOf(file: FileDiff): string {
@@ -46,6 +59,8 @@ interface Draft {
   addedLines: number[];
   /** Next new-side line number inside the current hunk. */
   nextNew: number;
+  /** Per hunk, the offset of its first `+` line (with keepAddedText). */
+  hunkStarts: number[] | undefined;
 }
 
 /**
@@ -53,11 +68,12 @@ interface Draft {
  * output. Only hunk headers and `+` lines are needed: with -U0 a hunk's `+`
  * lines are exactly new-side lines newStart..newStart+newCount-1.
  */
-export function parseDiff(text: string): FileDiff[] {
+export function parseDiff(text: string, options: ParseOptions = {}): FileDiff[] {
   const files: FileDiff[] = [];
+  const keepText = options.keepAddedText === true;
   let draft: Draft | undefined;
   const finish = () => {
-    if (draft) files.push(freeze(draft));
+    if (draft) files.push(freeze(draft, keepText ? text : undefined));
     draft = undefined;
   };
   for (let start = 0; start < text.length;) {
@@ -67,6 +83,8 @@ export function parseDiff(text: string): FileDiff[] {
     if (draft && draft.nextNew > 0) {
       const first = text.charCodeAt(start);
       if (first === PLUS) {
+        const hunkStarts = draft.hunkStarts;
+        if (hunkStarts && hunkStarts[hunkStarts.length - 1] === -1) hunkStarts[hunkStarts.length - 1] = start;
         if (!isBlank(text, start + 1, end)) draft.addedLines.push(draft.nextNew);
         draft.nextNew++;
         start = end + 1;
@@ -92,6 +110,7 @@ export function parseDiff(text: string): FileDiff[] {
         hunks: [],
         addedLines: [],
         nextNew: 0,
+        hunkStarts: keepText ? [] : undefined,
       };
       continue;
     }
@@ -106,6 +125,7 @@ export function parseDiff(text: string): FileDiff[] {
           newCount: hunk[4] === undefined ? 1 : Number(hunk[4]),
         };
         draft.hunks.push(parsed);
+        draft.hunkStarts?.push(-1);
         draft.nextNew = Math.max(parsed.newStart, 1);
         continue;
       }
@@ -190,7 +210,44 @@ function pathFromDiffLine(rest: string): string | undefined {
   return left.startsWith('a/') && right === `b/${left.slice(2)}` ? left.slice(2) : undefined;
 }
 
-function freeze(draft: Draft): FileDiff {
+/**
+ * The text of new-side lines first..first+count-1 (1-based) when the diff
+ * adds every one of them, exactly as the new version of the file holds
+ * them; undefined when it does not, the diff was parsed without
+ * keepAddedText, or a line holds a CR (which splitLines would take for a
+ * line break).
+ */
+export function addedLineTexts(file: FileDiff, first: number, count: number): string[] | undefined {
+  const kept = file.addedText;
+  if (!kept) return undefined;
+  const texts: string[] = [];
+  let line = first;
+  for (let index = 0; index < file.hunks.length && texts.length < count; index++) {
+    const hunk = file.hunks[index]!;
+    const hunkEnd = hunk.newStart + hunk.newCount;
+    if (line < hunk.newStart || line >= hunkEnd) continue;
+    // With -U0 a hunk's `+` lines follow one another: line newStart + k is the k-th after the first.
+    let start = kept.hunkStarts[index] ?? -1;
+    for (let skip = line - hunk.newStart; skip > 0 && start >= 0; skip--) start = nextLine(kept.diff, start);
+    for (; line < hunkEnd && texts.length < count; line++) {
+      if (start < 0 || kept.diff.charCodeAt(start) !== PLUS) return undefined;
+      let end = kept.diff.indexOf('\n', start);
+      if (end < 0) end = kept.diff.length;
+      const text = kept.diff.slice(start + 1, end);
+      if (text.includes('\r')) return undefined;
+      texts.push(text);
+      start = end < kept.diff.length ? end + 1 : -1;
+    }
+  }
+  return texts.length === count ? texts : undefined;
+}
+
+function nextLine(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline < 0 ? -1 : newline + 1;
+}
+
+function freeze(draft: Draft, text: string | undefined): FileDiff {
   return {
     oldPath: draft.status === 'added' ? undefined : draft.oldPath,
     newPath: draft.status === 'deleted' ? undefined : draft.newPath,
@@ -200,5 +257,6 @@ function freeze(draft: Draft): FileDiff {
     newBlob: draft.newBlob,
     hunks: draft.hunks,
     addedLines: draft.addedLines,
+    ...(text !== undefined && draft.hunkStarts ? { addedText: { diff: text, hunkStarts: draft.hunkStarts } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { stagedDiffArgs } from './diff';
-import { parseDiff, type FileDiff } from './diffParse';
+import { parseDiff, type FileDiff, type ParseOptions } from './diffParse';
 import { shellQuote } from './shellQuote';
 
 /**
@@ -25,9 +25,9 @@ export function prestartedDiffShell(fileVariable: string): string {
 }
 
 /** The prestarted diff, or undefined when it is incomplete or failed (then the caller diffs itself). */
-export function parsePrestartedDiff(text: string): FileDiff[] | undefined {
+export function parsePrestartedDiff(text: string, options: ParseOptions = {}): FileDiff[] | undefined {
   const end = text.endsWith('\n') ? text.length - 1 : text.length;
   const lastLineStart = text.lastIndexOf('\n', end - 1) + 1;
   if (text.slice(lastLineStart, end) !== PRESTARTED_DIFF_DONE) return undefined;
-  return parseDiff(text.slice(0, lastLineStart));
+  return parseDiff(text.slice(0, lastLineStart), options);
 }

@@ -2,7 +2,7 @@ import { readBlobsPreferringWorkTree } from '../git/workTreeBlobs';
 import { diffRevisions, diffStaged, textDiffsOf } from '../git/diff';
 import type { FileDiff } from '../git/diffParse';
 import { diffBaseOf, emptyTree, parentsOf, resolveCommit } from '../git/revisions';
-import { attributeChanges, filesNeedingText, hasStoredRegions, type RegionSource } from './attribute';
+import { aiLinesFromDiff, attributeChanges, filesNeedingText, hasStoredRegions, type RegionSource } from './attribute';
 import type { FileAttribution } from './lineOrigin';
 
 /** Whose changes: the staged ones (the commit being made) or an existing commit's. */
@@ -25,7 +25,7 @@ export interface AttributedChanges {
 
 /**
  * One `git diff` for the whole change, then the new version of the files
- * that have regions (from the work tree when it holds exactly that version,
+ * that have regions not found on the diff's added lines (from the work tree when it holds exactly that version,
  * else one `git cat-file --batch`): no process per file.
  */
 export async function attributedChanges(
@@ -56,12 +56,14 @@ export async function attributedChanges(
       (paths) => diffRevisions(root, base.base, target.commit, { paths, text: true }),
     );
   }
-  const needed = filesNeedingText(diff, regions);
+  // Files whose regions sit on added lines are read from the diff (when it kept their text), the others from their blobs.
+  const known = aiLinesFromDiff(diff, regions);
+  const needed = filesNeedingText(diff, regions, known);
   const blobs = await readBlobsPreferringWorkTree(
     root,
     needed.map((file) => ({ path: file.newPath!, blob: file.newBlob! })),
   );
-  return { diff, files: attributeChanges(diff, blobs, regions), parents };
+  return { diff, files: attributeChanges(diff, blobs, regions, known), parents };
 }
 
 /** Undefined lets `git diff --cached` pick HEAD itself (or nothing on an unborn branch): one spawn less. */

@@ -1,3 +1,4 @@
+import { attributesMayNameDiff } from '../../git/diffAttribute';
 import { git } from '../../git/exec';
 import type { FileDiff } from '../../git/diffParse';
 import type { HookFacts } from '../../git/hookFacts';
@@ -8,6 +9,7 @@ import { keepIndexedTrailers } from '../keepIndexedTrailers';
 import { resolveCommentChar } from '../messageLayout';
 import { noteOf } from '../note/record';
 import { serializeNote } from '../note/build';
+import { parseGitConfig } from '../settings';
 import { withPreview, withoutPreview } from '../preview';
 import type { Trailer } from '../trailers';
 import { messageFinishOf, type MessageFinish } from './finishShortcut';
@@ -67,7 +69,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const provenance = await computeCommitProvenance(context.root, store, {
-      target: { kind: 'staged', amend, diff: prestarted(args.prestartedDiff) },
+      target: { kind: 'staged', amend, diff: prestarted(args.prestartedDiff, context, facts, env) },
       settings: context.settings,
       classifier,
       ...(blast.provider ? { blastRadius: blast.provider } : {}),
@@ -218,10 +220,23 @@ function withFinish(finish: MessageFinish | undefined): { finish?: MessageFinish
   return finish ? { finish } : {};
 }
 
-/** The prestarted diff when it is complete; undefined makes computeCommitProvenance run its own. */
-async function prestarted(text: Promise<string> | undefined): Promise<readonly FileDiff[] | undefined> {
+/**
+ * The prestarted diff when it is complete; undefined makes computeCommitProvenance run its own.
+ * It keeps the added lines' text (AI lines are then read from it, not from the files) unless an
+ * attributes file may make git show a binary file as text (see diffAttribute.ts).
+ */
+async function prestarted(
+  text: Promise<string> | undefined,
+  context: HookContext,
+  facts: HookFacts | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<readonly FileDiff[] | undefined> {
   try {
-    return text === undefined ? undefined : parsePrestartedDiff(await text);
+    const diff = text === undefined ? undefined : parsePrestartedDiff(await text, { keepAddedText: facts !== undefined });
+    if (!diff || !facts) return diff;
+    const paths = diff.flatMap((file) => (file.addedText && file.newPath !== undefined ? [file.newPath] : []));
+    const question = { root: context.root, commonDir: context.commonDir, config: parseGitConfig(facts.configText), env, paths };
+    return paths.length > 0 && attributesMayNameDiff(question) ? diff.map(({ addedText: _dropped, ...file }) => file) : diff;
   } catch {
     return undefined;
   }

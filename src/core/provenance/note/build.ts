@@ -45,9 +45,22 @@ export function buildNote(
     totals: { aiLines: summary.aiLines, addedLines: summary.addedLines, reviewedLines: summary.reviewedLines },
     ...(summary.risk ? { risk: summary.risk } : {}),
     ...(blast ? { blastRadius: { ...noteBlast(blast), path: blast.target.path } } : {}),
-    // fromEntries defines own properties: a file named `__proto__` is kept like any other.
-    files: Object.fromEntries(noteFiles),
+    files: objectOf(noteFiles),
   };
+}
+
+/**
+ * Object.fromEntries, several times faster on a commit's thousand files
+ * (assignments instead of defining each property). A file named
+ * `__proto__` is still defined as an own property, like any other.
+ */
+function objectOf<T>(entries: ReadonlyArray<readonly [string, T]>): Record<string, T> {
+  const result: Record<string, T> = {};
+  for (const [key, value] of entries) {
+    if (key === '__proto__') Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+    else result[key] = value;
+  }
+  return result;
 }
 
 function noteBlast(radius: LargestBlastRadius): NoteBlastRadius {
@@ -57,32 +70,38 @@ function noteBlast(radius: LargestBlastRadius): NoteBlastRadius {
 /** Runs of consecutive lines with the same origin. */
 export function rangesOf(lines: ReadonlyMap<number, LineOrigin>): NoteRange[] {
   const ranges: NoteRange[] = [];
-  let current: { start: number; end: number; origin: LineOrigin } | undefined;
-  const flush = () => {
-    if (current) ranges.push(toRange(current.start, current.end, current.origin));
-  };
-  for (const line of [...lines.keys()].sort((a, b) => a - b)) {
-    const origin = lines.get(line)!;
-    if (current && line === current.end + 1 && sameOrigin(current.origin, origin)) {
-      current.end = line;
+  // Attribution adds the lines in order as a rule: sorted only when they are not (cheaper on a commit of many files).
+  const sorted = [...lines.keys()];
+  for (let index = 1; index < sorted.length; index++) {
+    if (sorted[index]! < sorted[index - 1]!) {
+      sorted.sort((a, b) => a - b);
+      break;
+    }
+  }
+  let start = 0;
+  let end = -1;
+  let origin: LineOrigin | undefined;
+  for (const line of sorted) {
+    const lineOrigin = lines.get(line)!;
+    if (origin && line === end + 1 && sameOrigin(origin, lineOrigin)) {
+      end = line;
       continue;
     }
-    flush();
-    current = { start: line, end: line, origin };
+    if (origin) ranges.push(toRange(start, end, origin));
+    start = end = line;
+    origin = lineOrigin;
   }
-  flush();
+  if (origin) ranges.push(toRange(start, end, origin));
   return ranges;
 }
 
 function toRange(start: number, end: number, origin: LineOrigin): NoteRange {
-  return {
-    start,
-    end,
-    source: origin.source,
-    ...(origin.tool ? { tool: origin.tool } : {}),
-    ...(origin.model ? { model: origin.model } : {}),
-    ...(origin.reviewed ? { reviewed: { by: origin.reviewed.by, at: new Date(origin.reviewed.at).toISOString() } } : {}),
-  };
+  // Properties in this order (the note's JSON keeps it): start, end, source, tool, model, reviewed.
+  const range: { -readonly [K in keyof NoteRange]: NoteRange[K] } = { start, end, source: origin.source };
+  if (origin.tool) range.tool = origin.tool;
+  if (origin.model) range.model = origin.model;
+  if (origin.reviewed) range.reviewed = { by: origin.reviewed.by, at: new Date(origin.reviewed.at).toISOString() };
+  return range;
 }
 
 /** The note's AI lines per file, in the form attribution uses. */
