@@ -4,11 +4,13 @@
 // aiProvenance.hookBlastRadius asks for it), so node loads it in a fraction
 // of the CLI's time, on every commit.
 import { processIO } from '../processIO';
+import { exitWhenFlushed } from './exit';
 import { runHook } from './run';
 
 runHook(process.argv.slice(2), processIO()).then(
   (code) => {
     process.exitCode = code;
+    exitWhenFlushed(code);
   },
   (error: unknown) => {
     // Bad usage only (runHook fails open otherwise): never fail the commit.

@@ -6,10 +6,11 @@ import type { HookFacts } from '../../git/hookFacts';
 import { operationInProgress } from '../../git/operations';
 import { storeDirOf } from '../../git/repository';
 import type { LoadBearingClassifier } from '../../loadBearing';
-import { RegionStore } from '../../store/regionStore';
+import type { RegionSource } from '../attribute';
 import type { BlastRadiusProvider } from '../blastRadius';
 import { readProvenanceSettings, type ProvenanceSettings } from '../settings';
 import { storeVersion } from './handoff';
+import { readStoreForHook } from './hookStore';
 
 /**
  * What every hook needs to know about where it runs, read as cheaply as
@@ -48,11 +49,11 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv = {}, 
 }
 
 /** The region store, read only, and its version (see handoff.ts); an unreadable store is an error, so the hook fails open instead of guessing. */
-export async function openStoreForHook(context: HookContext): Promise<{ store: RegionStore; version: number | undefined }> {
+export async function openStoreForHook(context: HookContext): Promise<{ store: RegionSource; version: number | undefined }> {
   const version = storeVersion(context.storeDir);
-  const store = await RegionStore.open({ storeDir: context.storeDir });
-  if (store.problems.length > 0) throw new Error(store.problems[0]);
-  return { store, version };
+  const { regions, problems } = await readStoreForHook(context.storeDir);
+  if (problems.length > 0) throw new Error(problems[0]);
+  return { store: regions, version };
 }
 
 /** The commit a rebase or cherry-pick is replaying: git keeps it in CHERRY_PICK_HEAD while it commits the copy (for both commands). */
