@@ -114,6 +114,25 @@ const hookOptions = {
         build.onResolve({ filter: /\/indexBlastRadius(\.js)?$/ }, () => ({ path: './hookIndex.js', external: true, sideEffects: false }));
       },
     },
+    {
+      // child_process and crypto (about 5 ms of node's own module loading on every commit) serve only paths off
+      // the usual one (node asks git itself, a work-tree file is hashed): loaded when first called.
+      name: 'lazy-builtins',
+      setup(build) {
+        const lazy = { 'node:child_process': ['execFile', 'execFileSync', 'spawn', 'spawnSync'], 'node:crypto': ['createHash', 'randomBytes'] };
+        build.onResolve({ filter: /^node:(child_process|crypto)$/ }, (args) =>
+          args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' },
+        );
+        build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+          contents: [
+            'let loaded;',
+            `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+            ...lazy[args.path].map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+          ].join('\n'),
+          loader: 'js',
+        }));
+      },
+    },
   ],
 };
 

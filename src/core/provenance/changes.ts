@@ -13,6 +13,11 @@ export type ChangeTarget =
       readonly amend?: boolean;
       /** `git diff --cached` against HEAD, already run (by the hook script); not with amend. */
       readonly diff?: Promise<readonly FileDiff[] | undefined>;
+      /**
+       * Whether the text that diff kept (parseDiff's keepAddedText) may stand for these files' contents
+       * (see aiLinesFromDiff); asked only about files it would be used for. Without it, it is not used.
+       */
+      readonly addedTextUsable?: (paths: readonly string[]) => boolean;
     }
   | { readonly kind: 'commit'; readonly commit: string };
 
@@ -57,7 +62,9 @@ export async function attributedChanges(
     );
   }
   // Files whose regions sit on added lines are read from the diff (when it kept their text), the others from their blobs.
-  const known = aiLinesFromDiff(diff, regions);
+  const fromDiff = target.kind === 'staged' && target.addedTextUsable ? aiLinesFromDiff(diff, regions) : new Map();
+  const usable = target.kind === 'staged' && fromDiff.size > 0 && target.addedTextUsable?.([...fromDiff.keys()].map((file) => file.newPath!));
+  const known = usable ? fromDiff : new Map();
   const needed = filesNeedingText(diff, regions, known);
   const blobs = await readBlobsPreferringWorkTree(
     root,

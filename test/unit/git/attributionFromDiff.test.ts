@@ -30,9 +30,16 @@ describe('AI lines from the staged diff (real git)', () => {
   async function bothWays(repo: ProvenanceRepo) {
     const store = await repo.store();
     const diff = parsePrestartedDiff(prestartedText(repo), { keepAddedText: true })!;
-    const fromDiff = await attributedChanges(repo.root, { kind: 'staged', diff: Promise.resolve(diff) }, store);
+    const asked: string[][] = [];
+    const addedTextUsable = (paths: readonly string[]) => asked.push([...paths]) > 0;
+    const fromDiff = await attributedChanges(repo.root, { kind: 'staged', diff: Promise.resolve(diff), addedTextUsable }, store);
     const fromFiles = await attributedChanges(repo.root, { kind: 'staged' }, store);
-    const readFromDiff = [...aiLinesFromDiff(diff, store).keys()].map((file) => file.newPath).sort();
+    const readFromDiff = [...aiLinesFromDiff(diff, store).keys()].map((file) => file.newPath!).sort();
+    // Asked once, about exactly the files it would read from the diff.
+    assert.deepEqual(
+      asked.map((paths) => [...paths].sort()),
+      readFromDiff.length > 0 ? [readFromDiff] : [],
+    );
     return { fromDiff, fromFiles, readFromDiff };
   }
 

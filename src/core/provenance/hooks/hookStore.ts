@@ -18,6 +18,8 @@ export async function readStoreForHook(storeDir: string): Promise<{ regions: Reg
   return { regions: new RecordedRegions(disk.files), problems: disk.problems };
 }
 
+const NONE: readonly AiRegion[] = Object.freeze([]);
+
 class RecordedRegions implements RegionSource {
   private readonly made = new Map<string, readonly AiRegion[]>();
 
@@ -31,10 +33,13 @@ class RecordedRegions implements RegionSource {
   }
 
   regions(path: string): readonly AiRegion[] {
+    const records = this.records.get(path)?.regions;
+    // Most files of a large commit have none: nothing to make or remember.
+    if (records === undefined || records.length === 0) return NONE;
     let regions = this.made.get(path);
     if (regions === undefined) {
       // In the order RegionStore keeps them (FileRegions sorts by start).
-      regions = (this.records.get(path)?.regions ?? []).map(fromRecord).sort((a, b) => comparePositions(a.start, b.start));
+      regions = records.map(fromRecord).sort((a, b) => comparePositions(a.start, b.start));
       this.made.set(path, regions);
     }
     return regions;

@@ -69,7 +69,7 @@ export async function runPrepareCommitMsg(cwd: string, args: PrepareCommitMsgArg
   const blast = await blastRadiusForHook(context, classifier);
   try {
     const provenance = await computeCommitProvenance(context.root, store, {
-      target: { kind: 'staged', amend, diff: prestarted(args.prestartedDiff, context, facts, env) },
+      target: { kind: 'staged', amend, diff: prestarted(args.prestartedDiff), addedTextUsable: addedTextUsable(context, facts, env) },
       settings: context.settings,
       classifier,
       ...(blast.provider ? { blastRadius: blast.provider } : {}),
@@ -220,24 +220,21 @@ function withFinish(finish: MessageFinish | undefined): { finish?: MessageFinish
   return finish ? { finish } : {};
 }
 
-/**
- * The prestarted diff when it is complete; undefined makes computeCommitProvenance run its own.
- * It keeps the added lines' text (AI lines are then read from it, not from the files) unless an
- * attributes file may make git show a binary file as text (see diffAttribute.ts).
- */
-async function prestarted(
-  text: Promise<string> | undefined,
-  context: HookContext,
-  facts: HookFacts | undefined,
-  env: NodeJS.ProcessEnv,
-): Promise<readonly FileDiff[] | undefined> {
+/** The prestarted diff when it is complete, with the added lines' text; undefined makes computeCommitProvenance run its own. */
+async function prestarted(text: Promise<string> | undefined): Promise<readonly FileDiff[] | undefined> {
   try {
-    const diff = text === undefined ? undefined : parsePrestartedDiff(await text, { keepAddedText: facts !== undefined });
-    if (!diff || !facts) return diff;
-    const paths = diff.flatMap((file) => (file.addedText && file.newPath !== undefined ? [file.newPath] : []));
-    const question = { root: context.root, commonDir: context.commonDir, config: parseGitConfig(facts.configText), env, paths };
-    return paths.length > 0 && attributesMayNameDiff(question) ? diff.map(({ addedText: _dropped, ...file }) => file) : diff;
+    return text === undefined ? undefined : parsePrestartedDiff(await text, { keepAddedText: true });
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether the diff's text may stand for the files' contents: not when an attributes file may make git show a
+ * binary file as text (see diffAttribute.ts), nor without the config (git's facts) to find them all.
+ */
+function addedTextUsable(context: HookContext, facts: HookFacts | undefined, env: NodeJS.ProcessEnv): (paths: readonly string[]) => boolean {
+  return (paths) =>
+    facts !== undefined &&
+    !attributesMayNameDiff({ root: context.root, commonDir: context.commonDir, config: parseGitConfig(facts.configText), env, paths });
 }
