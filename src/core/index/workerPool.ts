@@ -49,6 +49,9 @@ export class ParsePool {
   /** Whether this thread is parsing a batch right now (see `helps`). */
   private helping = false;
 
+  /** Batches parsed on the calling thread and by the workers (for diagnostics and tests). */
+  readonly batches = { here: 0, workers: 0 };
+
   /**
    * `size` 0 parses on the calling thread (for tiny jobs and environments
    * without workers). `helps`: this thread also parses batches while the
@@ -96,7 +99,8 @@ export class ParsePool {
           (best, w) => (!best || w.inFlight.length < best.inFlight.length ? w : best),
           undefined,
         );
-        if (!leastBusy || leastBusy.inFlight.length >= IN_FLIGHT_PER_WORKER) return;
+        // Every worker is full: the rest waits for a reply, or for this thread (below).
+        if (!leastBusy || leastBusy.inFlight.length >= IN_FLIGHT_PER_WORKER) break;
         target = leastBusy;
       }
       const next = this.queue.shift()!;
@@ -118,9 +122,14 @@ export class ParsePool {
       pending.reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    this.helping = false;
+    this.batches.here++;
     pending.onDone?.(results);
     pending.resolve(results);
+    // Parsing here never yields to the event loop (its awaits are microtasks), so the
+    // workers' replies wait until this thread lets them in. Without this pause the
+    // workers finish their batches and idle while this thread parses the whole queue.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.helping = false;
     this.dispatch();
   }
 
@@ -134,6 +143,7 @@ export class ParsePool {
       if (entry.inFlight.length === 0) worker.unref();
       this.dispatch();
       if (done) {
+        this.batches.workers++;
         done.onDone?.(reply.results);
         done.resolve(reply.results);
       }

@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { ParsePool } from '../../../src/core/index/workerPool';
+import type { ParseRequest } from '../../../src/core/index/parseFile';
+import { TempRepo } from './fixture';
+
+describe('index: parse pool', () => {
+  let repo: TempRepo | undefined;
+  let pool: ParsePool | undefined;
+  afterEach(() => {
+    pool?.dispose();
+    repo?.dispose();
+    pool = repo = undefined;
+  });
+
+  function files(count: number): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (let i = 0; i < count; i++) result[`src/f${i}.ts`] = `import { g } from './f${(i + 1) % count}';\nexport function f${i}() { return g(${i}); }\n`;
+    return result;
+  }
+
+  it('a helping pool parses on the calling thread and in its worker, with the in-thread results', async () => {
+    const written = files(400);
+    repo = new TempRepo(written);
+    const requests: ParseRequest[] = Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) }));
+    pool = new ParsePool(1, true);
+    const seen: string[] = [];
+    const results = await pool.parse(requests, (batch) => seen.push(...batch.map((result) => result.path)));
+    // The worker takes the first batches; the calling thread must not leave the rest to it.
+    assert.ok(pool.batches.workers > 0, `worker batches: ${pool.batches.workers}`);
+    assert.ok(pool.batches.here > 0, `calling-thread batches: ${pool.batches.here}`);
+    assert.deepEqual([...seen].sort(), Object.keys(written).sort());
+    const inline = await new ParsePool(0).parse(requests);
+    assert.deepEqual(results, inline);
+  });
+});
