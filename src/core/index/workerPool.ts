@@ -25,6 +25,14 @@ interface PoolWorker {
 
 const IN_FLIGHT_PER_WORKER = 2;
 
+/**
+ * A helping pool parses smaller jobs alone: a worker first loads the parser
+ * runtime and the grammars (a few hundred ms), in which this thread parses
+ * about as many files. Measured on 2 cores: 200 files 263 ms alone against
+ * 544 ms with a worker; 1,000 files 739 against 621 ms.
+ */
+const HELPING_ALONE_BELOW = 500;
+
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
@@ -65,9 +73,11 @@ export class ParsePool {
   /** Parses all requests; `onBatch` sees each batch's results as soon as they arrive. */
   async parse(requests: readonly ParseRequest[], onBatch?: (results: readonly ParseResult[]) => void): Promise<ParseResult[]> {
     if (requests.length === 0) return [];
-    if (this.size === 0) {
+    const alone = this.helps && this.workers.length === 0 && requests.length < HELPING_ALONE_BELOW;
+    if (this.size === 0 || alone) {
       const results: ParseResult[] = [];
       for (const request of requests) results.push(await parseFile(request));
+      this.batches.here++;
       onBatch?.(results);
       return results;
     }

@@ -14,12 +14,13 @@ describe('index: parse pool', () => {
 
   function files(count: number): Record<string, string> {
     const result: Record<string, string> = {};
-    for (let i = 0; i < count; i++) result[`src/f${i}.ts`] = `import { g } from './f${(i + 1) % count}';\nexport function f${i}() { return g(${i}); }\n`;
+    for (let i = 0; i < count; i++)
+      result[`src/f${i}.ts`] = `import { g } from './f${(i + 1) % count}';\nexport function f${i}() { return g(${i}); }\n`;
     return result;
   }
 
   it('a helping pool parses on the calling thread and in its worker, with the in-thread results', async () => {
-    const written = files(400);
+    const written = files(600);
     repo = new TempRepo(written);
     const requests: ParseRequest[] = Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) }));
     pool = new ParsePool(1, true);
@@ -31,5 +32,14 @@ describe('index: parse pool', () => {
     assert.deepEqual([...seen].sort(), Object.keys(written).sort());
     const inline = await new ParsePool(0).parse(requests);
     assert.deepEqual(results, inline);
+  });
+
+  it('a helping pool parses a small job alone, without starting a worker', async () => {
+    const written = files(40);
+    repo = new TempRepo(written);
+    pool = new ParsePool(1, true);
+    const results = await pool.parse(Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) })));
+    assert.deepEqual(pool.batches, { here: 1, workers: 0 });
+    assert.equal(results.filter((result) => result.status === 'parsed').length, 40);
   });
 });
