@@ -73,7 +73,7 @@ export class ParsePool {
   /** Parses all requests; `onBatch` sees each batch's results as soon as they arrive. */
   async parse(requests: readonly ParseRequest[], onBatch?: (results: readonly ParseResult[]) => void): Promise<ParseResult[]> {
     if (requests.length === 0) return [];
-    const alone = this.helps && this.workers.length === 0 && requests.length < HELPING_ALONE_BELOW;
+    const alone = this.helps && requests.length < HELPING_ALONE_BELOW;
     if (this.size === 0 || alone) {
       const results: ParseResult[] = [];
       for (const request of requests) results.push(await parseFile(request));
@@ -90,6 +90,22 @@ export class ParsePool {
     }
     this.dispatch();
     return (await Promise.all(pending)).flat();
+  }
+
+  /** Workers running now (started by a job or by `prestart`). */
+  get workerCount(): number {
+    return this.workers.length;
+  }
+
+  /**
+   * Starts the workers now, for a job of about `expectedFiles` that is not
+   * known yet, so their start-up overlaps what the caller does meanwhile (the
+   * index: git listing the files). Nothing for a job this pool parses alone.
+   */
+  prestart(expectedFiles: number): void {
+    if (this.disposed || this.size === 0 || (this.helps && expectedFiles < HELPING_ALONE_BELOW)) return;
+    // Unref'd until work arrives: a worker that was never needed keeps no process alive.
+    while (this.workers.length < this.size) this.spawn().worker.unref();
   }
 
   dispose(): void {

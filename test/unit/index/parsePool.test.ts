@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { ParsePool } from '../../../src/core/index/workerPool';
 import type { ParseRequest } from '../../../src/core/index/parseFile';
 import { TempRepo } from './fixture';
@@ -41,5 +43,25 @@ describe('index: parse pool', () => {
     const results = await pool.parse(Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) })));
     assert.deepEqual(pool.batches, { here: 1, workers: 0 });
     assert.equal(results.filter((result) => result.status === 'parsed').length, 40);
+  });
+
+  it('prestarts its workers only for a job it would not parse alone', () => {
+    pool = new ParsePool(1, true);
+    pool.prestart(100);
+    assert.equal(pool.workerCount, 0);
+    pool.prestart(5000);
+    assert.equal(pool.workerCount, 1);
+    const inline = new ParsePool(0);
+    inline.prestart(5000);
+    assert.equal(inline.workerCount, 0);
+  });
+
+  it('a prestarted worker that gets no work keeps no process alive', () => {
+    const module = join(__dirname, '..', '..', '..', 'src', 'core', 'index', 'workerPool.js');
+    const script = `const { ParsePool } = require(${JSON.stringify(module)}); const pool = new ParsePool(1, true); pool.prestart(5000); console.log(pool.workerCount);`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(child.error, undefined, 'the process did not exit on its own');
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), '1');
   });
 });

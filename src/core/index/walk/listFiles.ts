@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitignoreRules } from './gitignore';
@@ -102,4 +102,28 @@ function walkFiles(root: string, skipsDirectory: (path: string) => boolean): str
   };
   visit('', GitignoreRules.root());
   return files;
+}
+
+/**
+ * How many files git tracks in `root`, read from the header of its index file
+ * (signature `DIRC`, version, entry count), without starting git. Undefined
+ * when `root` is not the top of a work tree with a `.git` folder, or the file
+ * is not a git index. A hint for sizing work before the listing is done.
+ */
+export function trackedFileCountHint(root: string): number | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(join(root, '.git', 'index'), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const header = Buffer.alloc(12);
+    if (readSync(descriptor, header, 0, 12, 0) < 12 || header.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+    return header.readUInt32BE(8);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(descriptor);
+  }
 }
