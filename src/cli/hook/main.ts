@@ -6,8 +6,9 @@
 import { processIO } from '../processIO';
 import { exitWhenFlushed } from './exit';
 import { runHook } from './run';
+import { readStdinDirectly } from './stdin';
 
-runHook(process.argv.slice(2), processIO()).then(
+runHook(process.argv.slice(2), { ...processIO(), readStdin: readStdinDirectly }).then(
   (code) => {
     process.exitCode = code;
     exitWhenFlushed(code);

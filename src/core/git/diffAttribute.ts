@@ -42,11 +42,15 @@ function candidateFiles({ root, commonDir, config, env, paths }: DiffAttributeQu
   if (attributesFile) files.push(attributesFile.startsWith('~/') ? join(home, attributesFile.slice(2)) : attributesFile);
   else files.push(join(env.XDG_CONFIG_HOME || join(home, '.config'), 'git', 'attributes'));
   files.push(join(commonDir, 'info', 'attributes'));
+  // Each file's directory once (a large commit has many files per directory), then the directories above it.
+  const parents = new Set(paths.map((path) => path.slice(0, Math.max(path.lastIndexOf('/'), 0))));
   const directories = new Set<string>(['']);
-  for (const path of paths) {
-    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
-      const directory = path.slice(0, slash);
-      if (directories.has(directory)) break;
+  for (const parent of parents) {
+    for (
+      let directory = parent;
+      directory !== '' && !directories.has(directory);
+      directory = directory.slice(0, Math.max(directory.lastIndexOf('/'), 0))
+    ) {
       directories.add(directory);
     }
   }
