@@ -8,10 +8,25 @@ import { exitWhenFlushed } from './exit';
 import { runHook } from './run';
 import { readStdinDirectly } from './stdin';
 
-runHook(process.argv.slice(2), { ...processIO(), readStdin: readStdinDirectly }).then(
+const io = processIO();
+let wroteOutput = false;
+const hookIO = {
+  ...io,
+  stdout: (text: string) => {
+    wroteOutput = true;
+    io.stdout(text);
+  },
+  stderr: (text: string) => {
+    wroteOutput = true;
+    io.stderr(text);
+  },
+  readStdin: readStdinDirectly,
+};
+
+runHook(process.argv.slice(2), hookIO).then(
   (code) => {
     process.exitCode = code;
-    exitWhenFlushed(code);
+    exitWhenFlushed(code, wroteOutput);
   },
   (error: unknown) => {
     // Bad usage only (runHook fails open otherwise): never fail the commit.

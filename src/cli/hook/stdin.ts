@@ -1,5 +1,4 @@
-import { read } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, read } from 'node:fs';
 
 /**
  * All of stdin, read from file descriptor 0 directly: process.stdin would
@@ -10,7 +9,8 @@ import { isatty } from 'node:tty';
  * through process.stdin.
  */
 export function readStdinDirectly(onFirstBytes?: () => void): Promise<string> {
-  if (isatty(0)) return Promise.resolve('');
+  // A terminal (as process.stdin.isTTY), or /dev/null: nothing to read. (node:tty's isatty would load the stream modules too.)
+  if (isCharacterDevice(0)) return Promise.resolve('');
   return new Promise((resolve, reject) => {
     let buffer = Buffer.allocUnsafe(1 << 20);
     let length = 0;
@@ -36,6 +36,14 @@ export function readStdinDirectly(onFirstBytes?: () => void): Promise<string> {
       });
     next();
   });
+}
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
 }
 
 async function restFromStream(onFirstBytes: (() => void) | undefined): Promise<Buffer> {

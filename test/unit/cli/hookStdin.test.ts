@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -13,7 +14,7 @@ describe('hook stdin read from the descriptor', () => {
   const reader = `
     const { readStdinDirectly } = require(${JSON.stringify(module)});
     let announced = 0;
-    readStdinDirectly(() => announced++).then((text) => process.stdout.write(JSON.stringify({ announced, text })));
+    readStdinDirectly(() => announced++).then((text) => require('fs').writeSync(1, JSON.stringify({ announced, text })));
   `;
 
   function readThroughPipe(input: string | Buffer): { announced: number; text: string } {
@@ -31,7 +32,15 @@ describe('hook stdin read from the descriptor', () => {
     assert.equal(read.announced, 1);
   });
 
-  it('gives an empty text, announced never, for an empty stdin', () => {
+  it('gives an empty text, announced never, for an empty stdin and for /dev/null', () => {
     assert.deepEqual(readThroughPipe(''), { announced: 0, text: '' });
+    const fromNull = spawnSync(process.execPath, ['-e', reader], { stdio: [openSync('/dev/null', 'r'), 'pipe', 'pipe'], encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(fromNull.stdout), { announced: 0, text: '' });
+  });
+
+  it('loads none of the stream modules of node (what reading from the descriptor is for)', () => {
+    const check = `${reader}; process.on('exit', () => require('fs').writeSync(2, JSON.stringify(process.moduleLoadList.filter((name) => /^NativeModule (stream|net|tty)$/.test(name)))));`;
+    const result = spawnSync(process.execPath, ['-e', check], { input: 'diff --git a/x b/x\n', encoding: 'utf8' });
+    assert.equal(result.stderr, '[]');
   });
 });
