@@ -81,12 +81,16 @@ export class ParsePool {
       onBatch?.(results);
       return results;
     }
-    // Small batches balance load; large ones amortise messaging. ~8 batches per worker does both.
-    const batchSize = Math.max(1, Math.min(128, Math.ceil(requests.length / (this.size * 8))));
+    // Large batches amortise messaging; small ones balance load. Batches shrink as the
+    // queue drains (each an eighth of what is left per thread), so the threads finish
+    // together instead of one idling while another parses a last large batch.
+    const threads = this.size + (this.helps ? 1 : 0);
     const pending: Promise<readonly ParseResult[]>[] = [];
-    for (let start = 0; start < requests.length; start += batchSize) {
+    for (let start = 0; start < requests.length;) {
+      const batchSize = Math.max(1, Math.min(128, Math.ceil((requests.length - start) / (threads * 8))));
       const batch: WorkerBatch = { id: this.nextId++, requests: requests.slice(start, start + batchSize) };
       pending.push(new Promise((resolve, reject) => this.queue.push({ batch, onDone: onBatch, resolve, reject })));
+      start += batchSize;
     }
     this.dispatch();
     return (await Promise.all(pending)).flat();

@@ -27,7 +27,14 @@ describe('index: parse pool', () => {
     const requests: ParseRequest[] = Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) }));
     pool = new ParsePool(1, true);
     const seen: string[] = [];
-    const results = await pool.parse(requests, (batch) => seen.push(...batch.map((result) => result.path)));
+    const sizes: number[] = [];
+    const results = await pool.parse(requests, (batch) => {
+      seen.push(...batch.map((result) => result.path));
+      sizes.push(batch.length);
+    });
+    // Batches shrink as the queue drains, down to single files, so the threads finish together.
+    assert.equal(Math.max(...sizes), Math.ceil(600 / 16));
+    assert.equal(Math.min(...sizes), 1);
     // The worker takes the first batches; the calling thread must not leave the rest to it.
     assert.ok(pool.batches.workers > 0, `worker batches: ${pool.batches.workers}`);
     assert.ok(pool.batches.here > 0, `calling-thread batches: ${pool.batches.here}`);
