@@ -33,6 +33,11 @@ const IN_FLIGHT_PER_WORKER = 2;
  */
 const HELPING_ALONE_BELOW = 500;
 
+/** How long a helping thread parses before it lets the workers' replies in. */
+const YIELD_EVERY_MS = 10;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
@@ -141,12 +146,24 @@ export class ParsePool {
     if (this.helps && !this.helping && this.queue.length > 0) void this.parseHere(this.queue.shift()!);
   }
 
-  /** One batch on this thread; replies from the workers wait until it is done. */
+  /**
+   * One batch on this thread. Parsing never yields to the event loop by itself
+   * (its awaits are microtasks), so a worker's reply, and with it the worker's
+   * next batch, would wait until the whole batch is done: this thread lets them
+   * in every few milliseconds.
+   */
   private async parseHere(pending: PendingBatch): Promise<void> {
     this.helping = true;
     const results: ParseResult[] = [];
+    let yielded = performance.now();
     try {
-      for (const request of pending.batch.requests) results.push(await parseFile(request));
+      for (const request of pending.batch.requests) {
+        results.push(await parseFile(request));
+        if (performance.now() - yielded > YIELD_EVERY_MS) {
+          await nextTurn();
+          yielded = performance.now();
+        }
+      }
     } catch (error) {
       this.helping = false;
       pending.reject(error instanceof Error ? error : new Error(String(error)));
@@ -155,10 +172,7 @@ export class ParsePool {
     this.batches.here++;
     pending.onDone?.(results);
     pending.resolve(results);
-    // Parsing here never yields to the event loop (its awaits are microtasks), so the
-    // workers' replies wait until this thread lets them in. Without this pause the
-    // workers finish their batches and idle while this thread parses the whole queue.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     this.helping = false;
     this.dispatch();
   }
