@@ -24,6 +24,12 @@ function isIdentifierPart(code: number): boolean {
  */
 export function scanNames(text: string, names: ReadonlySet<string>, found: (start: number, name: string) => void): void {
   if (names.size === 0) return;
+  // Most words are not names: a word whose length no name has is skipped without
+  // slicing it out (the slices were most of this scan's garbage).
+  let longest = 0;
+  for (const name of names) longest = Math.max(longest, name.length);
+  const nameLengths = new Uint8Array(longest + 1);
+  for (const name of names) nameLengths[name.length] = 1;
   const length = text.length;
   let index = 0;
   while (index < length) {
@@ -39,7 +45,7 @@ export function scanNames(text: string, names: ReadonlySet<string>, found: (star
     while (index < length && isIdentifierPart(text.charCodeAt(index))) index++;
     const afterDot =
       start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.charCodeAt(start - 2) === 46 && text.charCodeAt(start - 3) === 46);
-    if (afterDot) continue;
+    if (afterDot || index - start > longest || nameLengths[index - start] === 0) continue;
     const word = text.slice(start, index);
     if (names.has(word)) found(start, word);
   }
