@@ -10,6 +10,9 @@ import { readStdinDirectly } from './stdin';
 
 const io = processIO();
 let wroteOutput = false;
+// Stdin is read to its end before the process ends, as when node ended by itself (a hook that did not need
+// it, e.g. for a merge or an amend, must not leave the script's writer a broken pipe).
+let stdinRead: Promise<unknown> = Promise.resolve();
 const hookIO = {
   ...io,
   stdout: (text: string) => {
@@ -20,12 +23,17 @@ const hookIO = {
     wroteOutput = true;
     io.stderr(text);
   },
-  readStdin: readStdinDirectly,
+  readStdin: (onFirstBytes?: () => void) => {
+    const text = readStdinDirectly(onFirstBytes);
+    stdinRead = text.catch(() => undefined);
+    return text;
+  },
 };
 
 runHook(process.argv.slice(2), hookIO).then(
-  (code) => {
+  async (code) => {
     process.exitCode = code;
+    await stdinRead;
     exitWhenFlushed(code, wroteOutput);
   },
   (error: unknown) => {
