@@ -23,8 +23,9 @@ export function readStdinDirectly(onFirstBytes?: () => void): Promise<string> {
           );
           return;
         }
-        if (error) return reject(error);
-        if (bytesRead === 0) return resolve(buffer.toString('utf8', 0, length));
+        // An EOF error is the input's end too (how a pipe's end may be reported off Linux).
+        if (error && error.code !== 'EOF') return reject(error);
+        if (error || bytesRead === 0) return resolve(buffer.toString('utf8', 0, length));
         if (length === 0) onFirstBytes?.();
         length += bytesRead;
         if (length === buffer.length) {
