@@ -1,5 +1,5 @@
 import { addedLineTexts, pathOf, type FileDiff } from '../git/diffParse';
-import { reanchorRegions, stillInPlace } from '../regions/reanchor';
+import { holdsRegionText, reanchorRegions, stillInPlace } from '../regions/reanchor';
 import { splitLines } from '../text/lines';
 import { aiLines, type AiRegion } from '../regions/region';
 import { looksBinary } from '../text/fileText';
@@ -51,14 +51,7 @@ function inPlaceInDiff(region: AiRegion, file: FileDiff): boolean {
   const { start, end, lines } = region;
   // The lines the region spans (which, added, also answers stillInPlace's first test: the document reaches end.line).
   const texts = addedLineTexts(file, start.line + 1, Math.max(lines.length, end.line - start.line + 1));
-  if (texts === undefined) return false;
-  for (let index = 0; index < lines.length; index++) {
-    const line = texts[index]!;
-    const from = index === 0 ? start.character : 0;
-    const to = index === lines.length - 1 ? end.character : line.length;
-    if (to > line.length || line.slice(from, to) !== lines[index]!.text) return false;
-  }
-  return true;
+  return texts !== undefined && holdsRegionText(region, texts, 0);
 }
 
 /**

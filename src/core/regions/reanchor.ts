@@ -49,13 +49,21 @@ export function reanchorRegions(regions: readonly AiRegion[], text: string): Rea
 
 /** True when the document still has the region's exact text where it was. */
 export function stillInPlace(region: AiRegion, documentLines: readonly string[]): boolean {
-  const { start, end, lines } = region;
-  if (end.line >= documentLines.length) return false;
-  for (let index = 0; index < lines.length; index++) {
-    const line = documentLines[start.line + index];
+  return region.end.line < documentLines.length && holdsRegionText(region, documentLines, region.start.line);
+}
+
+/**
+ * True when `lines[first + k]` holds the region's k-th line's text at the
+ * region's columns, for every line of the region (the caller checks that
+ * `lines` reaches that far).
+ */
+export function holdsRegionText(region: AiRegion, lines: readonly string[], first: number): boolean {
+  const { start, end } = region;
+  for (let index = 0; index < region.lines.length; index++) {
+    const line = lines[first + index];
     const from = index === 0 ? start.character : 0;
-    const to = index === lines.length - 1 ? end.character : line.length;
-    if (to > line.length || line.slice(from, to) !== lines[index].text) return false;
+    const to = index === region.lines.length - 1 ? end.character : line.length;
+    if (to > line.length || line.slice(from, to) !== region.lines[index].text) return false;
   }
   return true;
 }
