@@ -1,5 +1,6 @@
 import { severityRank, type FileSeverity, type LoadBearingClassifier } from '../loadBearing';
 import { DEFAULT_RISK_MODEL, type AiRiskLevel, type RiskModelConfig } from '../risk';
+import { compareCodeUnits } from '../text/compare';
 import { widest, type LargestBlastRadius } from './blastRadius';
 import { commitRisk, fileRisk } from './commitRisk';
 import type { FileAttribution, LineOrigin } from './lineOrigin';
@@ -72,10 +73,10 @@ export function summarize(
     const blast = blastRadius.get(file.path);
     files.push({ ...summary, risk: fileRisk({ ...summary, ...(blast ? { blast } : {}) }, riskModel) });
   }
-  files.sort((a, b) => a.path.localeCompare(b.path));
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
   const loadBearing = files
     .filter((file) => file.classes.length > 0)
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path));
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || compareCodeUnits(a.path, b.path));
   const risk = commitRisk(files);
   const largest = widest(blastRadius.values());
   return {
@@ -107,6 +108,6 @@ class Counter {
 
   /** Most frequent first, then by name, so the output is stable. */
   ranked(): string[] {
-    return [...this.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+    return [...this.counts].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0])).map(([name]) => name);
   }
 }

@@ -131,6 +131,19 @@ describe('computeCommitProvenance: trailers from the staged changes (real git)',
     );
   });
 
+  it('lists files in the order git lists them, whatever the locale would say', async () => {
+    for (const path of ['src/b.ts', 'src/B.ts', 'src/a.ts', 'src/Z.ts', 'src/é.ts']) await repo.writeAi(path, lines('x'));
+    repo.git('add', '-A');
+    const provenance = await staged(repo);
+    const gitOrder = repo.git('diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
+    // A locale collation would put src/a.ts first and src/é.ts before src/Z.ts.
+    assert.deepEqual(gitOrder, ['src/B.ts', 'src/Z.ts', 'src/a.ts', 'src/b.ts', 'src/é.ts']);
+    assert.deepEqual(
+      provenance.summary.files.map((file) => file.path),
+      gitOrder,
+    );
+  });
+
   it('names load-bearing files with their class, shortened past three, and rates risk with the risk model', async () => {
     for (const path of ['src/auth/login.ts', 'src/payments/charge.ts', 'infra/main.tf', 'src/auth/session.ts', 'db/migrations/001.sql']) {
       await repo.writeAi(path, lines(...Array.from({ length: 5 }, (_, i) => `statement ${i} of ${path}`)));

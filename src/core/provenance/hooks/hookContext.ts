@@ -32,8 +32,6 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv = {}, 
   // The settings can be read from cwd while rev-parse runs (or from what the hook script asked git: see hookFacts.ts).
   const where = facts ? undefined : git(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir'], { cwd });
   const settings = readProvenanceSettings(cwd, undefined, facts?.configText);
-  // Summaries sort paths with localeCompare, whose first call sets up ICU's collator (about 5 ms): done while git answers.
-  'a'.localeCompare('b');
   const [located, early] = await Promise.all([where, settings]);
   const [root, gitDir, commonDir] = facts ? [facts.root, facts.gitDir, facts.commonDir] : (located?.stdout ?? '').trim().split('\n');
   if (!root || !gitDir || !commonDir) throw new Error('not inside a git work tree');
