@@ -8,7 +8,16 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { Module, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
+
+// A hook lives about 100 ms: V8's optimising compiler would spend a core on
+// functions that finish before the optimised code pays off (measured on a
+// 1,000-file commit: 9 ms more per commit on two cores). With a budget 16 times
+// the default (67,584 in Node 20) the loops of a large commit still get optimised
+// (an 8,000-file commit took as long as before). Set before the bundle loads:
+// V8 reads it when a function first runs.
+setFlagsFromString('--interrupt-budget=1081344');
 
 const bundle = join(__dirname, 'hookMain.js');
 const enableCompileCache = (Module as unknown as { enableCompileCache?: (directory: string) => unknown }).enableCompileCache;
