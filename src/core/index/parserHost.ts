@@ -57,6 +57,15 @@ export interface ExtractOptions {
   readonly nameLevel?: boolean;
 }
 
+/**
+ * Loads grammars and their queries ahead of the first file (a cold build does
+ * it while git lists the files). A grammar that fails to load fails each file
+ * that needs it, as it would without this.
+ */
+export function warmLanguages(ids: readonly LanguageId[]): void {
+  for (const id of ids) loadLanguage(id).catch(() => undefined);
+}
+
 /** Parses `text` and extracts its facts. */
 export async function extractFacts(id: LanguageId, text: string, options: ExtractOptions = {}): Promise<FileFacts> {
   const { parser, structure, nested } = await loadLanguage(id);

@@ -14,6 +14,7 @@ import { RepositoryFiles } from './repositoryFiles';
 import { RESOLUTION_CONFIG_NAMES, RESOLUTION_VERSION, Resolver } from './resolve/resolver';
 import { type IndexStats, StatsCounter } from './stats';
 import type { SkipReason } from './types';
+import { likelyLanguages } from './walk/languageHint';
 import { type FileListing, listRepositoryFiles, trackedFileCountHint } from './walk/listFiles';
 import { type PathSkipRules, pathSkipRules } from './walk/skipRules';
 import { ParsePool, helpingPool } from './workerPool';
@@ -122,8 +123,9 @@ export class WorkspaceIndex {
     // git lists the files while the cache loads (the first build's two slowest steps before parsing).
     const listed = listRepositoryFiles(this.root, this.rules.skipsDirectory, this.options.listing);
     this.loadCacheOnce();
-    // A cold build: the parse workers start while git lists (a worker needs about 250 ms before its first file).
-    if (this.cached.size === 0 && this.options.listing !== 'walk') this.pool.prestart(trackedFileCountHint(this.root) ?? 0);
+    // A cold build: the parse threads start, and load the grammar the root points to, while git lists (about 250 ms before a worker's first file).
+    if (this.cached.size === 0 && this.options.listing !== 'walk')
+      this.pool.prestart(trackedFileCountHint(this.root) ?? 0, likelyLanguages(this.root));
     const listing = await listed;
     // The first phase, `list`, includes loading the cache.
     const counter = new StatsCounter(this.notes.splice(0), started);

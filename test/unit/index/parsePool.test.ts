@@ -71,4 +71,22 @@ describe('index: parse pool', () => {
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout.trim(), '1');
   });
+
+  it('a worker told to load a grammar before its first batch keeps no process alive either, and parses as before', async () => {
+    const module = join(__dirname, '..', '..', '..', 'src', 'core', 'index', 'workerPool.js');
+    const script = `const { ParsePool } = require(${JSON.stringify(module)}); const pool = new ParsePool(1, true); pool.prestart(5000, ['typescript', 'tsx']); console.log(pool.workerCount);`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(child.error, undefined, 'the process did not exit on its own');
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), '1');
+
+    const written = files(600);
+    repo = new TempRepo(written);
+    const requests: ParseRequest[] = Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) }));
+    pool = new ParsePool(1, true);
+    pool.prestart(requests.length, ['typescript']);
+    const results = await pool.parse(requests);
+    assert.ok(pool.batches.workers > 0 && pool.batches.here > 0, JSON.stringify(pool.batches));
+    assert.deepEqual(results, await new ParsePool(0).parse(requests));
+  });
 });
