@@ -119,9 +119,10 @@ function isDeclaredName(node: Node, declaringParents: ReadonlySet<string>): bool
 
 /** Adds each confirmed use to the `uses` of its enclosing definitions, or to topLevelUses. */
 export function collectUses(scan: UseScan): void {
+  const statements = new StatementCursor(scan.root);
   scanNames(scan.text, scan.names, (start, name) => {
     if (insideAny(scan.excluded, start)) return;
-    const node = scan.root.descendantForIndex(start, start + name.length);
+    const node = statements.containing(start, start + name.length).descendantForIndex(start, start + name.length);
     if (!node || node.startIndex !== start || !scan.identifierTypes.has(node.type)) return;
     if (scan.declaringParents && isDeclaredName(node, scan.declaringParents)) return;
     const used = scan.memberNames?.has(name) ? memberUse(node, name) : name;
@@ -135,6 +136,28 @@ export function collectUses(scan: UseScan): void {
       (owner.uses ??= new Set()).add(used);
     }
   });
+}
+
+/**
+ * The top-level statement around a range, for ranges asked in ascending
+ * order (as scanNames finds them): a search for the node at a range then
+ * starts there instead of among all of the root's children, which tree-sitter
+ * walks one by one (measured: a tenth of the name scan's time on real code).
+ */
+class StatementCursor {
+  private readonly statements: Node[];
+  private next = 0;
+
+  constructor(private readonly root: Node) {
+    this.statements = root.children.filter((child): child is Node => child !== null);
+  }
+
+  /** The statement holding [start, end), else the root (a range between statements, or asked out of order). */
+  containing(start: number, end: number): Node {
+    while (this.next < this.statements.length && this.statements[this.next]!.endIndex <= start) this.next++;
+    const statement = this.statements[this.next];
+    return statement && statement.startIndex <= start && end <= statement.endIndex ? statement : this.root;
+  }
 }
 
 /** `name.member` when `node` is the object of a member access (`ns.x`, `ns.T` in a type, `<ns.C />`), else `name`. */
