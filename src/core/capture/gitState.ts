@@ -17,6 +17,24 @@ import { OPERATION_IN_PROGRESS_MARKERS } from '../git/operations';
  */
 const GIT_RESTORE_NAMES = new Set<string>([...OPERATION_IN_PROGRESS_MARKERS, 'AUTO_MERGE', 'stash']);
 
+/**
+ * The markers whose removal is activity too: `git stash pop` drops the stash
+ * it applied (refs/stash goes with the last one), and a rebase applies its
+ * autostash as it ends. The others go when the operation is committed,
+ * aborted or reset away, which writes git's own versions (recognized by
+ * content). AUTO_MERGE above all: git (2.39 at least) leaves it behind after
+ * every clean stash pop, merge or rebase, for the next commit, checkout or
+ * `reset --hard` to delete; taken for activity, it hid an agent's write made
+ * in the 3 s after such a command.
+ */
+const REMOVAL_IS_ACTIVITY = new Set<string>(['stash', 'rebase-merge', 'rebase-apply']);
+
+/** git wrote a marker (a change, or a name that is there now), or removed one whose removal counts. */
+function isRestoreActivity(directory: string, event: string, name: string): boolean {
+  if (!GIT_RESTORE_NAMES.has(name)) return false;
+  return event === 'change' || REMOVAL_IS_ACTIVITY.has(name) || existsSync(join(directory, name));
+}
+
 /** How long before and after such activity a file change is taken to be git's. */
 export const GIT_ACTIVITY_WINDOW_MS = 3_000;
 
@@ -34,8 +52,8 @@ export class GitActivity {
   start(now: () => number = Date.now): this {
     for (const directory of [this.gitDir, join(this.gitDir, 'refs')]) {
       try {
-        const watcher = watch(directory, { persistent: false }, (_event, name) => {
-          if (name !== null && GIT_RESTORE_NAMES.has(String(name))) this.note(now());
+        const watcher = watch(directory, { persistent: false }, (event, name) => {
+          if (name !== null && isRestoreActivity(directory, event, String(name))) this.note(now());
         });
         watcher.on('error', () => watcher.close());
         this.watchers.push(watcher);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { GIT_ACTIVITY_WINDOW_MS } from '../../../src/core/capture/gitState';
 import {
   closeAllEditors,
   commitOnNewBranch,
@@ -79,5 +80,22 @@ describe('capture: files written on disk', function () {
     await waitFor('the editor to reload after checking out back', () => (editor.document.getText().includes('typed') ? true : undefined));
     await sleep(2500);
     assert.deepEqual(await markedLines(uri), new Map(), 'checking out back was marked as AI');
+  });
+
+  it("marks an agent's write right after git reset --hard, where an earlier stash pop left AUTO_MERGE for the reset to delete", async () => {
+    const uri = writeWorkspaceFile('capture/disk-reset.ts', ORIGINAL);
+    git('add', 'capture/disk-reset.ts');
+    git('commit', '-q', '-m', 'disk-reset');
+    // A change stashed and popped back cleanly: git (2.39 at least) leaves .git/AUTO_MERGE behind.
+    writeWorkspaceFile('capture/disk-reset.ts', `${ORIGINAL}export const stashed = 4;\n`);
+    git('stash', '-q');
+    git('stash', 'pop', '-q');
+    // Writes right after the pop are git's (that is by design): this test is about the reset, long after.
+    await sleep(GIT_ACTIVITY_WINDOW_MS + 500);
+    // The reset deletes AUTO_MERGE; the agent writes at once, as an agent that resets and starts over would.
+    git('reset', '-q', '--hard');
+    agentWrites(uri, `${ORIGINAL}export function fromAgent(): number {\n  return 4;\n}\n`);
+    await expectMarked(uri, [4, 5, 6], 'the lines the agent wrote right after the reset');
+    assert.deepEqual(new Set((await regionsOf(uri)).map((region) => region.source)), new Set(['agent-disk']));
   });
 });

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { GIT_ACTIVITY_WINDOW_MS } from '../../../src/core/capture/gitState';
 import type { InstallResult } from '../../../src/core/provenance';
 import { closeAllEditors, openEditor, select, waitFor, workspaceRoot } from '../support/extension';
 import { setting } from '../support/settings';
@@ -65,7 +66,13 @@ describe('commit: the store is fresh at commit time', () => {
 
   describe('captures', () => {
     const root = () => workspaceRoot().fsPath;
-    before(() => installHooks(root()));
+    before(async () => {
+      // Earlier suites run git in this shared workspace (the git round trips end with a rebase): by design, a file
+      // written within GIT_ACTIVITY_WINDOW_MS of git rebasing or applying a stash is taken to be git's. Let that
+      // window pass, so the agent's write below is judged as an agent's whatever ran before.
+      await sleep(GIT_ACTIVITY_WINDOW_MS);
+      await installHooks(root());
+    });
     after(() => vscode.commands.executeCommand('aiProvenance.uninstallCommitHooks', root()));
 
     it('a disk-captured agent write followed 100 ms later by git commit gets its trailers and note', async () => {

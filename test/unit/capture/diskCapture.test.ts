@@ -135,4 +135,28 @@ describe('DiskCapture (real files, real git)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(activity.restoredSince(Date.now()), true);
   });
+
+  it('does not take the AUTO_MERGE a clean stash pop leaves behind, deleted by a later commit, checkout or reset, for activity', async () => {
+    // The git directory's events are stamped with this clock: each pop happens "long" before the command after it.
+    let clock = 0;
+    activity.start(() => clock);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const commands: [string, () => void][] = [
+      ['a commit', () => repo.commitAll('after the pop')],
+      ['a checkout', () => repo.git('checkout', '-q', '-b', 'after-the-pop')],
+      ['a reset --hard', () => repo.git('reset', '-q', '--hard')],
+    ];
+    for (const [index, [what, command]] of commands.entries()) {
+      clock = index * 60_000;
+      repo.write('src/app.ts', `export const a = ${index + 3};\n`);
+      repo.git('stash', '-q');
+      repo.git('stash', 'pop', '-q');
+      await settle();
+      assert.equal(activity.restoredSince(clock), true, `the stash pop before ${what}`);
+      clock += 30_000;
+      command();
+      await settle();
+      assert.equal(activity.restoredSince(clock), false, `${what} deleting AUTO_MERGE counted as git restoring the work tree`);
+    }
+  });
 });
