@@ -40,6 +40,16 @@ const YIELD_EVERY_MS = 10;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A result parsed on this thread, copied as a worker's is on its way here. Its
+ * facts hold slices of the file's text (names, specifiers), and in V8 a slice
+ * keeps the whole text alive: uncopied, the index kept the source of every file
+ * this thread parsed (about 9 MB on a 7,000-file monorepo).
+ */
+function detached(result: ParseResult): ParseResult {
+  return result.status === 'parsed' ? structuredClone(result) : result;
+}
+
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
@@ -83,7 +93,7 @@ export class ParsePool {
     const alone = this.helps && requests.length < HELPING_ALONE_BELOW;
     if (this.size === 0 || alone) {
       const results: ParseResult[] = [];
-      for (const request of requests) results.push(await parseFile(request));
+      for (const request of requests) results.push(detached(await parseFile(request)));
       this.batches.here++;
       onBatch?.(results);
       return results;
@@ -167,7 +177,7 @@ export class ParsePool {
     let yielded = performance.now();
     try {
       for (const request of pending.batch.requests) {
-        results.push(await parseFile(request));
+        results.push(detached(await parseFile(request)));
         if (performance.now() - yielded > YIELD_EVERY_MS) {
           await nextTurn();
           yielded = performance.now();

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ParsePool } from '../../../src/core/index/workerPool';
 import type { ParseRequest } from '../../../src/core/index/parseFile';
 import { TempRepo } from './fixture';
@@ -70,6 +72,33 @@ describe('index: parse pool', () => {
     assert.equal(child.error, undefined, 'the process did not exit on its own');
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout.trim(), '1');
+  });
+
+  it('keeps none of the text it parsed on this thread alive: the facts hold copies of its names, not slices of it', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heapAfterGc = () => {
+      gc();
+      return getHeapStatistics().used_heap_size;
+    };
+    // 200 files of 40 KB comments around 5 definitions with long names: the facts are small, the text is 8 MB.
+    const comments = Array.from({ length: 500 }, (_, i) => `// ${i} ${'lorem ipsum dolor sit amet '.repeat(3)}`).join('\n');
+    const written: Record<string, string> = {};
+    for (let file = 0; file < 200; file++) {
+      const definitions = Array.from({ length: 5 }, (_, i) => `export const definitionWithALongName${file}_${i} = ${i};`);
+      written[`src/f${file}.ts`] = `${comments}\n${definitions.join('\n')}\n`;
+    }
+    const textLength = Object.values(written).reduce((sum, text) => sum + text.length, 0);
+    repo = new TempRepo(written);
+    const requests: ParseRequest[] = Object.keys(written).map((path) => ({ path, absolutePath: repo!.path(path) }));
+    const inline = new ParsePool(0);
+    // The grammar and its queries load with the first file, and V8 compiles the code: not what is measured.
+    await inline.parse(requests.slice(0, 20));
+    const before = heapAfterGc();
+    const results = await inline.parse(requests);
+    const retained = heapAfterGc() - before;
+    assert.equal(results.filter((result) => result.status === 'parsed' && result.facts.definitions.length === 5).length, 200);
+    assert.ok(retained < textLength / 4, `the results keep ${retained} bytes alive for ${textLength} bytes of text`);
   });
 
   it('a worker told to load a grammar before its first batch keeps no process alive either, and parses as before', async () => {
