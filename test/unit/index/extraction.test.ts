@@ -61,6 +61,35 @@ describe('index: symbol extraction', () => {
     assert.deepEqual(facts.definitions[1]!.uses, ['bar']);
   });
 
+  it('records the member a namespace use names, however the access is spelled', async () => {
+    const facts = await extractFacts(
+      'tsx',
+      [
+        "import * as ns from './ns';",
+        'export const plain = ns.a;',
+        'export const spaced = ns\n  .b;',
+        'export const optional = ns?.c;',
+        'export const commented = ns /* why */ .d;',
+        'export type Typed = ns.E;',
+        'export const element = <ns.F />;',
+        'export const whole = ns;',
+        'export const ternary = ns ? 1 : 2;',
+        'export const indexed = ns[key];',
+      ].join('\n'),
+    );
+    const uses = Object.fromEntries(facts.definitions.map((d) => [d.name, d.uses]));
+    assert.deepEqual(uses, {
+      plain: ['ns.a'],
+      spaced: ['ns.b'],
+      optional: ['ns.c'],
+      commented: ['ns.d'],
+      Typed: ['ns.E'],
+      element: ['ns.F'],
+      whole: ['ns'],
+      ternary: ['ns'],
+      indexed: ['ns'],
+    });
+  });
   it('extracts CommonJS requires and exports from JavaScript', async () => {
     const facts = await extractFacts(
       'javascript',

@@ -10,13 +10,19 @@ import type { DefinitionDraft, IndexRange } from './draft';
  * measured slower than the parse itself.
  */
 
-function isIdentifierStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || code > 127;
-}
+const OTHER = 0;
+const WORD_START = 1;
+const DIGIT = 2;
 
-function isIdentifierPart(code: number): boolean {
-  return isIdentifierStart(code) || (code >= 48 && code <= 57);
-}
+/** Each UTF-16 code unit's class for the scan: one lookup per character instead of a chain of comparisons. */
+const CHARACTER_CLASS = (() => {
+  const classes = new Uint8Array(65536);
+  for (let code = 0; code < classes.length; code++) {
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36 || code > 127) classes[code] = WORD_START;
+    else if (code >= 48 && code <= 57) classes[code] = DIGIT;
+  }
+  return classes;
+})();
 
 /**
  * Calls `found(start, name)` for every identifier-shaped word of `text` that is
@@ -33,16 +39,16 @@ export function scanNames(text: string, names: ReadonlySet<string>, found: (star
   const length = text.length;
   let index = 0;
   while (index < length) {
-    const code = text.charCodeAt(index);
-    if (!isIdentifierStart(code)) {
-      // Skip numbers whole, so `1e5` or `0xFF` never yield words.
-      if (code >= 48 && code <= 57) while (index < length && isIdentifierPart(text.charCodeAt(index))) index++;
-      else index++;
+    const kind = CHARACTER_CLASS[text.charCodeAt(index)];
+    if (kind === OTHER) {
+      index++;
       continue;
     }
     const start = index;
     index++;
-    while (index < length && isIdentifierPart(text.charCodeAt(index))) index++;
+    while (index < length && CHARACTER_CLASS[text.charCodeAt(index)] !== OTHER) index++;
+    // Numbers are skipped whole, so `1e5` or `0xFF` never yield words.
+    if (kind === DIGIT) continue;
     const afterDot =
       start > 0 && text.charCodeAt(start - 1) === 46 && !(start > 2 && text.charCodeAt(start - 2) === 46 && text.charCodeAt(start - 3) === 46);
     if (afterDot || index - start > longest || nameLengths[index - start] === 0) continue;
@@ -125,7 +131,7 @@ export function collectUses(scan: UseScan): void {
     const node = statements.containing(start, start + name.length).descendantForIndex(start, start + name.length);
     if (!node || node.startIndex !== start || !scan.identifierTypes.has(node.type)) return;
     if (scan.declaringParents && isDeclaredName(node, scan.declaringParents)) return;
-    const used = scan.memberNames?.has(name) ? memberUse(node, name) : name;
+    const used = scan.memberNames?.has(name) && mayBeFollowedByMember(scan.text, start + name.length) ? memberUse(node, name) : name;
     const owners = scan.locator.at(start);
     if (!owners) {
       scan.topLevelUses.add(used);
@@ -158,6 +164,19 @@ class StatementCursor {
     const statement = this.statements[this.next];
     return statement && statement.startIndex <= start && end <= statement.endIndex ? statement : this.root;
   }
+}
+
+/**
+ * False when no member access can follow the name ending at `end`: the next
+ * token is not a '.' (or a `?.`, or a comment that might hide one). Told from
+ * the text, this spares most uses memberUse's walk up the tree (tree-sitter
+ * finds a node's parent by descending from the root again).
+ */
+function mayBeFollowedByMember(text: string, end: number): boolean {
+  let index = end;
+  for (let code = text.charCodeAt(index); code === 32 || code === 9 || code === 10 || code === 13; code = text.charCodeAt(++index));
+  const next = text.charCodeAt(index);
+  return next === 46 || next === 63 || next === 47; // '.', '?', '/'
 }
 
 /** `name.member` when `node` is the object of a member access (`ns.x`, `ns.T` in a type, `<ns.C />`), else `name`. */
