@@ -10,10 +10,12 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeSitterTextCopy } from './scripts/build/treeSitterTextCopy.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const bench = process.argv.includes('--bench');
 
 /** Entry points: output name -> source. */
 const entries = {
@@ -84,6 +86,7 @@ const options = {
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'info',
   plugins: [
+    treeSitterTextCopy,
     {
       name: 'copy-assets',
       setup(build) {
@@ -153,7 +156,28 @@ const pageOptions = {
   logLevel: 'info',
 };
 
-if (watch) {
+/**
+ * `--bench`: the index benchmark's child processes, bundled as dist/ is (so
+ * they run the code users run, patched web-tree-sitter included) into
+ * out/bench/index/bundled/, after `npm run compile-tests` made out/.
+ * @type {esbuild.BuildOptions}
+ */
+const benchOptions = {
+  ...options,
+  entryPoints: {
+    childOurs: join(root, 'bench/index/childOurs.ts'),
+    childFloor: join(root, 'bench/index/childFloor.ts'),
+    indexWorker: join(root, 'src/core/index/worker.ts'),
+  },
+  outdir: join(root, 'out/bench/index/bundled'),
+  sourcemap: false,
+  logLevel: 'warning',
+  plugins: [treeSitterTextCopy],
+};
+
+if (bench) {
+  await esbuild.build(benchOptions);
+} else if (watch) {
   const contexts = await Promise.all([esbuild.context(options), esbuild.context(hookOptions), esbuild.context(pageOptions)]);
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('esbuild: watching for changes');

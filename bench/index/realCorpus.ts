@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareDependents, type DependentsComparison } from '../../test/oracle/compare';
 import { baselinesInstalled, runDependencyCruiser, runMadge } from './baselines';
+import { bundledChild } from './bundledChild';
 import type { Corpus } from './corpora';
 import { type Measured, lastJsonLine, measure } from './measure';
 import type { ToolResult } from './run';
@@ -78,7 +79,7 @@ export function runRealCorpus(corpus: Corpus, root: string, options: RealCorpusO
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   const node = process.execPath;
-  const child = (script: string, args: readonly string[]) => measure(node, [join(OUT_DIR, script), ...args], root, timeout);
+  const child = (script: 'childOurs.js' | 'childFloor.js', args: readonly string[]) => measure(node, [bundledChild(script), ...args], root, timeout);
   const tools: ToolResult[] = [];
   const notes: string[] = [];
 

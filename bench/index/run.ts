@@ -3,6 +3,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EdgeComparison, compareWithDependencyCruiser } from './accuracy';
 import { baselinesInstalled, runDependencyCruiser, runMadge } from './baselines';
+import { bundledChild } from './bundledChild';
 import { generateMonorepo } from './generate';
 import { type Measured, lastJsonLine, measure } from './measure';
 
@@ -52,8 +53,6 @@ export interface IndexBenchResult {
   readonly accuracy: EdgeComparison | undefined;
 }
 
-const OUT_DIR = __dirname;
-
 function rssMb(measured: Measured | undefined, fallbackKb?: number): number | undefined {
   const kb = measured?.maxRssKb ?? fallbackKb;
   return kb === undefined ? undefined : Math.round(kb / 1024);
@@ -73,7 +72,7 @@ export async function runIndexBench(options: IndexBenchOptions = {}): Promise<In
   const tools: ToolResult[] = [];
 
   log('floor: single-threaded web-tree-sitter parse + import query');
-  const floor = measure(node, [join(OUT_DIR, 'childFloor.js'), dir], dir, timeout);
+  const floor = measure(node, [bundledChild('childFloor.js'), dir], dir, timeout);
   const floorJson = lastJsonLine<{ ms: number; maxRssKb: number }>(floor.stdout);
   tools.push({
     tool: 'floor (raw parse, 1 thread)',
@@ -86,12 +85,12 @@ export async function runIndexBench(options: IndexBenchOptions = {}): Promise<In
   const cacheDir = join(scratch, 'cache');
   const edgesFile = join(scratch, 'our-edges.json');
   log('ours: cold build');
-  const cold = measure(node, [join(OUT_DIR, 'childOurs.js'), 'build', dir, cacheDir, edgesFile], dir, timeout);
+  const cold = measure(node, [bundledChild('childOurs.js'), 'build', dir, cacheDir, edgesFile], dir, timeout);
   const coldJson = lastJsonLine<{ buildMs: number; maxRssKb: number; stats: { edges: number; indexed: number } }>(cold.stdout);
   if (!cold.ok || !coldJson) throw new Error(`our index failed: ${cold.stderr}`);
   tools.push({ tool: 'ai-provenance index, cold', ms: cold.ms, maxRssMb: rssMb(cold, coldJson.maxRssKb), cpuSeconds: cold.cpuSeconds });
   log('ours: warm build');
-  const warm = measure(node, [join(OUT_DIR, 'childOurs.js'), 'build', dir, cacheDir], dir, timeout);
+  const warm = measure(node, [bundledChild('childOurs.js'), 'build', dir, cacheDir], dir, timeout);
   const warmJson = lastJsonLine<{ buildMs: number; maxRssKb: number }>(warm.stdout);
   tools.push({ tool: 'ai-provenance index, warm (cached)', ms: warm.ms, maxRssMb: rssMb(warm, warmJson?.maxRssKb), cpuSeconds: warm.cpuSeconds });
 
@@ -128,7 +127,7 @@ export async function runIndexBench(options: IndexBenchOptions = {}): Promise<In
 
   // Last: this run edits files of the tree (simulated saves).
   log('ours: incremental updates and impact queries');
-  const queries = measure(node, [join(OUT_DIR, 'childOurs.js'), 'queries', dir, cacheDir], dir, timeout);
+  const queries = measure(node, [bundledChild('childOurs.js'), 'queries', dir, cacheDir], dir, timeout);
   const queriesJson = lastJsonLine<{
     incrementalMedianMs: number;
     incrementalP90Ms: number;
