@@ -61,6 +61,28 @@ describe('index: symbol extraction', () => {
     assert.deepEqual(facts.definitions[1]!.uses, ['bar']);
   });
 
+  it('records every owner of a repeated name, also after mentions that are not uses', async () => {
+    const facts = await extractFacts(
+      'typescript',
+      [
+        "import { foo } from './x';",
+        'export function a() {',
+        '  // foo',
+        "  const s = 'foo' + obj.foo;",
+        '  return foo() + foo();',
+        '}',
+        'export function b() { return { foo: 1 }; }',
+        'export function c() { return foo; }',
+        '// foo',
+        'foo();',
+        'foo();',
+      ].join('\n'),
+    );
+    const uses = Object.fromEntries(facts.definitions.map((d) => [d.name, d.uses]));
+    assert.deepEqual(uses, { a: ['foo'], b: [], c: ['foo'] });
+    assert.deepEqual(facts.topLevelUses, ['foo']);
+  });
+
   it('records the member a namespace use names, however the access is spelled', async () => {
     const facts = await extractFacts(
       'tsx',

@@ -127,12 +127,16 @@ function isDeclaredName(node: Node, declaringParents: ReadonlySet<string>): bool
 export function collectUses(scan: UseScan): void {
   const statements = new StatementCursor(scan.root);
   scanNames(scan.text, scan.names, (start, name) => {
+    const member = scan.memberNames?.has(name) === true && mayBeFollowedByMember(scan.text, start + name.length);
+    const owners = scan.locator.at(start);
+    // Uses are sets: a word that could only add what its owners already hold needs no confirming
+    // (most words of a large file are repeats, and confirming one is a search of the tree).
+    if (!member && alreadyUsedBy(owners, name, scan.topLevelUses)) return;
     if (insideAny(scan.excluded, start)) return;
     const node = statements.containing(start, start + name.length).descendantForIndex(start, start + name.length);
     if (!node || node.startIndex !== start || !scan.identifierTypes.has(node.type)) return;
     if (scan.declaringParents && isDeclaredName(node, scan.declaringParents)) return;
-    const used = scan.memberNames?.has(name) && mayBeFollowedByMember(scan.text, start + name.length) ? memberUse(node, name) : name;
-    const owners = scan.locator.at(start);
+    const used = member ? memberUse(node, name) : name;
     if (!owners) {
       scan.topLevelUses.add(used);
       return;
@@ -142,6 +146,13 @@ export function collectUses(scan: UseScan): void {
       (owner.uses ??= new Set()).add(used);
     }
   });
+}
+
+/** Whether recording `name` as used at a place `owners` enclose would change nothing. */
+function alreadyUsedBy(owners: readonly DefinitionDraft[] | undefined, name: string, topLevelUses: ReadonlySet<string>): boolean {
+  if (!owners) return topLevelUses.has(name);
+  for (const owner of owners) if (owner.name !== name && owner.uses?.has(name) !== true) return false;
+  return true;
 }
 
 /**
