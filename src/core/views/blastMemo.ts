@@ -63,8 +63,12 @@ export class BlastMemo {
       if (!span) return 'unavailable';
       const entry = memo.get(region.id);
       if (entry) {
-        const current = entry.version === this.version && entry.first === span.first && entry.last === span.last;
-        if (current || settling) return entry.value;
+        const sameLines = entry.first === span.first && entry.last === span.last;
+        if (sameLines && entry.version === this.version) return entry.value;
+        // While the file is being edited its regions keep their last answers (the index knows the saved
+        // file, not lines that moved), except "pending" for unmoved lines once the index has changed: it
+        // may have its answer now, and showing "indexing" until the edits settle would be wrong.
+        if (settling && !(sameLines && entry.value === 'pending')) return entry.value;
       }
       const value = query(path, span.first, span.last);
       memo.set(region.id, { first: span.first, last: span.last, version: this.version, value });

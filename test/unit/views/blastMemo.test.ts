@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { BlastRadius } from '../../../src/core/index/blastRadius';
 import type { AiRegion } from '../../../src/core/regions/region';
+import type { BlastLookup } from '../../../src/core/views/blastLookup';
 import { BlastMemo } from '../../../src/core/views/blastMemo';
 import { radius, region } from './support';
 
@@ -49,6 +50,28 @@ describe('BlastMemo', () => {
       [2, 2],
       [5, 5],
     ]);
+  });
+
+  it('while the file is being edited, asks again for unmoved lines that were pending once the index changes', () => {
+    const memo = new BlastMemo(500, () => now);
+    let ready = false;
+    const answers: BlastLookup[] = [];
+    const indexing = (path: string, first: number, last: number): BlastLookup => (ready ? query(path, first, last) : 'pending');
+    const r = region(2, ['a']);
+    answers.push(memo.forFile('a.ts', [r], indexing)(r));
+    memo.noteEdit('a.ts'); // e.g. the region marked reviewed: its lines stay where they are
+    ready = true;
+    answers.push(memo.forFile('a.ts', [r], indexing)(r));
+    memo.invalidate();
+    now += 100;
+    answers.push(memo.forFile('a.ts', [moved(r, 1)], indexing)(moved(r, 1)));
+    answers.push(memo.forFile('a.ts', [r], indexing)(r));
+    assert.deepEqual(
+      answers.map((answer) => (typeof answer === 'string' ? answer : answer.files)),
+      ['pending', 'pending', 'pending', 1],
+      'the same index: pending stays; moved lines: the last answer stays; unmoved lines after the index changed: asked',
+    );
+    assert.deepEqual(asked, [[2, 2]]);
   });
 
   it('asks at once for a region it has never seen, even while typing', () => {
