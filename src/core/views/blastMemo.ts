@@ -16,8 +16,9 @@ interface Entry {
  * keystroke without asking the index again. An answer stays valid until the
  * region's AI lines move or the index changes (`invalidate`). While a file is
  * being edited (`noteEdit`, then `settleMs` of quiet) a region keeps its last
- * answer even if its lines moved: the index is asked again once the edits
- * settle, when the caller repaints (see `settlesAt`).
+ * answer even if its lines moved (but not "pending" for unmoved lines once the
+ * index changed): the index is asked again once the edits settle, when the
+ * caller repaints (see `settlesAt`).
  */
 export class BlastMemo {
   private version = 0;

@@ -185,9 +185,13 @@ class StatementCursor {
  */
 function mayBeFollowedByMember(text: string, end: number): boolean {
   let index = end;
-  for (let code = text.charCodeAt(index); code === 32 || code === 9 || code === 10 || code === 13; code = text.charCodeAt(++index));
+  while (isWhitespace(text.charCodeAt(index))) index++;
   const next = text.charCodeAt(index);
   return next === 46 || next === 63 || next === 47; // '.', '?', '/'
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 /** `name.member` when `node` is the object of a member access (`ns.x`, `ns.T` in a type, `<ns.C />`), else `name`. */
