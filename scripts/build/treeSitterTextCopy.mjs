@@ -1,5 +1,5 @@
 // An esbuild plugin for the bundles that parse: web-tree-sitter hands the
-// parser its text 5,119 UTF-16 code units at a time, and copied each unit
+// parser its text 5,119 UTF-16 code units at a time, and copies each unit
 // into wasm memory with its own DataView store (emscripten's stringToUTF16).
 // On vercel/ai that loop was 6 % of a single-threaded parse-and-extract pass
 // (210 of 3,660 ms). Node's own UTF-16 write puts the same code units at the
